@@ -1,0 +1,402 @@
+"""The ``wijksessie`` command line.
+
+Everything the full-screen program records can also be done from here, for
+tests, for notes taken on paper and for users' own scripts. The contract
+(commands, options, exit codes) is stable:
+
+* exit 0 on success; 2 on bad input with one clear line on stderr; 1 when a
+  check finds problems; an unexpected error is logged in the data folder and
+  reported in one line — never a traceback.
+* Only opening the full-screen program imports Textual; every other command
+  imports just what it needs, so it starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from wijksessie import __version__, i18n, paths
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+
+LOG_NAME = "wijksessie.log"
+
+KINDS = ("idea", "problem", "question", "experience")
+STATUSES = ("open", "under_review", "adopted", "partly_adopted", "not_adopted", "referred", "done")
+LEVELS = ("none", "inform", "consult_late", "advise_early", "co_decide", "partner", "self_govern")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake in one line and exits 2 (no usage dump)."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise UserError(
+            _("{message}. Typ '{prog} --help' voor hulp.").format(message=message.rstrip("."), prog=self.prog)
+        )
+
+
+def _store(args):
+    from wijksessie.store import SessionStore
+
+    return SessionStore(paths.data_dir(args.data_dir))
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def cmd_program(args) -> int:
+    """Open the full-screen program (home screen, or a session)."""
+    from wijksessie.tui.app import run_app  # Textual is imported only here
+
+    return run_app(data_dir=paths.data_dir(args.data_dir), session=getattr(args, "session", None))
+
+
+def cmd_new(args) -> int:
+    from wijksessie import content
+    from wijksessie.model import Session
+
+    agenda = content.get_agenda(args.agenda)
+    session = Session.new(
+        args.title,
+        args.neighbourhood,
+        date=args.date,
+        place=args.place or "",
+        agenda=agenda.id,
+        level=args.level,
+        languages=args.lang or ["nl"],
+        feedback_due=args.feedback_due,
+    )
+    _store(args).create(session)
+    _out(session.id)
+    return 0
+
+
+def cmd_list(args) -> int:
+    import json
+
+    summaries = _store(args).summaries()
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "neighbourhood": s.neighbourhood,
+                "date": s.date.isoformat() if s.date else None,
+                "contributions": s.contributions,
+                "open": s.open,
+                "feedback_due": s.feedback_due.isoformat() if s.feedback_due else None,
+                "letter_sent": s.letter_sent.isoformat() if s.letter_sent else None,
+                "problem": s.problem or None,
+            }
+            for s in summaries
+        ]
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        _out(_("Nog geen sessies. Maak er een met: wijksessie new --title T --neighbourhood N"))
+        return 0
+    for s in summaries:
+        if s.problem:
+            _out(f"{s.id}  {_('BESCHADIGD')}: {s.problem}")
+        else:
+            _out(
+                f"{s.id}  {s.date}  {s.neighbourhood}  {s.title}  "
+                + _("{n} inbreng, {open} zonder besluit").format(n=s.contributions, open=s.open)
+            )
+    return 0
+
+
+def _check_step(sf, step: str) -> None:
+    from wijksessie import content
+
+    if not step:
+        return
+    try:
+        agenda = content.get_agenda(sf.session.agenda)
+    except content.ContentError:
+        return  # the agenda file is gone; the step name is still worth keeping
+    ids = [s.id for s in agenda.steps]
+    if step not in ids:
+        raise UserError(
+            _("De stap '{step}' staat niet in de agenda. Kies uit: {steps}.").format(step=step, steps=", ".join(ids))
+        )
+
+
+def cmd_add(args) -> int:
+    from wijksessie.model import Contribution
+
+    with _store(args).open(args.session) as sf:
+        _check_step(sf, args.step or "")
+        c = sf.add_contribution(Contribution.new(args.text, kind=args.kind, theme=args.theme or "", step=args.step or ""))
+    _out(c.id)
+    return 0
+
+
+def cmd_vote(args) -> int:
+    with _store(args).open(args.session) as sf:
+        count = sf.vote(args.theme, args.n)
+    _out(f"{args.theme}: {count}")
+    return 0
+
+
+def cmd_contact(args) -> int:
+    def change(session):
+        c = session.contact
+        c.name = args.name.strip()
+        for key in ("role", "phone", "email", "hours"):
+            value = getattr(args, key)
+            if value is not None:
+                setattr(c, key, value.strip())
+
+    if not args.name.strip():
+        raise UserError(_("Het aanspreekpunt heeft een naam nodig. Geef die op met --name."))
+    with _store(args).open(args.session) as sf:
+        sf.update(change)
+    _out(_("Aanspreekpunt opgeslagen: {name}").format(name=args.name.strip()))
+    return 0
+
+
+def cmd_decide(args) -> int:
+    with _store(args).open(args.session) as sf:
+        c = sf.decide(
+            args.contribution,
+            args.status,
+            reason=args.reason or "",
+            organisation=args.org or "",
+            owner=args.owner or "",
+            due=args.due,
+            quick_win=args.quick_win,
+        )
+        remaining = sum(1 for x in sf.contributions() if not x.decision.status.answered)
+    _out(_("{id}: {status}. Nog {n} zonder besluit.").format(id=c.id, status=c.decision.status.label, n=remaining))
+    return 0
+
+
+def _write_output(args, text: str) -> None:
+    """Print ``text``, or write it atomically to ``-o FILE`` (refusing to overwrite without --force)."""
+    if not args.output:
+        sys.stdout.write(text)
+        return
+    from wijksessie.atomic import write_new
+
+    target = Path(args.output)
+    try:
+        write_new(target, text.encode("utf-8-sig" if getattr(args, "bom", False) else "utf-8"), force=args.force)
+    except FileExistsError:
+        raise UserError(
+            _("Het bestand {path} bestaat al. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            _("Kan {path} niet schrijven ({error}). Kies een andere map.").format(path=target, error=exc.strerror)
+        ) from None
+    sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
+
+
+def cmd_export(args) -> int:
+    from wijksessie import export
+
+    with _store(args).open(args.session, readonly=True) as sf:
+        if args.format == "json":
+            text = export.export_json(sf)
+        else:
+            raise UserError(
+                _("Export als {fmt} kan nog niet. Gebruik --format json.").format(fmt=args.format)
+            )
+    _write_output(args, text)
+    return 0
+
+
+def cmd_restore(args) -> int:
+    aside = _store(args).restore_backup(args.session)
+    _out(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard als {path}.").format(path=aside))
+    return 0
+
+
+def cmd_check(args) -> int:
+    from wijksessie import content
+
+    files = [Path(p) for p in args.paths] if args.paths else None
+    for p in files or []:
+        if not p.exists():
+            raise UserError(_("Het bestand {path} bestaat niet. Kijk de naam na.").format(path=p))
+    problems = [str(e) for e in content.check_content(files)]
+    for line in problems:
+        _out(line)
+    if problems:
+        sys.stderr.write(_("{n} problemen gevonden.").format(n=len(problems)) + "\n")
+        return 1
+    _out(_("Alles in orde."))
+    return 0
+
+
+# ----------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; help texts in the current interface language."""
+    parser = _Parser(
+        prog="wijksessie",
+        description=_("Een wijkgesprek over gezondheid leiden, vastleggen wat bewoners zeggen, en hun laten weten wat ermee gebeurt."),
+        epilog=_("Zonder opdracht opent het programma op het hele scherm."),
+    )
+    parser.add_argument("--version", action="version", version=f"wijksessie {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar=_("MAP"),
+        help=_("map met de sessies (anders $WIJKSESSIE_DATA_DIR, anders ./sessions)"),
+    )
+    parser.add_argument("--lang", dest="ui_lang", metavar=_("TAAL"), help=_("taal van het programma, bijvoorbeeld nl of en"))
+    parser.set_defaults(func=cmd_program)
+    sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"), parser_class=_Parser)
+
+    p = sub.add_parser("open", help=_("een sessie openen op het hele scherm"))
+    p.add_argument("session", metavar="SESSIE")
+    p.set_defaults(func=cmd_program)
+
+    p = sub.add_parser("new", help=_("een nieuwe sessie maken; toont het nummer"))
+    p.add_argument("--title", required=True, help=_("korte titel"))
+    p.add_argument("--neighbourhood", required=True, help=_("naam van de wijk"))
+    p.add_argument("--date", help=_("datum van het gesprek, JJJJ-MM-DD (standaard vandaag)"))
+    p.add_argument("--place", help=_("plek, bijvoorbeeld het buurthuis"))
+    p.add_argument("--agenda", default="standaard-90", help=_("agenda uit content/agendas (standaard: standaard-90)"))
+    p.add_argument("--level", default="advise_early", choices=LEVELS, help=_("hoeveel invloed bewoners hebben"))
+    p.add_argument("--lang", action="extend", nargs="+", metavar=_("TAAL"), help=_("talen voor de brief, bijvoorbeeld nl tr"))
+    p.add_argument("--feedback-due", help=_("datum waarop bewoners horen wat er gebeurt, JJJJ-MM-DD"))
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("list", help=_("de sessies in de map tonen"))
+    p.add_argument("--json", action="store_true", help=_("als JSON"))
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("add", help=_("inbreng vastleggen; toont het nummer"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("text", metavar="TEKST")
+    p.add_argument("--theme", help=_("thema"))
+    p.add_argument("--kind", default="idea", choices=KINDS, help=_("soort inbreng"))
+    p.add_argument("--step", help=_("agendastap"))
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("vote", help=_("stippen bij een thema optellen (negatief haalt weg)"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("theme", metavar="THEMA")
+    p.add_argument("n", metavar="N", nargs="?", type=int, default=1)
+    p.set_defaults(func=cmd_vote)
+
+    p = sub.add_parser("contact", help=_("het aanspreekpunt voor bewoners vastleggen"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--hours", help=_("wanneer bereikbaar"))
+    p.set_defaults(func=cmd_contact)
+
+    p = sub.add_parser("decide", help=_("vastleggen wat er met inbreng gebeurt"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("contribution", metavar="INBRENG")
+    p.add_argument("--status", required=True, choices=STATUSES)
+    p.add_argument("--reason", help=_("uitleg in gewone woorden (verplicht bij not_adopted)"))
+    p.add_argument("--org", help=_("organisatie (verplicht bij referred)"))
+    p.add_argument("--owner", help=_("wie het oppakt"))
+    p.add_argument("--due", help=_("wanneer klaar, JJJJ-MM-DD"))
+    p.add_argument("--quick-win", action="store_true", help=_("kan snel gebeuren"))
+    p.set_defaults(func=cmd_decide)
+
+    p = sub.add_parser("export", help=_("de aantekeningen van een sessie exporteren"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
+    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("restore", help=_("de vorige goede versie van een beschadigde sessie terugzetten"))
+    p.add_argument("session", metavar="SESSIE")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("check", help=_("agenda's en andere inhoud controleren"))
+    p.add_argument("paths", nargs="*", metavar=_("BESTAND"))
+    p.set_defaults(func=cmd_check)
+
+    return parser
+
+
+def _early_language(argv: Sequence[str]) -> str | None:
+    """The global ``--lang`` must be known before the parser is built, so its help is translated.
+
+    Only options before the command count: ``new --lang`` names letter languages.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang":
+            return argv[i + 1] if i + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--data-dir":
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            return None
+        i += 1
+    return None
+
+
+def _log_crash(args_data_dir: str | None) -> Path | None:
+    """Write the current exception's traceback to the log file; returns where."""
+    for folder in (paths.data_dir(args_data_dir), Path.home() / ".wijksessie"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            log_path = folder / LOG_NAME
+            handler = logging.FileHandler(log_path, encoding="utf-8")
+            logger = logging.getLogger("wijksessie.crash")
+            logger.addHandler(handler)
+            try:
+                logger.exception("unexpected error in wijksessie %s", __version__)
+            finally:
+                logger.removeHandler(handler)
+                handler.close()
+            return log_path
+        except OSError:
+            continue
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_early_language(argv) or i18n.language_from_environment())
+    data_dir = None
+    try:
+        args = build_parser().parse_args(argv)
+        data_dir = args.data_dir
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except UserError as exc:
+        sys.stderr.write(f"wijksessie: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(_("Gestopt.") + "\n")
+        return 130
+    except BrokenPipeError:
+        # Output piped into e.g. `head` that closed early: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception:  # noqa: BLE001 - the last line of defence: no traceback on screen
+        where = _log_crash(data_dir)
+        sys.stderr.write(
+            _("wijksessie: er ging iets mis dat niet had mogen gebeuren. Er is niets verloren; details staan in {path}.").format(
+                path=where or _("(geen logbestand)")
+            )
+            + "\n"
+        )
+        return 1

@@ -1,0 +1,642 @@
+"""The session store: one TinyDB file per session, never losing a saved entry.
+
+Layout of the data folder::
+
+    <data>/<id>.json        the session (TinyDB tables meta, session, contributions, agreements)
+    <data>/<id>.json.bak    the previous good version, kept on every write
+    <data>/<id>.lock        held while a process writes the session
+    <data>/<id>.json.damaged-<time>   a damaged file set aside by a restore
+
+Every write goes through :class:`AtomicJSONStorage`: the whole database is
+serialised, written to a temporary file, fsynced and swapped in with
+``os.replace`` before the call returns. The storage keeps the data it last
+read or wrote in memory, so a write does not re-read the file first (TinyDB
+reads the whole database before each operation). Only one process may write
+a session at a time: an OS lock (``flock``) that the kernel releases when the
+process dies, so a lock left behind by a killed program never blocks anyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from wijksessie import model
+from wijksessie.atomic import FILE_MODE, write_atomic
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+from wijksessie.model import Agreement, Contribution, ModelError, Session
+
+SUFFIX = ".json"
+BACKUP_SUFFIX = ".json.bak"
+LOCK_SUFFIX = ".lock"
+
+# ----------------------------------------------------------------------------- errors
+
+
+class StoreError(UserError):
+    """A problem with the data folder or a session file."""
+
+
+class SessionNotFound(StoreError):
+    """No session matches the given id or prefix."""
+
+
+class AmbiguousSession(StoreError):
+    """A prefix matches more than one session."""
+
+
+class SessionLocked(StoreError):
+    """Another process is writing this session."""
+
+    def __init__(self, path: Path, owner: str):
+        self.path = path
+        self.owner = owner
+        super().__init__(
+            _("Sessie {id} is al open in een ander programma ({owner}). Sluit hem daar, of open hem alleen om te lezen.").format(
+                id=path.stem, owner=owner or _("onbekend proces")
+            )
+        )
+
+
+class DamagedSessionFile(StoreError):
+    """A session file cannot be read; ``has_backup`` tells whether a good copy exists."""
+
+    def __init__(self, path: Path, reason: str, has_backup: bool):
+        self.path = path
+        self.reason = reason
+        self.has_backup = has_backup
+        todo = (
+            _("Zet de vorige goede versie terug met: wijksessie restore {id}").format(id=path.stem)
+            if has_backup
+            else _("Er is geen reservekopie; bewaar het bestand en vraag om hulp.")
+        )
+        super().__init__(
+            _("Het bestand {path} is beschadigd: {reason}.").format(path=path, reason=reason) + " " + todo
+        )
+
+
+class NewerSchema(StoreError):
+    """The file was written by a newer wijksessie."""
+
+
+class ReadOnlySession(StoreError):
+    """A write was tried on a session opened for reading only."""
+
+
+# ----------------------------------------------------------------------------- storage
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage whose every write is durable and atomic before it returns.
+
+    Reads are served from memory after the first one: this storage is the
+    only writer of its file (the session lock sees to that), so the file on
+    disk always equals what was last written. A write that fails drops the
+    memory copy so the next read comes from disk again.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, backup: bool = True, readonly: bool = False):
+        self.path = Path(path)
+        self.backup_path = self.path.with_name(self.path.stem + BACKUP_SUFFIX) if backup else None
+        self.readonly = readonly
+        self._data: dict | None = None
+
+    def read(self) -> dict | None:
+        if self._data is None:
+            self._data = load_json(self.path)
+        return self._data
+
+    def write(self, data: dict) -> None:
+        if self.readonly:
+            raise ReadOnlySession(
+                _("Deze sessie is alleen open om te lezen. Sluit het andere programma en open de sessie opnieuw.")
+            )
+        try:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            write_atomic(self.path, payload, backup=self.backup_path)
+        except BaseException:
+            self._data = None
+            raise
+        self._data = data
+
+    def close(self) -> None:
+        self._data = None
+
+
+class _Damaged(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def load_json(path: Path) -> dict | None:
+    """Read a session file; ``None`` if it does not exist; :class:`_Damaged` if it is not a JSON object."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not raw.strip():
+        raise _Damaged(_("het bestand is leeg"))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Damaged(_("het bestand is geen UTF-8-tekst")) from None
+    except json.JSONDecodeError as exc:
+        raise _Damaged(
+            _("het is geen geldige JSON (regel {line}, kolom {col}); misschien is het niet helemaal opgeslagen").format(
+                line=exc.lineno, col=exc.colno
+            )
+        ) from None
+    if not isinstance(data, dict):
+        raise _Damaged(_("het bevat geen sessie"))
+    return data
+
+
+# ----------------------------------------------------------------------------- migrations
+
+#: ``MIGRATIONS[n]`` turns the raw tables of schema ``n`` into schema ``n + 1``.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def migrate(tables: dict, path: Path) -> tuple[dict, bool]:
+    """Bring raw tables up to :data:`model.SCHEMA_VERSION`; returns (tables, changed)."""
+    meta = tables.get("meta", {}).get("1", {})
+    version = meta.get("schema_version", 1) if isinstance(meta, dict) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _Damaged(_("het schemanummer ontbreekt of is ongeldig"))
+    if version > model.SCHEMA_VERSION:
+        raise NewerSchema(
+            _("Het bestand {path} is gemaakt met een nieuwere versie van wijksessie (schema {version}). Werk wijksessie bij om het te openen.").format(
+                path=path, version=version
+            )
+        )
+    changed = False
+    while version < model.SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+        changed = True
+    if changed:
+        tables.setdefault("meta", {})["1"] = {"schema_version": version, "app": "wijksessie"}
+    return tables, changed
+
+
+# ----------------------------------------------------------------------------- lock
+
+
+class SessionLock:
+    """An exclusive OS lock on ``<id>.lock``; released by the kernel if the process dies."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            _lock_fd(fd)
+        except OSError:
+            owner = _read_owner(fd)
+            os.close(fd)
+            raise SessionLocked(self.path, owner) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()}".encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                _unlock_fd(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+
+def _read_owner(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 100).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_fd(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock_fd(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+# ----------------------------------------------------------------------------- one session
+
+
+class SessionFile:
+    """An open session: the only way screens and commands read and change it.
+
+    Every method that changes something has written it to disk when it
+    returns. Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, path: Path, *, readonly: bool = False):
+        self.path = path
+        self.readonly = readonly
+        self._lock: SessionLock | None = None
+        if not readonly:
+            self._lock = SessionLock(path.with_name(path.stem + LOCK_SUFFIX))
+            self._lock.acquire()
+        try:
+            self._storage = AtomicJSONStorage(path, readonly=readonly)
+            self._db = TinyDB(storage=lambda: self._storage)
+            self._load()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- loading
+
+    def _load(self) -> None:
+        backup = self.path.with_name(self.path.stem + BACKUP_SUFFIX)
+        try:
+            tables = self._storage.read()
+            if tables is None:
+                raise SessionNotFound(
+                    _("Sessie {id} bestaat niet (meer). Kies een sessie uit: wijksessie list").format(id=self.path.stem)
+                )
+            tables, changed = migrate(tables, self.path)
+            session_doc = tables.get("session", {}).get("1")
+            if session_doc is None:
+                raise _Damaged(_("de sessiegegevens ontbreken"))
+            self.session = Session.from_dict(session_doc)
+            self._contributions: dict[str, tuple[int, Contribution]] = {}
+            for doc_id, doc in tables.get("contributions", {}).items():
+                c = Contribution.from_dict(doc)
+                self._contributions[c.id] = (int(doc_id), c)
+            self._agreements: dict[str, tuple[int, Agreement]] = {}
+            for doc_id, doc in tables.get("agreements", {}).items():
+                a = Agreement.from_dict(doc)
+                self._agreements[a.id] = (int(doc_id), a)
+        except _Damaged as exc:
+            raise DamagedSessionFile(self.path, exc.reason, backup.exists()) from None
+        except (ModelError, AttributeError, TypeError, ValueError) as exc:
+            raise DamagedSessionFile(self.path, str(exc).rstrip("."), backup.exists()) from None
+        if changed and not self.readonly:
+            self._storage.write(tables)
+
+    def close(self) -> None:
+        """Release the lock; nothing is left unsaved."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "SessionFile":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- session
+
+    def save_session(self, session: Session | None = None) -> Session:
+        """Write the session's own fields (title, votes, contact, tallies, …)."""
+        if session is not None:
+            self.session = session
+        self._db.table("session").upsert(_doc(self.session.to_dict(), 1), cond=None)
+        return self.session
+
+    def update(self, change: Callable[[Session], object]) -> Session:
+        """Apply ``change`` to a copy of the session and save it; on error nothing changes."""
+        copy = Session.from_dict(self.session.to_dict())
+        change(copy)
+        return self.save_session(copy)
+
+    def vote(self, theme: str, n: int = 1) -> int:
+        """Add ``n`` dots to ``theme`` (negative takes away); returns its new count."""
+        result: list[int] = []
+        self.update(lambda s: result.append(s.priorities.add(theme, n)))
+        return result[0]
+
+    # -- contributions
+
+    def contributions(self) -> list[Contribution]:
+        """All contributions in the order they were recorded."""
+        return [c for _doc_id, c in sorted(self._contributions.values(), key=lambda item: item[0])]
+
+    def contribution(self, ref: str) -> Contribution:
+        """The contribution with id ``ref`` or a unique prefix of one."""
+        key = _resolve(ref, self._contributions.keys(), _("inbreng"))
+        return self._contributions[key][1]
+
+    def add_contribution(self, contribution: Contribution) -> Contribution:
+        """Store a new contribution; it is on disk when this returns."""
+        while contribution.id in self._contributions:
+            contribution.id = model.new_id(3)
+        doc_id = self._db.table("contributions").insert(contribution.to_dict())
+        self._contributions[contribution.id] = (doc_id, contribution)
+        return contribution
+
+    def update_contribution(self, contribution: Contribution) -> Contribution:
+        """Replace a stored contribution (same id) with this version."""
+        doc_id, _old = self._contributions[contribution.id]
+        self._db.table("contributions").update(_replace_all(contribution.to_dict()), doc_ids=[doc_id])
+        self._contributions[contribution.id] = (doc_id, contribution)
+        return contribution
+
+    def edit_contribution(self, ref: str, *, text: str | None = None, kind: str | None = None,
+                          theme: str | None = None) -> Contribution:
+        """Change the text, kind or theme of a contribution; marks it edited."""
+        old = self.contribution(ref)
+        new = Contribution.from_dict(old.to_dict())
+        if text is not None:
+            if not text.strip():
+                raise ModelError(_("De inbreng is leeg. Typ eerst wat er gezegd is."))
+            new.text = text
+        if kind is not None:
+            new.kind = model._enum(model.ContributionKind, kind, _("soort"))
+        if theme is not None:
+            new.theme = theme.strip()
+        new.edited_at = model.now()
+        return self.update_contribution(new)
+
+    def delete_contribution(self, ref: str) -> Contribution:
+        """Remove a contribution; returns it so it can be put back (undo)."""
+        c = self.contribution(ref)
+        doc_id, _c = self._contributions.pop(c.id)
+        try:
+            self._db.table("contributions").remove(doc_ids=[doc_id])
+        except BaseException:
+            self._contributions[c.id] = (doc_id, c)
+            raise
+        return c
+
+    def restore_contribution(self, contribution: Contribution) -> Contribution:
+        """Put back a deleted contribution (undo of delete) with its own id and times."""
+        if contribution.id in self._contributions:
+            return self.update_contribution(contribution)
+        doc_id = self._db.table("contributions").insert(contribution.to_dict())
+        self._contributions[contribution.id] = (doc_id, contribution)
+        return contribution
+
+    def decide(self, ref: str, status: str, **kwargs) -> Contribution:
+        """Record a decision for a contribution (see :func:`model.decide` for the rules)."""
+        return self.update_contribution(model.decide(self.contribution(ref), status, **kwargs))
+
+    # -- agreements
+
+    def agreements(self) -> list[Agreement]:
+        """All agreements in the order they were made."""
+        return [a for _doc_id, a in sorted(self._agreements.values(), key=lambda item: item[0])]
+
+    def add_agreement(self, agreement: Agreement) -> Agreement:
+        """Store a new agreement (who does what by when)."""
+        doc_id = self._db.table("agreements").insert(agreement.to_dict())
+        self._agreements[agreement.id] = (doc_id, agreement)
+        return agreement
+
+    def delete_agreement(self, ref: str) -> Agreement:
+        """Remove an agreement; returns it for undo."""
+        key = _resolve(ref, self._agreements.keys(), _("afspraak"))
+        doc_id, a = self._agreements.pop(key)
+        try:
+            self._db.table("agreements").remove(doc_ids=[doc_id])
+        except BaseException:
+            self._agreements[key] = (doc_id, a)
+            raise
+        return a
+
+    # -- whole session
+
+    def to_dict(self) -> dict:
+        """Everything about the session as plain data (for export)."""
+        return {
+            "session": self.session.to_dict(),
+            "contributions": [c.to_dict() for c in self.contributions()],
+            "agreements": [a.to_dict() for a in self.agreements()],
+        }
+
+
+def _doc(data: dict, doc_id: int):
+    from tinydb.table import Document
+
+    return Document(data, doc_id=doc_id)
+
+
+def _replace_all(new: dict) -> Callable[[dict], None]:
+    """A TinyDB update that replaces every field (``update(dict)`` would keep removed keys)."""
+
+    def transform(doc: dict) -> None:
+        doc.clear()
+        doc.update(new)
+
+    return transform
+
+
+def _resolve(ref: str, keys, what: str) -> str:
+    ref = (ref or "").strip().lower()
+    keys = list(keys)
+    if ref in keys:
+        return ref
+    matches = [k for k in keys if k.startswith(ref)] if ref else []
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise SessionNotFound(_("Er is geen {what} met nummer '{ref}'. Kijk het nummer na.").format(what=what, ref=ref))
+    raise AmbiguousSession(
+        _("'{ref}' past bij meer dan één {what}: {matches}. Typ meer tekens van het nummer.").format(
+            ref=ref, what=what, matches=", ".join(sorted(matches)[:5])
+        )
+    )
+
+
+# ----------------------------------------------------------------------------- the folder
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the session list; ``problem`` is set for a file that could not be read."""
+
+    id: str
+    path: Path
+    title: str = ""
+    neighbourhood: str = ""
+    date: dt.date | None = None
+    contributions: int = 0
+    open: int = 0
+    feedback_due: dt.date | None = None
+    letter_sent: dt.date | None = None
+    problem: str = ""
+
+
+class SessionStore:
+    """The data folder with its session files."""
+
+    def __init__(self, data_dir: str | os.PathLike[str]):
+        self.data_dir = Path(data_dir)
+
+    def ensure(self) -> None:
+        """Create the data folder (owner-only) if it is not there."""
+        if not self.data_dir.is_dir():
+            try:
+                self.data_dir.mkdir(parents=True, mode=0o700)
+            except OSError as exc:
+                raise StoreError(
+                    _("De map {path} kan niet worden gemaakt ({error}). Kies een andere map met --data-dir.").format(
+                        path=self.data_dir, error=exc.strerror
+                    )
+                ) from None
+
+    def path_for(self, session_id: str) -> Path:
+        """The file of a session; refuses ids that could point outside the data folder."""
+        if not model.ID_PATTERN.match(session_id or ""):
+            raise SessionNotFound(
+                _("'{id}' is geen geldig sessienummer. Kies een sessie uit: wijksessie list").format(id=session_id)
+            )
+        return self.data_dir / f"{session_id}{SUFFIX}"
+
+    def session_ids(self) -> list[str]:
+        """Ids of every session file in the folder, sorted."""
+        if not self.data_dir.is_dir():
+            return []
+        ids = []
+        for entry in self.data_dir.iterdir():
+            name = entry.name
+            if name.endswith(SUFFIX) and not name.startswith(".") and entry.is_file() and not entry.is_symlink():
+                sid = name[: -len(SUFFIX)]
+                if model.ID_PATTERN.match(sid):
+                    ids.append(sid)
+        return sorted(ids)
+
+    def resolve(self, ref: str) -> str:
+        """The id of the session ``ref`` names: a whole id or a unique prefix."""
+        ids = self.session_ids()
+        if not ids:
+            raise SessionNotFound(
+                _("Er zijn nog geen sessies in {path}. Maak er een met: wijksessie new").format(path=self.data_dir)
+            )
+        return _resolve(ref, ids, _("sessie"))
+
+    def create(self, session: Session) -> Session:
+        """Write a new session file (with its schema version); returns the session."""
+        self.ensure()
+        path = self.path_for(session.id)
+        if path.exists():
+            raise StoreError(_("Er is al een sessie met nummer {id}.").format(id=session.id))
+        tables = {
+            "meta": {"1": {"schema_version": model.SCHEMA_VERSION, "app": "wijksessie"}},
+            "session": {"1": session.to_dict()},
+            "contributions": {},
+            "agreements": {},
+        }
+        storage = AtomicJSONStorage(path, backup=False)
+        storage.write(tables)
+        return session
+
+    def open(self, ref: str, *, readonly: bool = False) -> SessionFile:
+        """Open a session by id or prefix; for writing it takes the session lock."""
+        return SessionFile(self.path_for(self.resolve(ref)), readonly=readonly)
+
+    def summaries(self) -> list[SessionSummary]:
+        """Every session, newest first; a damaged file is listed with its problem instead of failing the list."""
+        result = []
+        for sid in self.session_ids():
+            path = self.path_for(sid)
+            try:
+                with SessionFile(path, readonly=True) as sf:
+                    s = sf.session
+                    contributions = sf.contributions()
+                    result.append(
+                        SessionSummary(
+                            id=sid,
+                            path=path,
+                            title=s.title,
+                            neighbourhood=s.neighbourhood,
+                            date=s.date,
+                            contributions=len(contributions),
+                            open=model.open_count(contributions),
+                            feedback_due=s.feedback_due,
+                            letter_sent=s.letter_sent,
+                        )
+                    )
+            except StoreError as exc:
+                result.append(SessionSummary(id=sid, path=path, problem=str(exc)))
+        result.sort(key=lambda s: (s.date or dt.date.min, s.id), reverse=True)
+        return result
+
+    def iter_open(self, *, readonly: bool = True) -> Iterator[SessionFile]:
+        """Open each readable session in turn (read-only by default); damaged ones are skipped."""
+        for sid in self.session_ids():
+            try:
+                sf = SessionFile(self.path_for(sid), readonly=readonly)
+            except StoreError:
+                continue
+            try:
+                yield sf
+            finally:
+                sf.close()
+
+    def delete(self, ref: str) -> str:
+        """Delete a session file and its backup (needs the lock); returns the id."""
+        sid = self.resolve(ref)
+        path = self.path_for(sid)
+        lock = SessionLock(path.with_name(sid + LOCK_SUFFIX))
+        lock.acquire()
+        try:
+            for p in (path, path.with_name(sid + BACKUP_SUFFIX)):
+                if p.exists():
+                    p.unlink()
+        finally:
+            lock.release()
+            path.with_name(sid + LOCK_SUFFIX).unlink(missing_ok=True)
+        return sid
+
+    def restore_backup(self, ref: str) -> Path:
+        """Set a damaged session file aside and put the last good copy back; returns where the damaged file went."""
+        sid = _resolve(ref, self.session_ids(), _("sessie"))
+        path = self.path_for(sid)
+        backup = path.with_name(sid + BACKUP_SUFFIX)
+        if not backup.exists():
+            raise StoreError(
+                _("Er is geen reservekopie van sessie {id}. Bewaar het bestand en vraag om hulp.").format(id=sid)
+            )
+        try:
+            load_json(backup)
+        except _Damaged as exc:
+            raise StoreError(
+                _("Ook de reservekopie van sessie {id} is beschadigd: {reason}. Bewaar beide bestanden en vraag om hulp.").format(
+                    id=sid, reason=exc.reason
+                )
+            ) from None
+        lock = SessionLock(path.with_name(sid + LOCK_SUFFIX))
+        lock.acquire()
+        try:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = path.with_name(f"{path.name}.damaged-{stamp}")
+            if path.exists():
+                os.replace(path, aside)
+            write_atomic(path, backup.read_bytes())
+        finally:
+            lock.release()
+        return aside
+
+
