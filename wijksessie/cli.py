@@ -353,7 +353,9 @@ def _early_language(argv: Sequence[str]) -> str | None:
 
 def _log_crash(args_data_dir: str | None) -> Path | None:
     """Write the current exception's traceback to the log file; returns where."""
-    for folder in (paths.data_dir(args_data_dir), Path.home() / ".wijksessie"):
+    from platformdirs import user_log_dir
+
+    for folder in (paths.data_dir(args_data_dir), Path(user_log_dir("wijksessie", appauthor=False))):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             log_path = folder / LOG_NAME

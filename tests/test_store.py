@@ -1,0 +1,172 @@
+"""The session store: round trip, atomic writes, backup, lock, permissions, schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from wijksessie import model, store
+from wijksessie.model import Agreement, Contribution, Session
+from wijksessie.store import DamagedSessionFile, NewerSchema, SessionLocked, SessionStore
+
+
+@pytest.fixture
+def st(data_dir) -> SessionStore:
+    return SessionStore(data_dir)
+
+
+@pytest.fixture
+def sid(st) -> str:
+    return st.create(Session.new("Gezond Noord", "Noord", date="2026-11-24")).id
+
+
+def test_round_trip_through_a_real_file(st, sid):
+    with st.open(sid) as sf:
+        c = sf.add_contribution(Contribution.new("Te weinig bankjes", kind="problem", theme="Groen", step="praten"))
+        sf.add_agreement(Agreement.new("Bankje plaatsen", who="gemeente", by_when="2027-01-15", quick_win=True))
+        sf.vote("Groen", 3)
+        sf.decide(c.id, "adopted", owner="Wijkteam", due="2027-02-01", quick_win=True)
+    with st.open(sid[:4], readonly=True) as sf:
+        [again] = sf.contributions()
+        assert again.text == "Te weinig bankjes" and again.kind.value == "problem"
+        assert again.decision.status.value == "adopted" and again.decision.quick_win
+        assert sf.agreements()[0].who == "gemeente"
+        assert sf.session.priorities.votes == {"Groen": 3}
+
+
+def test_edit_delete_and_undo(st, sid):
+    with st.open(sid) as sf:
+        a = sf.add_contribution(Contribution.new("eerste"))
+        b = sf.add_contribution(Contribution.new("tweede"))
+        sf.edit_contribution(a.id, text="eerste, verbeterd", theme="Wonen")
+        gone = sf.delete_contribution(b.id)
+        assert [c.text for c in sf.contributions()] == ["eerste, verbeterd"]
+        sf.restore_contribution(gone)
+    with st.open(sid, readonly=True) as sf:
+        texts = {c.id: c for c in sf.contributions()}
+        assert texts[a.id].text == "eerste, verbeterd" and texts[a.id].edited_at is not None
+        assert texts[b.id].text == "tweede"
+
+
+def test_each_write_is_on_disk_when_it_returns(st, sid):
+    with st.open(sid) as sf:
+        c = sf.add_contribution(Contribution.new("meteen opgeslagen"))
+        # Read the file directly, as another program would, while the session is still open.
+        raw = json.loads(st.path_for(sid).read_text(encoding="utf-8"))
+        texts = [doc["text"] for doc in raw["contributions"].values()]
+        assert texts == ["meteen opgeslagen"]
+        assert c.id in {doc["id"] for doc in raw["contributions"].values()}
+
+
+def test_crash_between_temp_file_and_replace_keeps_the_old_file(st, sid, monkeypatch):
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("bewaard"))
+        real_replace = os.replace
+
+        def power_cut(src, dst):
+            if str(dst).endswith(".json"):
+                raise OSError("power cut")
+            return real_replace(src, dst)
+
+        monkeypatch.setattr(store.os, "replace", power_cut)
+        monkeypatch.setattr("wijksessie.atomic.os.replace", power_cut)
+        with pytest.raises(OSError):
+            sf.add_contribution(Contribution.new("nooit bevestigd"))
+        monkeypatch.undo()
+    leftovers = [p.name for p in st.data_dir.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == [], "no temporary file is left behind"
+    with st.open(sid, readonly=True) as sf:
+        assert [c.text for c in sf.contributions()] == ["bewaard"]
+
+
+def test_previous_good_copy_is_kept_beside_it(st, sid):
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("een"))
+        sf.add_contribution(Contribution.new("twee"))
+    backup = json.loads((st.data_dir / f"{sid}.json.bak").read_text(encoding="utf-8"))
+    assert [d["text"] for d in backup["contributions"].values()] == ["een"]
+
+
+def test_files_are_readable_by_the_owner_only(st, sid):
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("privé"))
+    for name in (f"{sid}.json", f"{sid}.json.bak", f"{sid}.lock"):
+        mode = stat.S_IMODE((st.data_dir / name).stat().st_mode)
+        assert mode & 0o077 == 0, f"{name} is {oct(mode)}"
+
+
+def test_second_process_gets_a_clear_message(st, sid):
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from wijksessie.store import SessionStore;"
+         f"sf = SessionStore({str(st.data_dir)!r}).open({sid!r}); print('open', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(SessionLocked, match="ander programma"):
+            st.open(sid)
+        with st.open(sid, readonly=True) as sf:  # reading is still possible
+            assert sf.session.title == "Gezond Noord"
+    finally:
+        holder.kill()
+        holder.wait()
+    # The kernel released the lock of the killed process: the session opens again.
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("na de crash"))
+
+
+def test_damaged_file_is_reported_with_its_name(st, sid):
+    path = st.path_for(sid)
+    path.write_text('{"meta": {"1": {"schema_version": 1}}, "session": {"1": {"id": "', encoding="utf-8")
+    with pytest.raises(DamagedSessionFile) as err:
+        st.open(sid)
+    assert str(path) in str(err.value) and "JSON" in str(err.value)
+    [summary] = st.summaries()
+    assert summary.problem, "the list still shows the damaged session"
+
+
+def test_newer_schema_is_refused_not_overwritten(st, sid):
+    path = st.path_for(sid)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meta"]["1"]["schema_version"] = model.SCHEMA_VERSION + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NewerSchema, match="nieuwere versie"):
+        st.open(sid)
+    assert path.read_bytes() == before
+
+
+def test_old_schema_is_migrated_on_open(st, sid, monkeypatch):
+    def to_v2(tables):
+        for doc in tables["contributions"].values():
+            doc["text"] = doc["text"].upper()
+        return tables
+
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("oud"))
+    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 1, to_v2)
+    with st.open(sid) as sf:
+        assert [c.text for c in sf.contributions()] == ["OUD"]
+    raw = json.loads(st.path_for(sid).read_text(encoding="utf-8"))
+    assert raw["meta"]["1"]["schema_version"] == 2
+
+
+def test_session_is_named_by_id_or_unique_prefix(st):
+    for sid in ("aa11bb22", "aa33cc44"):
+        s = Session.new("t", "w")
+        s.id = sid
+        st.create(s)
+    assert st.resolve("aa1") == "aa11bb22"
+    with pytest.raises(store.AmbiguousSession, match="aa11bb22, aa33cc44"):
+        st.resolve("aa")
+    with pytest.raises(store.SessionNotFound):
+        st.resolve("zz")
+    with pytest.raises(store.SessionNotFound):
+        st.path_for("../../etc/passwd")
