@@ -591,6 +591,14 @@ class Session:
     steps_done: list[str] = field(default_factory=list)
     letter_sent: dt.date | None = None
     created_at: dt.datetime = field(default_factory=now)
+    #: Prompts the facilitator rewrote for this session only, per step id
+    #: (the agenda file stays as it is). Empty: the agenda's own prompts.
+    prompts: dict[str, list[str]] = field(default_factory=dict)
+
+    def prompts_for(self, step_id: str, default: Iterable[str] = ()) -> list[str]:
+        """The prompts to read aloud at ``step_id``: this session's own, else ``default`` (the agenda's)."""
+        own = self.prompts.get(step_id)
+        return list(own) if own else list(default)
 
     @classmethod
     def new(
@@ -656,6 +664,7 @@ class Session:
             "steps_done": list(self.steps_done),
             "letter_sent": _iso(self.letter_sent),
             "created_at": _iso(self.created_at),
+            "prompts": {k: list(v) for k, v in self.prompts.items()},
         }
 
     @classmethod
@@ -672,6 +681,12 @@ class Session:
         for key, value in (("languages", languages), ("themes", themes), ("steps_done", steps_done)):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ModelError(_("Het veld '{key}' moet een lijst met tekst zijn.").format(key=key))
+        prompts = data.get("prompts") or {}
+        if not isinstance(prompts, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(line, str) for line in v)
+            for k, v in prompts.items()
+        ):
+            raise ModelError(_("Het veld 'prompts' moet per stap een lijst met zinnen zijn."))
         if not isinstance(target, dict) or not all(
             isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in target.items()
         ):
@@ -696,6 +711,7 @@ class Session:
             steps_done=list(steps_done),
             letter_sent=parse_date(data.get("letter_sent"), "letter_sent"),
             created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
+            prompts={k: list(v) for k, v in prompts.items()},
         )
 
 
