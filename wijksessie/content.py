@@ -32,6 +32,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wijksessie import paths
+from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
 __all__ = [
@@ -82,11 +83,19 @@ _EXAMPLES = {
     "type": "type: info",
     "title": 'title: "Welkom"',
     "minutes": "minutes: 10",
-    "prompts": '"prompts:" met daaronder "- Welkom, fijn dat u er bent."',
-    "steps": '"steps:" met daaronder "- id: welkom"',
-    "themes": '"themes:" met daaronder "- id: bewegen"',
     "name": 'name: "Bewegen"',
 }
+_LIST_EXAMPLES = {
+    "prompts": "- Welkom, fijn dat u er bent.",
+    "steps": "- id: welkom",
+    "themes": "- id: bewegen",
+}
+
+
+def _example(field: str) -> str:
+    if field in _LIST_EXAMPLES:
+        return _('"{field}:" met daaronder "{item}"').format(field=field, item=_LIST_EXAMPLES[field])
+    return _EXAMPLES.get(field, field + ": …")
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -96,7 +105,7 @@ _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
 # A stateless helper: its scalar methods turn a node's text into a value with
 # YAML 1.1 rules (so "10:30" becomes 630, exactly as any other YAML reader would).
 _CONSTRUCTOR = SafeConstructor()
-_INVALID = object()  # a value that was already reported as an error
+_INVALID = object()  # a value that cannot be used; its error is reported (or the file has one)
 
 
 # --------------------------------------------------------------------------
@@ -104,14 +113,19 @@ _INVALID = object()  # a value that was already reported as an error
 # --------------------------------------------------------------------------
 
 
-class ContentError(Exception):
-    """A problem in a content file, with where it is and what to do about it."""
+class ContentError(UserError):
+    """A problem in a content file, with where it is and what to do about it.
+
+    A ``UserError``: the command line prints it on one line (exit code 2)
+    and the full-screen program shows it, never as a traceback.
+    """
 
     def __init__(self, path: str | Path, line: int, message: str) -> None:
         self.path = str(path)
         self.line = line  # 1-based; 0 when the problem has no single line
         self.message = message
-        super().__init__(str(self))
+        # All three as args, so the error survives pickling (e.g. between test workers).
+        super().__init__(self.path, line, message)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -282,28 +296,70 @@ _SYNTAX_HELP: tuple[tuple[str, Callable[[], tuple[str, str]]], ...] = (
         ),
     ),
     (
-        "expected a single document",
+        "but found another document",
         lambda: (
             _("Het bestand bevat meer dan één deel, gescheiden door ---."),
             _("Laat één deel staan en haal de regel met --- weg."),
         ),
     ),
     (
-        "found character '@'",
+        "found character '",
         lambda: (
-            _("Een tekst mag niet beginnen met @ of `."),
+            _("Een tekst mag niet beginnen met dit teken."),
             _("Zet de tekst tussen aanhalingstekens."),
         ),
     ),
+    (
+        "expected alphabetic or numeric character",
+        lambda: (
+            _("Na & of * moet direct een naam staan."),
+            _("Zet tekst die met & of * begint tussen aanhalingstekens."),
+        ),
+    ),
+    (
+        "expected a comment or a line break",
+        lambda: (
+            _("Na het laatste aanhalingsteken staat nog tekst."),
+            _("Zet de hele tekst tussen de aanhalingstekens."),
+        ),
+    ),
+    (
+        "expected chomping or indentation indicators",
+        lambda: (
+            _("Na | of > mag op dezelfde regel geen tekst staan."),
+            _("Zet de tekst op de regels eronder, of tussen aanhalingstekens."),
+        ),
+    ),
+    (
+        "expected the node content",
+        lambda: (
+            _("Een lijst of groep tussen haakjes klopt niet."),
+            _("Controleer de haakjes [ ] en { } en de komma's."),
+        ),
+    ),
+    (
+        "expected ',' or",
+        lambda: (
+            _("Een lijst of groep tussen haakjes klopt niet."),
+            _("Controleer de haakjes [ ] en { } en de komma's."),
+        ),
+    ),
 )
-_INDENT_PROBLEMS = ("did not find expected key", "expected <block end>", "did not find expected '-'", "expected <document start>")
+_INDENT_PROBLEMS = (
+    "did not find expected key",
+    "expected <block end>",
+    "did not find expected '-'",
+    "expected <document start>",
+    "sequence entries are not allowed here",
+    "block sequence entries are not allowed",
+)
 
 
-def _syntax_message(problem: str) -> tuple[str, str]:
+def _syntax_message(problem: str, context: str = "") -> tuple[str, str]:
     for start, explain in _SYNTAX_HELP:
         if problem.startswith(start):
             return explain()
-    if problem.startswith(_INDENT_PROBLEMS):
+    if problem.startswith(_INDENT_PROBLEMS) or context.startswith(_INDENT_PROBLEMS):
         return (
             _("De inspringing klopt hier niet."),
             _("Zet velden die bij elkaar horen precies onder elkaar, met spaties."),
@@ -325,7 +381,7 @@ def _compose(text: str, report: _Report) -> Node | None:
         # An unclosed quote is reported at the end of the file; where it opens is more useful.
         if problem.startswith("found unexpected end of stream") and exc.context_mark is not None:
             mark = exc.context_mark
-        what, todo = _syntax_message(problem)
+        what, todo = _syntax_message(problem, exc.context or "")
         report.add(mark.line + 1 if mark else 0, what, todo)
         return None
     except yaml.reader.ReaderError as exc:
@@ -344,8 +400,10 @@ def _compose(text: str, report: _Report) -> Node | None:
     except RecursionError:
         report.add(0, _("Het bestand is te diep genest."), _("Gebruik minder lagen van lijsten in lijsten."))
         return None
-    if root is None:
+    # A file with only "---" holds one empty value: as good as empty.
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL and not root.value):
         report.add(0, _("Het bestand is leeg."), _("Vul het aan, of haal het bestand weg."))
+        return None
     return root
 
 
@@ -392,6 +450,15 @@ def _check_tags(root: Node, report: _Report) -> None:
 # --------------------------------------------------------------------------
 
 
+def _refused(node: Node) -> bool:
+    """True if ``node`` carries a tag that ``_check_tags`` already reported."""
+    if isinstance(node, ScalarNode):
+        return node.tag not in _SCALAR_TAGS and node.tag != _MERGE
+    if isinstance(node, SequenceNode):
+        return node.tag != _SEQ
+    return node.tag != _MAP
+
+
 def _scalar(node: Node) -> Any:
     """The value of a scalar node, or ``_INVALID`` if it has a refused tag or bad text."""
     if node.tag == _MERGE:
@@ -406,6 +473,12 @@ def _scalar(node: Node) -> Any:
         return _INVALID
 
 
+def _short(raw: str) -> str:
+    """Raw text for a message: one line, at most 40 characters."""
+    raw = " ".join(raw.split())
+    return raw if len(raw) <= 40 else raw[:39] + "…"
+
+
 def _describe(node: Node, value: Any) -> str:
     """What a value looks like, in words a facilitator knows."""
     if isinstance(node, SequenceNode):
@@ -415,24 +488,24 @@ def _describe(node: Node, value: Any) -> str:
     if value is None:
         return _("leeg")
     if isinstance(value, bool):
-        return _("ja of nee ({value})").format(value=node.value)
+        return _("ja of nee ({value})").format(value=_short(node.value))
     if isinstance(value, int):
-        return _("het getal {value}").format(value=node.value)
+        return _("het getal {value}").format(value=_short(node.value))
     if isinstance(value, float):
-        return _("het kommagetal {value}").format(value=node.value)
+        return _("het kommagetal {value}").format(value=_short(node.value))
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return _("de datum {value}").format(value=node.value)
-    return _('de tekst "{value}"').format(value=node.value)
+        return _("de datum {value}").format(value=_short(node.value))
+    return _('de tekst "{value}"').format(value=_short(node.value))
 
 
 class _Fields:
     """The fields of one mapping node, checked for duplicates and odd keys."""
 
     def __init__(self, node: MappingNode, report: _Report) -> None:
-        self.node = node
         self.line = _line(node)
         self.values: dict[str, Node] = {}
         self.key_lines: dict[str, int] = {}
+        self.misspelled: set[str] = set()  # known names that an unknown field probably meant
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 report.add(
@@ -441,11 +514,11 @@ class _Fields:
                     _("Schrijf de velden zelf uit."),
                 )
                 continue
+            if _refused(key_node):
+                continue
             key = _scalar(key_node) if isinstance(key_node, ScalarNode) else _INVALID
-            if key is _INVALID and isinstance(key_node, ScalarNode) and key_node.tag not in _SCALAR_TAGS:
-                continue  # refused tag, already reported by _check_tags
             if not isinstance(key, str):
-                shown = key_node.value if isinstance(key_node, ScalarNode) else "…"
+                shown = _short(key_node.value) if isinstance(key_node, ScalarNode) else "…"
                 report.add(
                     _line(key_node),
                     _('De veldnaam "{key}" is geen tekst.').format(key=shown),
@@ -464,23 +537,26 @@ class _Fields:
             self.values[key] = value_node
             self.key_lines[key] = _line(key_node)
 
-    def unknown(self, known: tuple[str, ...], report: _Report, skip: tuple[str, ...] = ()) -> None:
+    def unknown(self, known: tuple[str, ...], report: _Report) -> None:
         """Report fields that are not in ``known``, suggesting the closest known name."""
         for key, line in self.key_lines.items():
-            if key in known or key in skip:
+            if key in known:
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if close:
+                self.misspelled.add(close[0])
                 todo = _('Bedoelt u "{suggestion}"? Pas dan de naam aan.').format(suggestion=close[0])
             else:
                 todo = _("Haal het weg, of kies uit: {known}.").format(known=", ".join(known))
             report.add(line, _('Het veld "{field}" is onbekend.').format(field=key), todo)
 
     def missing(self, field: str, where: str, report: _Report) -> None:
+        if field in self.misspelled:
+            return  # "minuten: 10" is reported once, as a misspelling of "minutes"
         report.add(
             self.line,
             _('Het veld "{field}" ontbreekt in {where}.').format(field=field, where=where),
-            _("Voeg een regel toe, zoals: {example}.").format(example=_EXAMPLES.get(field, field + ": …")),
+            _("Voeg een regel toe, zoals: {example}.").format(example=_example(field)),
         )
 
     def text(self, field: str, where: str, report: _Report, required: bool = True) -> Any:
@@ -501,14 +577,17 @@ class _Fields:
                 self.missing(field, where, report)
                 return _INVALID
             return default
-        value = _scalar(node) if isinstance(node, ScalarNode) else _INVALID
-        if value is _INVALID and isinstance(node, ScalarNode):
-            return _INVALID  # refused tag, already reported
+        if _refused(node):
+            return _INVALID
+        value = _scalar(node) if isinstance(node, ScalarNode) else None
+        # YAML 1.1 reads 1:30 as 90 (base 60); nobody writing minutes means that.
+        base_60 = isinstance(node, ScalarNode) and node.tag == _INT and ":" in node.value
         # bool is a subclass of int in Python, but "minutes: yes" is not a number.
-        if not isinstance(value, int) or isinstance(value, bool):
-            todo = _("Schrijf een heel getal, zonder aanhalingstekens, zoals {example}.").format(example=low)
-            if isinstance(node, ScalarNode) and node.tag == _INT and ":" in node.value:
-                todo = _("Schrijf het aantal als één getal, zoals {example}.").format(example=low)
+        if base_60 or not isinstance(value, int) or isinstance(value, bool):
+            example = default if default is not None else min(max(10, low), high)
+            todo = _("Schrijf een heel getal, zonder aanhalingstekens, zoals {example}.").format(example=example)
+            if base_60:
+                todo = _("Schrijf het aantal als één getal, zoals {example}.").format(example=example)
             report.add(
                 _line(node),
                 _('Het veld "{field}" moet een heel getal zijn, maar is {found}.').format(
@@ -528,7 +607,7 @@ class _Fields:
             return _INVALID
         return value
 
-    def choice(self, field: str, choices: tuple[str, ...], report: _Report, what: Callable[[str], str] | None = None) -> Any:
+    def choice(self, field: str, choices: tuple[str, ...], report: _Report) -> Any:
         """A text field whose value must be one of ``choices``; ``None`` if absent."""
         node = self.values.get(field)
         if node is None:
@@ -537,10 +616,11 @@ class _Fields:
         if value is _INVALID:
             return _INVALID
         if value not in choices:
-            message = what(value) if what else _('De waarde "{value}" past niet bij "{field}".').format(
-                value=value, field=field
+            report.add(
+                _line(node),
+                _('De waarde "{value}" past niet bij "{field}".').format(value=value, field=field),
+                _("Kies uit: {choices}.").format(choices=", ".join(choices)),
             )
-            report.add(_line(node), message, _("Kies uit: {choices}.").format(choices=", ".join(choices)))
             return _INVALID
         return value
 
@@ -562,10 +642,10 @@ class _Fields:
         if node is None:
             self.missing(field, where, report)
             return None
+        if _refused(node):
+            return None
         if not isinstance(node, SequenceNode):
             value = _scalar(node) if isinstance(node, ScalarNode) else None
-            if value is _INVALID and isinstance(node, ScalarNode):
-                return None
             report.add(
                 _line(node),
                 _('Het veld "{field}" moet een lijst zijn, maar is {found}.').format(
@@ -585,9 +665,9 @@ class _Fields:
 
 
 def _text_value(node: Node, field: str, report: _Report) -> Any:
+    if _refused(node):
+        return _INVALID
     value = _scalar(node) if isinstance(node, ScalarNode) else None
-    if value is _INVALID and isinstance(node, ScalarNode):
-        return _INVALID  # refused tag, already reported
     if isinstance(value, str) and isinstance(node, ScalarNode):
         value = value.strip()
         if not value:
@@ -599,7 +679,7 @@ def _text_value(node: Node, field: str, report: _Report) -> Any:
         return _INVALID
     if isinstance(node, ScalarNode):
         # YAML 1.1 turns unquoted 10:30, 2024-05-01, yes and 12 into numbers, dates or yes/no.
-        todo = _('Zet de tekst tussen aanhalingstekens: "{raw}".').format(raw=node.value)
+        todo = _('Zet de tekst tussen aanhalingstekens: "{raw}".').format(raw=_short(node.value))
     else:
         todo = _("Schrijf hier één tekst, geen lijst of groep velden.")
     report.add(
@@ -651,7 +731,8 @@ def _parse(path: Path, report: _Report) -> _Fields | None:
     return _root_fields(root, path, report)
 
 
-def _agenda(path: Path) -> tuple[Agenda | None, list[ContentError]]:
+def _agenda(path: Path, theme_lists: list[str] | None = None) -> tuple[Agenda | None, list[ContentError]]:
+    """Check one agenda; with ``theme_lists``, also that each ``themes:`` names one of them."""
     report = _Report(path)
     fields = _parse(path, report)
     if fields is None:
@@ -665,20 +746,9 @@ def _agenda(path: Path) -> tuple[Agenda | None, list[ContentError]]:
     steps: list[Step] = []
     first_line: dict[str, int] = {}
     for number, node in enumerate(fields.items("steps", where, _("stap"), report) or (), start=1):
-        step = _step(node, number, report)
-        if step is None:
-            continue
-        if step.id in first_line:
-            report.add(
-                step.line,
-                _('De stap-id "{value}" komt twee keer voor (ook op regel {first}).').format(
-                    value=step.id, first=first_line[step.id]
-                ),
-                _("Geef elke stap een eigen id."),
-            )
-            continue
-        first_line[step.id] = step.line
-        steps.append(step)
+        step = _step(node, number, first_line, theme_lists, report)
+        if step is not None:
+            steps.append(step)
     if report.errors:
         return None, report.sorted()
     agenda = Agenda(
@@ -691,8 +761,14 @@ def _agenda(path: Path) -> tuple[Agenda | None, list[ContentError]]:
     return agenda, []
 
 
-def _step(node: Node, number: int, report: _Report) -> Step | None:
-    """One step, or ``None`` if it has errors (they are reported)."""
+def _step(
+    node: Node, number: int, first_line: dict[str, int], theme_lists: list[str] | None, report: _Report
+) -> Step | None:
+    """One step, or ``None`` if it has errors (they are reported).
+
+    ``first_line`` maps the step ids seen so far to their line, to catch a
+    repeated id even when one of the two steps has other mistakes.
+    """
     if not isinstance(node, MappingNode):
         report.add(
             _line(node),
@@ -710,6 +786,18 @@ def _step(node: Node, number: int, report: _Report) -> Step | None:
     )
     fields.unknown(_STEP_FIELDS, report)
     step_id = fields.identifier("id", where, report)
+    if isinstance(step_id, str):
+        id_line = _line(fields.values["id"])
+        if step_id in first_line:
+            report.add(
+                id_line,
+                _('De stap-id "{value}" komt twee keer voor (ook op regel {first}).').format(
+                    value=step_id, first=first_line[step_id]
+                ),
+                _("Geef elke stap een eigen id."),
+            )
+        else:
+            first_line[step_id] = id_line
     step_type = fields.text("type", where, report)
     if isinstance(step_type, str) and step_type not in STEP_TYPES:
         report.add(
@@ -741,6 +829,12 @@ def _step(node: Node, number: int, report: _Report) -> Step | None:
     themes = None
     if "themes" in fields.values:
         themes = fields.identifier("themes", where, report)
+        if isinstance(themes, str) and theme_lists is not None and themes not in theme_lists:
+            report.add(
+                _line(fields.values["themes"]),
+                _('De thema-lijst "{value}" bestaat niet.').format(value=themes),
+                _("Kies uit: {choices}.").format(choices=", ".join(theme_lists) or _("(geen)")),
+            )
 
     if len(report.errors) > before:
         return None
@@ -765,9 +859,9 @@ def _prompts(fields: _Fields, where: str, report: _Report) -> Any:
         return _INVALID
     prompts: list[str] = []
     for number, node in enumerate(nodes, start=1):
+        if _refused(node):
+            continue  # the tag was already reported, and it keeps the agenda from loading
         value = _scalar(node) if isinstance(node, ScalarNode) else None
-        if value is _INVALID and isinstance(node, ScalarNode):
-            continue  # refused tag, already reported
         if value is None or (isinstance(value, str) and not value.strip()):
             report.add(
                 _line(node),
@@ -776,7 +870,7 @@ def _prompts(fields: _Fields, where: str, report: _Report) -> Any:
             )
         elif not isinstance(value, str) or not isinstance(node, ScalarNode):
             todo = (
-                _('Zet de zin tussen aanhalingstekens: "{raw}".').format(raw=node.value)
+                _('Zet de zin tussen aanhalingstekens: "{raw}".').format(raw=_short(node.value))
                 if isinstance(node, ScalarNode)
                 else _("Schrijf hier één zin, geen lijst of groep velden.")
             )
@@ -968,25 +1062,6 @@ def check_content(files: list[Path] | None = None, content_dir: Path | None = No
         if kind == "themes":
             errors.extend(_theme_list(path)[1])
             continue
-        agenda, agenda_errors = _agenda(path)
-        errors.extend(agenda_errors)
-        if agenda is not None:
-            errors.extend(_check_theme_refs(agenda, path, root))
+        errors.extend(_agenda(path, sorted(_by_stem(theme_list_files(root))))[1])
     return errors
 
-
-def _check_theme_refs(agenda: Agenda, path: Path, root: Path) -> list[ContentError]:
-    known = sorted(_by_stem(theme_list_files(root)))
-    problems = []
-    for step in agenda.steps:
-        if step.themes is not None and step.themes not in known:
-            problems.append(
-                ContentError(
-                    path,
-                    step.line,
-                    _('De thema-lijst "{value}" in stap "{step}" bestaat niet.').format(value=step.themes, step=step.id)
-                    + " "
-                    + _("Kies uit: {choices}.").format(choices=", ".join(known) or _("(geen)")),
-                )
-            )
-    return problems
