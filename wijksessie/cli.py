@@ -229,7 +229,20 @@ def cmd_check(args) -> int:
     for p in files or []:
         if not p.exists():
             raise UserError(_("Het bestand {path} bestaat niet. Kijk de naam na.").format(path=p))
-    problems = [str(e) for e in content.check_content(files)]
+    # Translation catalogues are checked too: all of them, or the .po files named.
+    from wijksessie import i18n_tools
+
+    po_files = [p for p in files or [] if p.suffix == ".po"]
+    other = [p for p in files or [] if p.suffix != ".po"]
+    problems = [str(e) for e in content.check_content(other if files is not None else None)] if other or files is None else []
+    catalogue_problems = (
+        [i18n_tools.check_catalogue(p) for p in po_files] if files is not None else [i18n_tools.check()]
+    )
+    for found in catalogue_problems:
+        problems += [str(p) for p in found if not p.warning]
+        for p in found:
+            if p.warning:
+                sys.stderr.write(str(p) + "\n")
     for line in problems:
         _out(line)
     if problems:
@@ -249,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Een wijkgesprek over gezondheid leiden, vastleggen wat bewoners zeggen, en hun laten weten wat ermee gebeurt."),
         epilog=_("Zonder opdracht opent het programma op het hele scherm."),
     )
-    parser.add_argument("--version", action="version", version=f"wijksessie {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"wijksessie {__version__}", help=_("het versienummer tonen en stoppen")
+    )
     parser.add_argument(
         "--data-dir",
         metavar=_("MAP"),
@@ -327,6 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar=_("BESTAND"))
     p.set_defaults(func=cmd_check)
 
+    from wijksessie import i18n_tools
+
+    p = sub.add_parser("i18n", help=_("vertalingen: status, update, init TAAL, compile, check"))
+    i18n_tools.add_subcommands(p, parser_class=_Parser)
+
     return parser
 
 
@@ -377,6 +397,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(_early_language(argv) or i18n.language_from_environment())
+    i18n.translate_argparse()  # argparse's own "usage:", "options"... in the same language
     data_dir = None
     try:
         args = build_parser().parse_args(argv)

@@ -9,27 +9,86 @@ still switch language while it runs. Class-level strings are marked with
 Catalogues live in ``locales/<lang>/LC_MESSAGES/<domain>.po``. A compiled
 ``.mo`` beside it is used when it is at least as new as the ``.po``;
 otherwise the ``.po`` is compiled in memory, so an edited ``.po`` is never
-silently ignored.
+silently ignored. A language is "shipped" as soon as its folder holds a
+``.po`` — adding a language never needs a code change.
+
+Rules a translator can rely on (see ``locales/README.md``):
+
+* an empty ``msgstr`` falls back — to the base language (``fy_NL`` → ``fy``),
+  then to the Dutch catalogue, then to the Dutch source text; never to "";
+* entries flagged ``fuzzy`` are not used (as in GNU gettext); our own
+  "please check" marker is the translator comment ``# needs-review``, which
+  keeps the translation in use.
+
+Letters in a resident's language use :func:`translations` (a gettext object
+for one language, e.g. for Jinja2's ``install_gettext_translations``) or the
+:func:`use_language` context manager; dates, numbers and lists go through the
+``format_*`` helpers here, which use Babel's CLDR data.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import io
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from wijksessie import paths
+
+if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
+    from babel import Locale
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "nl"
 DOMAIN = "messages"
 
+#: Translator comment that marks a translation as "written by a non-native
+#: speaker, please check". Unlike the ``fuzzy`` flag it keeps the text in use.
+REVIEW_MARK = "needs-review"
+
 _current: _gettext.NullTranslations = _gettext.NullTranslations()
 _current_language = DEFAULT_LANGUAGE
 _cache: dict[tuple[str, str, str], _gettext.NullTranslations] = {}
+
+
+# ----------------------------------------------------------------------------- catalogues
+
+
+def read_catalogue(po: Path, lang: str | None = None):
+    """Read a ``.po`` file into a Babel ``Catalog`` (the language from its folder if not given)."""
+    from babel.messages.pofile import read_po
+
+    if lang is None:
+        lang = po.parent.parent.name
+    with po.open("rb") as fh:
+        try:
+            return read_po(fh, locale=lang)
+        except (ValueError, LookupError):
+            # A language CLDR does not know (a translator's new code): read it without locale data.
+            fh.seek(0)
+            return read_po(fh)
+
+
+def compile_catalogue(catalog, out) -> None:
+    """Write ``catalog`` as a binary ``.mo`` to the file object ``out``.
+
+    Entries without any translation are left out, so they fall back along the
+    chain instead of becoming the Dutch text right away; ``fuzzy`` entries are
+    left out as GNU ``msgfmt`` does.
+    """
+    from babel.messages.mofile import write_mo
+
+    for message in list(catalog)[1:]:
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        if not any(strings):
+            catalog.delete(message.id, context=message.context)
+    write_mo(out, catalog, use_fuzzy=False)
 
 
 def _catalogue_file(locales: Path, lang: str, domain: str) -> _gettext.NullTranslations | None:
@@ -40,21 +99,25 @@ def _catalogue_file(locales: Path, lang: str, domain: str) -> _gettext.NullTrans
         with mo.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
     if po.is_file():
-        # Imported here: Babel is only needed when a .po has no fresh .mo.
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
-
-        with po.open("rb") as fh:
-            catalog = read_po(fh, locale=lang)
-        buf = io.BytesIO()
-        write_mo(buf, catalog, use_fuzzy=True)
+        try:
+            catalog = read_catalogue(po, lang)
+            buf = io.BytesIO()
+            compile_catalogue(catalog, buf)
+        except Exception as exc:  # noqa: BLE001 - a broken catalogue must not stop the program
+            log.warning("cannot read %s (%s); using the fallback language", po, exc)
+            return None
         buf.seek(0)
         return _gettext.GNUTranslations(buf)
     return None
 
 
 def translations(lang: str | None, domain: str = DOMAIN) -> _gettext.NullTranslations:
-    """The catalogue chain for ``lang`` (e.g. ``fy_NL`` → ``fy``), falling back to Dutch."""
+    """The catalogue chain for ``lang``: ``fy_NL`` → ``fy`` → Dutch catalogue → Dutch source text.
+
+    The result has ``gettext``, ``ngettext`` and ``pgettext``; pass it to
+    Jinja2's ``Environment.install_gettext_translations`` to render a letter
+    in that language while the interface stays in another.
+    """
     lang = normalise(lang)
     locales = paths.locales_dir()
     key = (str(locales), lang, domain)
@@ -64,6 +127,9 @@ def translations(lang: str | None, domain: str = DOMAIN) -> _gettext.NullTransla
     candidates = [lang]
     if "_" in lang:
         candidates.append(lang.split("_", 1)[0])
+    if DEFAULT_LANGUAGE not in candidates:
+        # The Dutch catalogue may correct a source text without a code change.
+        candidates.append(DEFAULT_LANGUAGE)
     for candidate in candidates:
         found = _catalogue_file(locales, candidate, domain)
         if found is None:
@@ -73,19 +139,34 @@ def translations(lang: str | None, domain: str = DOMAIN) -> _gettext.NullTransla
         else:
             chain.add_fallback(found)
     if chain is None:
-        if lang != DEFAULT_LANGUAGE:
-            log.info("no catalogue for %s; using Dutch", lang)
         chain = _gettext.NullTranslations()
+    if lang.split("_", 1)[0] != DEFAULT_LANGUAGE and not (locales / lang.split("_", 1)[0]).is_dir():
+        log.info("no catalogue for %s in %s; using Dutch", lang, locales)
     _cache[key] = chain
     return chain
+
+
+def available_languages() -> list[str]:
+    """Languages with a catalogue under ``locales/`` (Dutch always included), sorted by code."""
+    found = {DEFAULT_LANGUAGE}
+    locales = paths.locales_dir()
+    if locales.is_dir():
+        for folder in locales.iterdir():
+            lc = folder / "LC_MESSAGES"
+            if (lc / f"{DOMAIN}.po").is_file() or (lc / f"{DOMAIN}.mo").is_file():
+                found.add(folder.name)
+    return sorted(found)
+
+
+# ----------------------------------------------------------------------------- choosing a language
 
 
 def normalise(lang: str | None) -> str:
     """``en-GB.UTF-8`` → ``en_GB``; empty → the default language."""
     if not lang:
         return DEFAULT_LANGUAGE
-    lang = lang.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
-    if lang in ("C", "POSIX"):
+    lang = lang.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    if lang in ("C", "POSIX", ""):
         return DEFAULT_LANGUAGE
     return lang
 
@@ -98,6 +179,8 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
         if not value:
             continue
         for item in value.split(":"):
+            if not item:
+                continue
             lang = normalise(item)
             base = lang.split("_", 1)[0]
             if base == DEFAULT_LANGUAGE or (paths.locales_dir() / base).is_dir():
@@ -118,10 +201,27 @@ def current_language() -> str:
     return _current_language
 
 
+@contextlib.contextmanager
+def use_language(lang: str | None) -> Iterator[str]:
+    """Temporarily make ``lang`` the language of ``_()`` (e.g. while writing one letter).
+
+    ``with use_language("tr"): text = render(...)`` — afterwards the previous
+    interface language is back, also after an error.
+    """
+    previous = _current_language
+    try:
+        yield set_language(lang)
+    finally:
+        set_language(previous)
+
+
 def clear_cache() -> None:
     """Forget loaded catalogues (after a translator edits a ``.po``)."""
     _cache.clear()
     set_language(_current_language)
+
+
+# ----------------------------------------------------------------------------- translating
 
 
 def _(message: str) -> str:
@@ -142,3 +242,156 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet."""
     return message
+
+
+def gettext_in(lang: str | None, message: str) -> str:
+    """Translate ``message`` into ``lang`` without changing the interface language."""
+    return translations(lang).gettext(message)
+
+
+def ngettext_in(lang: str | None, singular: str, plural: str, n: int) -> str:
+    """:func:`ngettext` for one given language."""
+    return translations(lang).ngettext(singular, plural, n)
+
+
+# ----------------------------------------------------------------------------- argparse
+
+#: argparse's own English texts (Python 3.11–3.13), mapped to our Dutch source
+#: texts. Through these the catalogues translate them like any other message.
+ARGPARSE_TEXTS: dict[str, str] = {
+    "usage: ": N_("gebruik: "),
+    "positional arguments": N_("gegevens"),
+    "options": N_("opties"),
+    "optional arguments": N_("opties"),
+    "show this help message and exit": N_("deze hulp tonen en stoppen"),
+    "show program's version number and exit": N_("het versienummer tonen en stoppen"),
+    "subcommands": N_("opdrachten"),
+    "the following arguments are required: %s": N_("dit ontbreekt nog: %s"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_("%(value)r kan niet. Kies uit: %(choices)s"),
+    "invalid choice: %(value)r, choose from %(choices)s": N_("%(value)r kan niet. Kies uit: %(choices)s"),
+    "argument %(argument_name)s: %(message)s": N_("bij %(argument_name)s: %(message)s"),
+    "unrecognized arguments: %s": N_("dit begrijpt het programma niet: %s"),
+    "expected one argument": N_("hier hoort één waarde achter"),
+    "expected at most one argument": N_("hier hoort hooguit één waarde achter"),
+    "expected at least one argument": N_("hier hoort minstens één waarde achter"),
+    "invalid %(type)s value: %(value)r": N_("%(value)r is geen goede waarde (%(type)s)"),
+    "ambiguous option: %(option)s could match %(matches)s": N_("%(option)s is niet duidelijk. Bedoelt u: %(matches)s"),
+    "one of the arguments %s is required": N_("kies een van deze: %s"),
+    "not allowed with argument %s": N_("kan niet samen met %s"),
+    "ignored explicit argument %r": N_("waarde %r is niet gebruikt"),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": N_(
+        "de opdracht %(parser_name)r bestaat niet. Kies uit: %(choices)s"
+    ),
+    "%(prog)s: error: %(message)s\n": N_("%(prog)s: fout: %(message)s\n"),
+    "can't open '%(filename)s': %(error)s": N_("kan '%(filename)s' niet openen: %(error)s"),
+    "unexpected option string: %s": N_("onverwachte optie: %s"),
+}
+
+#: The one argparse text with a count (``ngettext``): English singular → Dutch (singular, plural).
+ARGPARSE_PLURALS: dict[str, tuple[str, str]] = {
+    "expected %s argument": (N_("hier hoort %s waarde achter"), N_("hier horen %s waarden achter")),
+}
+
+
+def _argparse_gettext(message):
+    if not message:
+        return message
+    source = ARGPARSE_TEXTS.get(message)
+    return _(source) if source else message
+
+
+def _argparse_ngettext(singular, plural, n):
+    source = ARGPARSE_PLURALS.get(singular)
+    if source is None:
+        return singular if n == 1 else plural
+    return ngettext(source[0], source[1], n)
+
+
+def translate_argparse() -> None:
+    """Let argparse's own texts ("usage:", "show this help message…") follow our language.
+
+    argparse looks its module-level ``_``/``ngettext`` up each time it needs a
+    text, so pointing them here is enough; call before building a parser.
+    """
+    import argparse
+
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_ngettext  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------- dates, numbers, lists
+
+
+def babel_locale(lang: str | None = None) -> "Locale":
+    """The Babel ``Locale`` for ``lang`` (default: the interface language); unknown codes → Dutch."""
+    from babel import Locale, UnknownLocaleError
+
+    code = normalise(lang or _current_language)
+    for candidate in (code, code.split("_", 1)[0], DEFAULT_LANGUAGE):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse(DEFAULT_LANGUAGE)  # pragma: no cover - nl is always in CLDR
+
+
+def format_date(d: "dt.date | dt.datetime | str", lang: str | None = None, format: str = "long") -> str:
+    """A date as people write it in ``lang``: ``24 november 2026`` (nl), ``24 Novimber 2026`` (fy).
+
+    ``format`` is ``short``, ``medium``, ``long`` or ``full`` (with the weekday),
+    or a CLDR pattern. An ISO text (``2026-11-24``) is accepted too.
+    """
+    import datetime as dt
+
+    from babel.dates import format_date as _format_date
+
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d)
+    return _format_date(d, format=format, locale=babel_locale(lang))
+
+
+def format_time(t: "dt.time | dt.datetime", lang: str | None = None, format: str = "short") -> str:
+    """A time of day in ``lang`` (``19:30`` in Dutch, ``7:30 PM`` in English)."""
+    from babel.dates import format_time as _format_time
+
+    return _format_time(t, format=format, locale=babel_locale(lang))
+
+
+def format_list(items: Iterable[str], lang: str | None = None, style: str = "standard") -> str:
+    """``Anna, Bram en Cor`` in Dutch, ``Anna, Bram, and Cor`` in English; ``style="or"`` for "of"."""
+    from babel.lists import format_list as _format_list
+
+    return _format_list(list(items), style=style, locale=babel_locale(lang))
+
+
+def format_number(n: float | int, lang: str | None = None) -> str:
+    """A number with the separators of ``lang``: ``1.234,5`` in Dutch, ``1,234.5`` in English."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=babel_locale(lang))
+
+
+def language_name(code: str, in_lang: str | None = None) -> str:
+    """The name of language ``code``, by default in that language itself (``fy`` → ``Frysk``).
+
+    Shown in language pickers, so residents recognise their own language.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(normalise(code))
+    except (UnknownLocaleError, ValueError):
+        return code
+    name = locale.get_display_name(babel_locale(in_lang) if in_lang else locale) or code
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(lang: str | None = None) -> str:
+    """``"rtl"`` for languages written right to left (Arabic, Persian, Hebrew…), else ``"ltr"``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        order = Locale.parse(normalise(lang or _current_language)).character_order
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"

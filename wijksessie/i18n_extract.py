@@ -1,0 +1,72 @@
+"""Babel extractor for our YAML content (agendas, theme lists).
+
+The texts residents hear and read — agenda titles, step titles, the prompts
+the facilitator reads aloud, theme names and their help questions — are
+written once in Dutch in ``content/**/*.yaml`` and translated string by string
+in the same ``messages`` catalogue as the program. Registered in
+``pyproject.toml`` (``[tool.babel.extractors] yamlcontent``), so
+``pybabel extract -F pyproject.toml`` and ``wijksessie i18n update`` find them.
+
+Each message gets the line it stands on and a comment naming its key
+(``#. key: prompts``), so a translator sees where a text is used.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+#: Keys whose text values are shown to people; everything else (ids, types, minutes) is not translated.
+DEFAULT_KEYS = "title description prompts name help"
+
+
+def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, Any, str, list[str]]]:
+    """Yield ``(line, None, text, [comment])`` for every text under one of the translatable keys.
+
+    ``options["keys"]`` (space or comma separated) overrides :data:`DEFAULT_KEYS`.
+    A value may be a text or a list of texts (``prompts:``). Broken YAML is
+    skipped with nothing extracted: ``wijksessie check`` reports it properly.
+    """
+    import yaml
+
+    keys = set(str(options.get("keys", DEFAULT_KEYS)).replace(",", " ").split())
+    data = fileobj.read()
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
+    if node is not None:
+        yield from _walk(node, keys)
+
+
+def _walk(node, keys: set[str]):
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            key = getattr(key_node, "value", None)
+            if key in keys and isinstance(value, yaml.ScalarNode):
+                if _is_text(value):
+                    yield (value.start_mark.line + 1, None, value.value, [f"key: {key}"])
+            elif key in keys and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    if isinstance(item, yaml.ScalarNode):
+                        if _is_text(item):
+                            yield (item.start_mark.line + 1, None, item.value, [f"key: {key}"])
+                    else:
+                        yield from _walk(item, keys)
+            else:
+                yield from _walk(value, keys)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item, keys)
+
+
+def _is_text(node) -> bool:
+    """Only real texts: not empty, not a number or yes/no that YAML would read as such."""
+    if not node.value.strip():
+        return False
+    return node.tag == "tag:yaml.org,2002:str" or node.style in ("'", '"', "|", ">")
