@@ -305,6 +305,8 @@ class Contribution:
         text = text.strip("\n")
         if not text.strip():
             raise ModelError(_("De inbreng is leeg. Typ eerst wat er gezegd is."))
+        check_text(text, _("inbreng"))
+        check_text(theme, _("thema"))
         return cls(
             id=new_id(3),
             text=text,
@@ -618,6 +620,8 @@ class Session:
             raise ModelError(_("De sessie heeft een titel nodig. Geef een korte titel op (--title)."))
         if not neighbourhood.strip():
             raise ModelError(_("De sessie heeft een wijk nodig. Geef de naam van de wijk op (--neighbourhood)."))
+        for value, label in ((title, _("titel")), (neighbourhood, _("wijk")), (place, _("plek"))):
+            check_text(value, label)
         day = parse_date(date, "date") or dt.date.today()
         due = parse_date(feedback_due, "feedback_due") or day + dt.timedelta(days=DEFAULT_FEEDBACK_DAYS)
         langs = [lang.strip() for lang in languages if lang.strip()] or ["nl"]
@@ -748,3 +752,172 @@ def feedback_overdue(session: Session, today: dt.date | None = None) -> bool:
     """True when the promised date has passed and no final letter was sent ("feedback debt")."""
     today = today or dt.date.today()
     return session.letter_sent is None and session.feedback_due is not None and session.feedback_due < today
+
+
+# --------------------------------------------------------------------------- people (personal data)
+
+
+class PersonPurpose(str, enum.Enum):
+    """Why a resident left contact details: the only purposes we keep them for."""
+
+    LETTER = "letter"
+    HELP = "help"
+
+    @property
+    def label(self) -> str:
+        """Short name, translated."""
+        return _(_PURPOSE_LABELS[self])
+
+
+_PURPOSE_LABELS = {
+    PersonPurpose.LETTER: N_("een eigen brief over wat er met de inbreng gebeurt"),
+    PersonPurpose.HELP: N_("meehelpen"),
+}
+
+
+class ConsentHow(str, enum.Enum):
+    """How the resident said yes; oral consent counts but must be written down."""
+
+    ORAL = "oral"
+    WRITTEN = "written"
+    FORM = "form"
+
+    @property
+    def label(self) -> str:
+        """Short name, translated."""
+        return _(_CONSENT_LABELS[self])
+
+
+_CONSENT_LABELS = {
+    ConsentHow.ORAL: N_("mondeling"),
+    ConsentHow.WRITTEN: N_("schriftelijk"),
+    ConsentHow.FORM: N_("via het formulier"),
+}
+
+#: Letters and digits that cannot be mixed up when read aloud or written down (no 0/O, 1/I/L).
+RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_receipt_code() -> str:
+    """A random code like ``K7QM-4TXP`` a resident can quote to see or remove their data.
+
+    It says nothing about the person, so it can be given on paper without risk.
+    """
+    chars = "".join(secrets.choice(RECEIPT_ALPHABET) for _i in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def normalise_receipt(code: str) -> str:
+    """A receipt code as typed (any case, with or without dash or spaces) in its stored form."""
+    chars = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    return f"{chars[:4]}-{chars[4:]}" if len(chars) == 8 else chars
+
+
+def check_text(value: str, what: str) -> str:
+    """Refuse text that cannot be saved (broken characters from a bad paste or terminal)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ModelError(
+            _("De {what} bevat tekens die niet goed zijn doorgekomen. Typ de tekst opnieuw.").format(what=what)
+        ) from None
+    return value
+
+
+@dataclass
+class Consent:
+    """What a resident agreed to, when, and how: the proof the AVG asks for."""
+
+    purpose: PersonPurpose
+    how: ConsentHow
+    given_at: dt.datetime = field(default_factory=now)
+
+    def to_dict(self) -> dict:
+        return {"purpose": self.purpose.value, "how": self.how.value, "given_at": _iso(self.given_at)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Consent":
+        if not isinstance(data, dict):
+            raise ModelError(_("Bij elke persoon hoort een vastgelegde toestemming, maar die ontbreekt."))
+        given_at = parse_datetime(data.get("given_at"), "given_at")
+        if given_at is None:
+            raise ModelError(_("Bij de toestemming ontbreekt wanneer die gegeven is."))
+        return cls(
+            purpose=_enum(PersonPurpose, data.get("purpose"), _("doel")),
+            how=_enum(ConsentHow, data.get("how"), _("manier van toestemming")),
+            given_at=given_at,
+        )
+
+
+@dataclass
+class Person:
+    """A resident who asked for a personal letter or wants to help, with their consent.
+
+    Kept apart from contributions (table ``people``) so contributions stay
+    without names, and so one person can be forgotten without touching what
+    was said.
+    """
+
+    id: str
+    receipt: str
+    name: str
+    consent: Consent
+    email: str = ""
+    address: str = ""
+    language: str = "nl"
+    created_at: dt.datetime = field(default_factory=now)
+
+    @property
+    def purpose(self) -> PersonPurpose:
+        """What the details may be used for (the purpose consent was given for)."""
+        return self.consent.purpose
+
+    @classmethod
+    def new(cls, name: str, *, purpose: PersonPurpose | str, consent_how: ConsentHow | str | None,
+            email: str = "", address: str = "", language: str = "nl") -> "Person":
+        """A new person with a fresh receipt code; refuses without consent or a way to reach them."""
+        if not consent_how:
+            raise ModelError(
+                _("Zonder toestemming slaan we geen persoonsgegevens op. Vraag eerst toestemming en leg vast hoe (--consent-how).")
+            )
+        how = _enum(ConsentHow, consent_how, _("manier van toestemming")) if isinstance(consent_how, str) else consent_how
+        what = _enum(PersonPurpose, purpose, _("doel")) if isinstance(purpose, str) else purpose
+        name, email, address = name.strip(), email.strip(), address.strip()
+        language = (language or "nl").strip() or "nl"
+        for value, label in ((name, _("naam")), (email, _("e-mail")), (address, _("adres")), (language, _("taal"))):
+            check_text(value, label)
+        if not name:
+            raise ModelError(_("De naam ontbreekt. Geef de naam op (--name)."))
+        if not email and not address:
+            raise ModelError(_("Zonder e-mail of adres kunnen we niemand bereiken. Geef --email of --address op."))
+        if email and (" " in email or email.count("@") != 1 or "." not in email.split("@")[1]):
+            raise ModelError(_("'{email}' is geen geldig e-mailadres. Kijk het adres na.").format(email=email))
+        return cls(id=new_id(4), receipt=new_receipt_code(), name=name, email=email, address=address,
+                   language=language, consent=Consent(purpose=what, how=how))
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "receipt": self.receipt,
+            "name": self.name,
+            "email": self.email,
+            "address": self.address,
+            "language": self.language,
+            "consent": self.consent.to_dict(),
+            "created_at": _iso(self.created_at),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Person":
+        if not isinstance(data, dict):
+            raise ModelError(_("Een persoon moet een lijst van velden zijn, maar is {value!r}.").format(value=data))
+        return cls(
+            id=_str(data, "id", required=True),
+            receipt=_str(data, "receipt", required=True),
+            name=_str(data, "name", required=True),
+            email=_str(data, "email"),
+            address=_str(data, "address"),
+            language=_str(data, "language", "nl") or "nl",
+            consent=Consent.from_dict(data.get("consent")),
+            created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
+        )

@@ -7,6 +7,10 @@ Layout of the data folder::
     <data>/<id>.lock        held while a process writes the session
     <data>/<id>.json.damaged-<time>   a damaged file set aside by a restore
 
+Personal data (table ``people``) is kept apart from what residents said; see
+:meth:`SessionFile.forget_person` and :meth:`SessionStore.purge`, which also
+clean the backup copy so a forgotten person is not kept there.
+
 Every write goes through :class:`AtomicJSONStorage`: the whole database is
 serialised, written to a temporary file, fsynced and swapped in with
 ``os.replace`` before the call returns. The storage keeps the data it last
@@ -33,7 +37,7 @@ from wijksessie import model
 from wijksessie.atomic import FILE_MODE, write_atomic
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
-from wijksessie.model import Agreement, Contribution, ModelError, Session
+from wijksessie.model import Agreement, Contribution, ModelError, Person, Session
 
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".json.bak"
@@ -108,6 +112,10 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.backup_path = self.path.with_name(self.path.stem + BACKUP_SUFFIX) if backup else None
         self.readonly = readonly
+        #: While true, each write first replaces the backup with the new data (a new file, not the
+        #: old hard link), then the file: removed personal data is never left in the backup, even
+        #: if the program is killed between the two writes.
+        self.scrubbing = False
         self._data: dict | None = None
 
     def read(self) -> dict | None:
@@ -122,7 +130,11 @@ class AtomicJSONStorage(Storage):
             )
         try:
             payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            write_atomic(self.path, payload, backup=self.backup_path)
+            if self.scrubbing and self.backup_path is not None:
+                write_atomic(self.backup_path, payload)
+                write_atomic(self.path, payload)
+            else:
+                write_atomic(self.path, payload, backup=self.backup_path)
         except BaseException:
             self._data = None
             raise
@@ -200,7 +212,15 @@ class SessionLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            # O_NOFOLLOW: a lock file swapped for a symlink must not make us truncate a file elsewhere.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+        except OSError as exc:
+            raise StoreError(
+                _("Het slotbestand {path} kan niet worden geopend ({error}). Verwijder het als het geen gewoon bestand is.").format(
+                    path=self.path, error=exc.strerror
+                )
+            ) from None
         try:
             _lock_fd(fd)
         except OSError:
@@ -266,6 +286,7 @@ class SessionFile:
         if not readonly:
             self._lock = SessionLock(path.with_name(path.stem + LOCK_SUFFIX))
             self._lock.acquire()
+            _remove_stale_temp_files(path)
         try:
             self._storage = AtomicJSONStorage(path, readonly=readonly)
             self._db = TinyDB(storage=lambda: self._storage)
@@ -297,6 +318,10 @@ class SessionFile:
             for doc_id, doc in tables.get("agreements", {}).items():
                 a = Agreement.from_dict(doc)
                 self._agreements[a.id] = (int(doc_id), a)
+            self._people: dict[str, tuple[int, Person]] = {}
+            for doc_id, doc in tables.get("people", {}).items():
+                p = Person.from_dict(doc)
+                self._people[p.id] = (int(doc_id), p)
         except _Damaged as exc:
             raise DamagedSessionFile(self.path, exc.reason, backup.exists()) from None
         except (ModelError, AttributeError, TypeError, ValueError) as exc:
@@ -425,6 +450,110 @@ class SessionFile:
             raise
         return a
 
+    # -- people (personal data, only with consent)
+
+    def people(self) -> list[Person]:
+        """Residents who left contact details, in the order they were added."""
+        return [p for _doc_id, p in sorted(self._people.values(), key=lambda item: item[0])]
+
+    def person(self, ref: str) -> Person:
+        """The person with this receipt code, or else this exact name (any case)."""
+        code = model.normalise_receipt(ref)
+        people = self.people()
+        for p in people:
+            if p.receipt == code:
+                return p
+        wanted = (ref or "").strip().casefold()
+        matches = [p for p in people if wanted and p.name.casefold() == wanted]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise SessionNotFound(
+                _("In sessie {id} staat niemand met de code of naam '{ref}'. Kijk de code na.").format(
+                    id=self.session.id, ref=ref
+                )
+            )
+        raise AmbiguousSession(
+            _("Er staan {n} mensen met de naam '{ref}' in sessie {id}. Gebruik hun code: {codes}.").format(
+                n=len(matches), ref=ref, id=self.session.id, codes=", ".join(p.receipt for p in matches)
+            )
+        )
+
+    def add_person(self, person: Person) -> Person:
+        """Store a resident's details; the model has already checked that consent is recorded."""
+        if not isinstance(person, Person) or person.consent is None:
+            raise ModelError(_("Zonder toestemming slaan we geen persoonsgegevens op."))
+        while person.id in self._people or any(p.receipt == person.receipt for p in self.people()):
+            person.id, person.receipt = model.new_id(4), model.new_receipt_code()
+        doc_id = self._db.table("people").insert(person.to_dict())
+        self._people[person.id] = (doc_id, person)
+        return person
+
+    def forget_person(self, ref: str) -> Person:
+        """Remove a person from the session file and from its backup copy; returns who was removed."""
+        p = self.person(ref)
+        doc_id, _p = self._people.pop(p.id)
+        try:
+            with self._scrubbing():
+                self._db.table("people").remove(doc_ids=[doc_id])
+        except BaseException:
+            self._people[p.id] = (doc_id, p)
+            raise
+        return p
+
+    def purge_personal_data(self) -> "PurgeResult":
+        """Remove every personal field; keep what was said (anonymised), votes, counts and decisions.
+
+        Removed: all people, the contact point, and phone numbers, e-mail
+        addresses and names beside health details in contributions (see
+        :func:`wijksessie.privacy.anonymise`). The backup copy is rewritten too.
+        """
+        from wijksessie import privacy
+
+        people = len(self._people)
+        contact = self.session.contact.to_dict() != model.ContactPoint().to_dict()
+        texts = 0
+        with self._scrubbing():
+            self.scrub_backup()  # an older version in the backup may hold data the file no longer has
+            if self._people or "people" in (self._storage.read() or {}):
+                self._db.drop_table("people")
+                self._people = {}
+            if contact:
+                self.update(lambda s: setattr(s, "contact", model.ContactPoint()))
+            for c in self.contributions():
+                clean = privacy.anonymise(c.text)
+                if clean != c.text:
+                    self.update_contribution(Contribution.from_dict({**c.to_dict(), "text": clean,
+                                                                     "edited_at": model.now().isoformat()}))
+                    texts += 1
+        return PurgeResult(self.session.id, people=people, contact=contact, texts=texts,
+                           kept_aside=tuple(damaged_copies(self.path)))
+
+    def scrub_backup(self) -> None:
+        """Make the backup copy equal to the current file, so removed data is not kept there.
+
+        The backup is a hard link to the previous version; writing a new file
+        in its place (never editing it) leaves no old copy behind under that name.
+        """
+        if self.readonly:
+            raise ReadOnlySession(_("Deze sessie is alleen open om te lezen. Open de sessie opnieuw om te schrijven."))
+        backup = self.path.with_name(self.path.stem + BACKUP_SUFFIX)
+        if backup.exists() or backup.is_symlink():
+            write_atomic(backup, self.path.read_bytes())
+
+    def _scrubbing(self):
+        import contextlib
+
+        @contextlib.contextmanager
+        def scrubbing():
+            self._storage.scrubbing = True
+            try:
+                yield
+            finally:
+                self._storage.scrubbing = False
+
+        return scrubbing()
+
     # -- whole session
 
     def to_dict(self) -> dict:
@@ -434,6 +563,36 @@ class SessionFile:
             "contributions": [c.to_dict() for c in self.contributions()],
             "agreements": [a.to_dict() for a in self.agreements()],
         }
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """What :meth:`SessionFile.purge_personal_data` removed from one session."""
+
+    session_id: str
+    people: int = 0
+    contact: bool = False
+    texts: int = 0
+    kept_aside: tuple[Path, ...] = ()
+    problem: str = ""
+
+
+def damaged_copies(path: Path) -> list[Path]:
+    """Damaged versions of a session set aside by a restore; they may still hold personal data."""
+    return sorted(path.parent.glob(f"{path.name}.damaged-*"))
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Delete temporary files a killed writer left behind; call only while holding the session lock.
+
+    They are unfinished writes (never the real file) but may hold personal data.
+    """
+    for tmp in path.parent.glob(f".{path.name}.*"):
+        if tmp.name.endswith(".tmp") and not tmp.is_dir():
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def _doc(data: dict, doc_id: int):
@@ -610,6 +769,25 @@ class SessionStore:
             path.with_name(sid + LOCK_SUFFIX).unlink(missing_ok=True)
         return sid
 
+    def purge(self, before: dt.date) -> list[PurgeResult]:
+        """Remove personal data from every session held before ``before``; anonymous content stays.
+
+        A session that is open elsewhere or damaged is reported in ``problem``
+        and left as it is, so the caller can say which ones still need doing.
+        """
+        results = []
+        for sid in self.session_ids():
+            path = self.path_for(sid)
+            try:
+                with SessionFile(path, readonly=True) as sf:
+                    if sf.session.date >= before:
+                        continue
+                with SessionFile(path) as sf:
+                    results.append(sf.purge_personal_data())
+            except StoreError as exc:
+                results.append(PurgeResult(sid, problem=str(exc)))
+        return results
+
     def restore_backup(self, ref: str) -> Path:
         """Set a damaged session file aside and put the last good copy back; returns where the damaged file went."""
         sid = _resolve(ref, self.session_ids(), _("sessie"))
@@ -618,6 +796,10 @@ class SessionStore:
         if not backup.exists():
             raise StoreError(
                 _("Er is geen reservekopie van sessie {id}. Bewaar het bestand en vraag om hulp.").format(id=sid)
+            )
+        if backup.is_symlink():
+            raise StoreError(
+                _("De reservekopie van sessie {id} is een verwijzing naar een ander bestand. Dat zetten we niet terug; vraag om hulp.").format(id=sid)
             )
         try:
             load_json(backup)
