@@ -1,0 +1,44 @@
+"""The benchmark never rots: ``python -m bench --quick`` runs every figure and prints its row.
+
+Timings are not checked here (CI machines are noisy); only that the bench
+runs to the end, exits 0 and prints a verdict for every figure.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+FIGURES = [
+    "`wijksessie --help` wall time",
+    "`wijksessie add` to ",
+    "save 1 contribution, 100 in session (p50)",
+    "save 1 contribution, 100 in session (p99)",
+    "save 1 contribution, 1,000 in session (p99)",
+    "until the meeting screen shows",
+    "peak memory of the same",
+    "letter for ",
+    "report over ",
+    "key → screen, typing a letter",
+    "key → screen, Enter: save entry",
+]
+
+
+def test_quick_bench_prints_every_figure():
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick"], capture_output=True, text=True, cwd=REPO, timeout=240
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout
+    assert "cores" in out and "Python" in out  # where it was measured
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert rows[0].split("|")[1].strip() == "figure"
+    for figure in FIGURES:
+        matching = [r for r in rows if figure in r]
+        assert matching, f"no row for {figure!r} in:\n{out}"
+        verdict = matching[0].rstrip(" |").rsplit("|", 1)[1].strip()
+        assert verdict in {"pass", "FAIL", "n/a", "—"}, matching[0]
+    assert "crashed" not in out
