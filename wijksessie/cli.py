@@ -47,6 +47,10 @@ def _store(args):
 
 
 def _out(text: str) -> None:
+    from wijksessie.safe_text import terminal_safe
+
+    # Residents' text may hold escape sequences; never send them raw to the terminal.
+    text = terminal_safe(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -99,7 +103,9 @@ def cmd_list(args) -> int:
             }
             for s in summaries
         ]
-        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        from wijksessie.safe_text import json_safe
+
+        _out(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
         return 0
     if not summaries:
         _out(_("Nog geen sessies. Maak er een met: wijksessie new --title T --neighbourhood N"))
@@ -134,11 +140,33 @@ def _check_step(sf, step: str) -> None:
 def cmd_add(args) -> int:
     from wijksessie.model import Contribution
 
+    from wijksessie import privacy
+
+    text = sys.stdin.read() if args.text == "-" else args.text  # "-": a long text from a file or paste
     with _store(args).open(args.session) as sf:
         _check_step(sf, args.step or "")
-        c = sf.add_contribution(Contribution.new(args.text, kind=args.kind, theme=args.theme or "", step=args.step or ""))
+        c = sf.add_contribution(Contribution.new(text, kind=args.kind, theme=args.theme or "", step=args.step or ""))
     _out(c.id)
+    _warn_personal_data(privacy.personal_data_hints(c.text), sf.session.id, c.id)
     return 0
+
+
+def _warn_personal_data(hints, session_id: str, contribution_id: str) -> None:
+    """Tell the user (on stderr) that a saved text seems to hold personal data, and how to fix it."""
+    if not hints:
+        return
+    from wijksessie import privacy
+    from wijksessie.safe_text import terminal_safe
+
+    sys.stderr.write(
+        terminal_safe(
+            _("Let op: {found} Schrijf inbreng zonder namen of nummers. Weghalen kan met: wijksessie anonymise {session} {id}").format(
+                found=privacy.describe(hints), session=session_id, id=contribution_id
+            ),
+            oneline=True,
+        )
+        + "\n"
+    )
 
 
 def cmd_vote(args) -> int:
@@ -184,6 +212,10 @@ def cmd_decide(args) -> int:
 def _write_output(args, text: str) -> None:
     """Print ``text``, or write it atomically to ``-o FILE`` (refusing to overwrite without --force)."""
     if not args.output:
+        if sys.stdout.isatty():
+            from wijksessie.safe_text import terminal_safe
+
+            text = terminal_safe(text)  # on screen: no raw escape sequences; piped output stays exact
         sys.stdout.write(text)
         return
     from wijksessie.atomic import write_new
@@ -207,12 +239,95 @@ def cmd_export(args) -> int:
 
     with _store(args).open(args.session, readonly=True) as sf:
         if args.format == "json":
-            text = export.export_json(sf)
+            text = export.export_json(sf, with_personal_data=args.with_personal_data)
         else:
             raise UserError(
                 _("Export als {fmt} kan nog niet. Gebruik --format json.").format(fmt=args.format)
             )
     _write_output(args, text)
+    return 0
+
+
+def cmd_person(args) -> int:
+    from wijksessie.model import Person
+
+    person = Person.new(args.name, purpose=args.purpose, consent_how=args.consent_how, email=args.email or "",
+                        address=args.address or "", language=args.person_lang or "nl")
+    with _store(args).open(args.session) as sf:
+        person = sf.add_person(person)
+    _out(person.receipt)
+    sys.stderr.write(
+        _("Geef deze code aan de bewoner. Met de code kan hij of zij later vragen welke gegevens we hebben, of ze laten weghalen.")
+        + "\n"
+    )
+    return 0
+
+
+def cmd_people(args) -> int:
+    import json
+
+    from wijksessie.safe_text import json_safe
+
+    with _store(args).open(args.session, readonly=True) as sf:
+        people = [sf.person(args.person)] if args.person else sf.people()
+    _out(json_safe(json.dumps([p.to_dict() for p in people], ensure_ascii=False, indent=2)))
+    return 0
+
+
+def cmd_forget(args) -> int:
+    from wijksessie.store import damaged_copies
+
+    with _store(args).open(args.session) as sf:
+        person = sf.forget_person(args.person)
+        leftovers = damaged_copies(sf.path)
+    _out(_("De gegevens van {code} zijn weggehaald uit de sessie en uit de reservekopie.").format(code=person.receipt))
+    for path in leftovers:
+        sys.stderr.write(
+            _("Let op: in het apart gezette bestand {path} kunnen nog gegevens staan. Verwijder het als u het niet meer nodig hebt.").format(path=path)
+            + "\n"
+        )
+    return 0
+
+
+def cmd_purge(args) -> int:
+    from wijksessie.model import parse_date
+
+    before = parse_date(args.before, "--before")
+    results = _store(args).purge(before)
+    problems = 0
+    for r in results:
+        if r.problem:
+            problems += 1
+            sys.stderr.write(f"{r.session_id}: {r.problem}\n")
+            continue
+        _out(
+            _("{id}: personen weggehaald: {people}. Inbreng aangepast: {texts}. Aanspreekpunt: {contact}.").format(
+                id=r.session_id, people=r.people, texts=r.texts, contact=_("gewist") if r.contact else _("was leeg")
+            )
+        )
+        for path in r.kept_aside:
+            sys.stderr.write(
+                _("Let op: in het apart gezette bestand {path} kunnen nog gegevens staan. Verwijder het als u het niet meer nodig hebt.").format(path=path)
+                + "\n"
+            )
+    if not results:
+        _out(_("Geen sessies van voor {date}.").format(date=before.isoformat()))
+    if problems:
+        raise UserError(
+            _("{n} sessies konden niet worden opgeschoond (zie hierboven). Los dat op en probeer het opnieuw.").format(n=problems)
+        )
+    return 0
+
+
+def cmd_anonymise(args) -> int:
+    from wijksessie import privacy
+
+    with _store(args).open(args.session) as sf:
+        c = sf.contribution(args.contribution)
+        clean = privacy.anonymise(c.text)
+        if clean != c.text:
+            sf.edit_contribution(c.id, text=clean)
+    _out(clean)
     return 0
 
 
@@ -332,7 +447,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=("json", "md", "csv"))
     p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
     p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    p.add_argument("--with-personal-data", action="store_true",
+                   help=_("ook namen en adressen van bewoners meenemen (alleen als het echt nodig is)"))
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("person", help=_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--name", required=True, help=_("naam"))
+    p.add_argument("--email", help=_("e-mailadres"))
+    p.add_argument("--address", help=_("postadres"))
+    p.add_argument("--lang", dest="person_lang", metavar=_("TAAL"), help=_("taal voor de brief, bijvoorbeeld nl of tr"))
+    p.add_argument("--purpose", required=True, choices=("letter", "help"), help=_("waarvoor: een brief, of meehelpen"))
+    p.add_argument("--consent-how", required=True, choices=("oral", "written", "form"),
+                   help=_("hoe de bewoner ja heeft gezegd"))
+    p.set_defaults(func=cmd_person)
+
+    p = sub.add_parser("people", help=_("de vastgelegde bewoners tonen (bijvoorbeeld als iemand vraagt wat we van hem weten)"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("person", metavar=_("CODE"), nargs="?", help=_("alleen deze bewoner (code of naam)"))
+    p.set_defaults(func=cmd_people)
+
+    p = sub.add_parser("forget", help=_("de gegevens van een bewoner weghalen, ook uit de reservekopie"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("person", metavar=_("CODE"), help=_("de code van de bewoner, of de naam"))
+    p.set_defaults(func=cmd_forget)
+
+    p = sub.add_parser("purge", help=_("alle persoonsgegevens weghalen uit oudere sessies; de inbreng en tellingen blijven"))
+    p.add_argument("--before", required=True, help=_("sessies van voor deze datum, JJJJ-MM-DD"))
+    p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser("anonymise", help=_("telefoonnummers, e-mailadressen en namen uit een inbreng halen"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("contribution", metavar="INBRENG")
+    p.set_defaults(func=cmd_anonymise)
 
     p = sub.add_parser("restore", help=_("de vorige goede versie van een beschadigde sessie terugzetten"))
     p.add_argument("session", metavar="SESSIE")
@@ -405,7 +552,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except UserError as exc:
-        sys.stderr.write(f"wijksessie: {exc}\n")
+        from wijksessie.safe_text import terminal_safe
+
+        sys.stderr.write(f"wijksessie: {terminal_safe(str(exc), oneline=True)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write(_("Gestopt.") + "\n")

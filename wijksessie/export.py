@@ -15,8 +15,12 @@ EXPORT_SCHEMA = "wijksessie-export"
 EXPORT_VERSION = 1
 
 
-def export_dict(sf: SessionFile) -> dict:
-    """Everything about one session as plain data, ready for ``json.dumps``."""
+def export_dict(sf: SessionFile, *, with_personal_data: bool = False) -> dict:
+    """Everything about one session as plain data, ready for ``json.dumps``.
+
+    Residents' names and addresses (``people``) are left out unless
+    ``with_personal_data`` is true.
+    """
     session = sf.session
     session_dict = session.to_dict()
     contact = session_dict.pop("contact")
@@ -33,9 +37,16 @@ def export_dict(sf: SessionFile) -> dict:
         ],
         "agreements": [a.to_dict() for a in sf.agreements()],
         "contact": contact,
+        **({"people": [p.to_dict() for p in sf.people()]} if with_personal_data else {}),
     }
 
 
-def export_json(sf: SessionFile) -> str:
-    """The JSON export as text (UTF-8, readable indentation)."""
-    return json.dumps(export_dict(sf), ensure_ascii=False, indent=2) + "\n"
+def export_json(sf: SessionFile, *, with_personal_data: bool = False) -> str:
+    """The JSON export as text (UTF-8, readable indentation); see :func:`export_dict`.
+
+    Control characters in residents' text are written as ``\\uXXXX`` escapes,
+    so printing the export cannot change the terminal; the data stays exact.
+    """
+    from wijksessie.safe_text import json_safe
+
+    return json_safe(json.dumps(export_dict(sf, with_personal_data=with_personal_data), ensure_ascii=False, indent=2)) + "\n"
