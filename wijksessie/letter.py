@@ -1,0 +1,589 @@
+"""The feedback letter: what was done with every contribution of one meeting.
+
+The words of the letter live in Jinja2 templates under ``content/letters/``
+(one per format: ``letter.html``, ``letter.md``, ``letter.txt``; the
+sentences they share are macros in ``_text.j2``), so a municipality can change
+them without touching code and translators translate them through the normal
+catalogues (Jinja2's ``i18n`` extension; ``pybabel extract`` reads them). The
+municipality's own name, heading line and signature are in
+``content/letters/municipality.yaml``.
+
+This module only gathers and formats the facts: it never leaves a
+contribution out. One without a decision is listed as "still being looked
+into — you will hear by <date>". Dates, numbers and lists are written the way
+the letter's language writes them (Babel's CLDR data).
+
+Everything residents said is escaped for the format: HTML through Jinja2's
+autoescaping, Markdown through :func:`escape_markdown`; plain text is wrapped
+at :data:`TEXT_WIDTH` columns so it can go straight into an e-mail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from wijksessie import i18n, model, paths
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+from wijksessie.model import Agreement, Contribution, DecisionStatus, Session
+
+#: The formats a letter can be written in, with their file extension.
+FORMATS = ("html", "md", "txt")
+
+#: Plain-text letters are wrapped at this width, the usual width of an e-mail.
+TEXT_WIDTH = 72
+
+#: Languages written right to left; the HTML letter gets ``dir="rtl"``.
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "prs"})
+
+MUNICIPALITY_FILE = "municipality.yaml"
+
+
+# ----------------------------------------------------------------------------- language
+
+
+@contextlib.contextmanager
+def letter_language(lang: str | None) -> Iterator[str]:
+    """Switch ``_()`` to the letter's language for one render, then switch back.
+
+    Status words and level explanations come from the model through ``_()``,
+    which follows the global interface language. A letter in Turkish must not
+    leave the program itself in Turkish, also not after an error.
+    """
+    previous = i18n.current_language()
+    try:
+        yield i18n.set_language(lang)
+    finally:
+        i18n.set_language(previous)
+
+
+def _babel_locale(lang: str):
+    from babel import Locale, UnknownLocaleError
+
+    code = i18n.normalise(lang)
+    for candidate in (code, code.split("_", 1)[0], i18n.DEFAULT_LANGUAGE):
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse(i18n.DEFAULT_LANGUAGE)  # pragma: no cover - nl is always known
+
+
+def format_date(day: dt.date | None, lang: str) -> str:
+    """A date as the language writes it: ``24 november 2026`` in Dutch."""
+    from babel.dates import format_date as babel_format_date
+
+    if day is None:
+        return ""
+    return babel_format_date(day, format="long", locale=_babel_locale(lang))
+
+
+def format_list(items: Iterable[str], lang: str) -> str:
+    """``Groen, Bewegen en Eten`` in Dutch; ``Groen, Bewegen, and Eten`` in English."""
+    from babel.lists import format_list as babel_format_list
+
+    items = list(items)
+    return babel_format_list(items, locale=_babel_locale(lang)) if items else ""
+
+
+def format_number(n: int, lang: str) -> str:
+    """A count with the language's digit grouping (``1.234`` in Dutch)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=_babel_locale(lang))
+
+
+def text_direction(lang: str) -> str:
+    """``rtl`` for Arabic, Persian, Hebrew and the like, else ``ltr``."""
+    code = i18n.normalise(lang)
+    if code.split("_", 1)[0] in RTL_LANGUAGES:
+        return "rtl"
+    return "rtl" if getattr(_babel_locale(code), "character_order", "") == "right-to-left" else "ltr"
+
+
+def html_lang(lang: str) -> str:
+    """The value for ``<html lang>``: BCP 47 uses a dash (``fy-NL``)."""
+    return i18n.normalise(lang).replace("_", "-")
+
+
+# ----------------------------------------------------------------------------- municipality
+
+
+@dataclass
+class Municipality:
+    """What a municipality fills in once in ``content/letters/municipality.yaml``."""
+
+    name: str = "Gemeente"
+    heading: str = ""
+    signature: str = ""
+    phone: str = ""
+    email: str = ""
+    privacy_contact: str = ""
+    retention_years: int = 2
+
+
+def load_municipality(path: Path | None = None) -> Municipality:
+    """Read the municipality's details; a missing file gives neutral defaults.
+
+    Raises :class:`UserError` naming the file when it cannot be read.
+    """
+    import yaml
+
+    path = path or paths.content_dir() / "letters" / MUNICIPALITY_FILE
+    if not path.is_file():
+        return Municipality()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        where = ""
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            where = ":{line}".format(line=mark.line + 1)
+        raise UserError(
+            _("Het bestand {path}{where} kan niet worden gelezen. Kijk na of het geldige YAML is.").format(
+                path=path, where=where
+            )
+        ) from None
+    if not isinstance(data, dict):
+        raise UserError(_("Het bestand {path} moet velden bevatten, zoals name: en signature:.").format(path=path))
+    result = Municipality()
+    for key in ("name", "heading", "signature", "phone", "email", "privacy_contact"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise UserError(
+                _("In {path} moet '{key}' tekst zijn. Zet de tekst tussen aanhalingstekens.").format(path=path, key=key)
+            )
+        setattr(result, key, value.strip())
+    years = data.get("retention_years")
+    if years is not None:
+        if isinstance(years, bool) or not isinstance(years, int) or years < 1:
+            raise UserError(
+                _("In {path} moet 'retention_years' een heel getal van 1 of meer zijn.").format(path=path)
+            )
+        result.retention_years = years
+    return result
+
+
+# ----------------------------------------------------------------------------- what goes in the letter
+
+
+@dataclass
+class LetterItem:
+    """One contribution as it appears in the letter, with its outcome in words."""
+
+    id: str
+    text: str
+    theme: str
+    kind: str
+    status: str
+    status_label: str
+    answered: bool
+    quick_win: bool
+    reason: str = ""
+    organisation: str = ""
+    owner: str = ""
+    due: str = ""
+    hear_by: str = ""
+
+
+@dataclass
+class ThemeGroup:
+    """The contributions about one theme (``name`` empty for "other points")."""
+
+    name: str
+    items: list[LetterItem] = field(default_factory=list)
+
+
+@dataclass
+class RankLine:
+    """One place in the residents' ranking; tied themes share one line."""
+
+    rank: int
+    themes: list[str]
+    themes_text: str
+    votes: int
+    tied: bool
+
+
+@dataclass
+class AgreementLine:
+    """An agreement: what, who, by when (already formatted)."""
+
+    what: str
+    who: str
+    when: str
+    quick_win: bool
+
+
+@dataclass
+class LetterData:
+    """Everything the templates need, already translated and formatted for one language."""
+
+    lang: str
+    html_lang: str
+    dir: str
+    municipality: Municipality
+    title: str
+    neighbourhood: str
+    place: str
+    date: str
+    participants: int
+    level_label: str
+    level_explanation: str
+    level_promise: str
+    vote_method: str
+    ranking: list[RankLine]
+    quick_wins: list[LetterItem]
+    groups: list[ThemeGroup]
+    total: int
+    open_count: int
+    open_until: str
+    agreements: list[AgreementLine]
+    feedback_due: str
+    contact_name: str
+    contact_role: str
+    contact_phone: str
+    contact_email: str
+    contact_hours: str
+    privacy_contact: str
+    retention_until: str
+    retention_years: int
+    today: str
+    final: bool
+
+
+def hear_by_date(contribution: Contribution, session: Session) -> dt.date:
+    """When residents will hear about an open contribution: its due date, else the session's promise."""
+    return (
+        contribution.decision.due
+        or session.feedback_due
+        or session.date + dt.timedelta(days=model.DEFAULT_FEEDBACK_DAYS)
+    )
+
+
+def open_contributions(contributions: Iterable[Contribution]) -> list[Contribution]:
+    """The contributions residents cannot yet be told an outcome for (open or being looked into)."""
+    return [c for c in contributions if not c.decision.status.answered]
+
+
+def _item(c: Contribution, session: Session, lang: str) -> LetterItem:
+    d = c.decision
+    return LetterItem(
+        id=c.id,
+        text=" ".join(c.text.split()),
+        theme=c.theme,
+        kind=c.kind.label,
+        status=d.status.value,
+        status_label=d.status.label,
+        answered=d.status.answered,
+        quick_win=d.quick_win and d.status.answered,
+        reason=" ".join(d.reason.split()),
+        organisation=d.organisation,
+        owner=d.owner,
+        due=format_date(d.due, lang) if d.due else "",
+        hear_by=format_date(hear_by_date(c, session), lang),
+    )
+
+
+def _theme_order(session: Session, contributions: list[Contribution]) -> list[str]:
+    """Themes as residents ranked them, then the session's own list, then any others by name."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def add(theme: str) -> None:
+        key = theme.casefold()
+        if theme and key not in seen:
+            seen.add(key)
+            order.append(theme)
+
+    for line in session.priorities.ranking():
+        add(line.theme)
+    for theme in session.themes:
+        add(theme)
+    for theme in sorted({c.theme for c in contributions if c.theme}, key=str.casefold):
+        add(theme)
+    return order
+
+
+def build_letter_data(
+    session: Session,
+    contributions: list[Contribution],
+    agreements: list[Agreement],
+    lang: str | None = None,
+    *,
+    municipality: Municipality | None = None,
+    today: dt.date | None = None,
+    final: bool = False,
+) -> LetterData:
+    """Gather and format everything for the letter in ``lang``.
+
+    Call inside :func:`letter_language` so the model's labels come out in the
+    letter's language (:func:`render_letter` does this for you).
+    """
+    lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))
+    municipality = municipality or load_municipality()
+    today = today or dt.date.today()
+
+    items = [_item(c, session, lang) for c in contributions]
+    # Quick wins open the list: they show residents that something already happens.
+    quick_wins = [i for i in items if i.quick_win]
+    rest = [i for i in items if not i.quick_win]
+    by_theme: dict[str, ThemeGroup] = {}
+    for theme in _theme_order(session, contributions):
+        by_theme[theme.casefold()] = ThemeGroup(theme)
+    other = ThemeGroup("")
+    for item in rest:
+        group = by_theme.get(item.theme.casefold()) if item.theme else None
+        (group or other).items.append(item)
+    groups = [g for g in by_theme.values() if g.items]
+    if other.items:
+        groups.append(other)
+
+    ranking: list[RankLine] = []
+    for line in session.priorities.ranking():
+        if line.votes <= 0:
+            continue
+        if ranking and ranking[-1].rank == line.rank:
+            ranking[-1].themes.append(line.theme)
+        else:
+            ranking.append(RankLine(line.rank, [line.theme], "", line.votes, line.tied))
+    for line in ranking:
+        line.themes_text = format_list(line.themes, lang)
+
+    agreement_lines = [
+        AgreementLine(
+            what=" ".join(a.what.split()),
+            who=a.who,
+            when=format_date(a.by_when, lang) if a.by_when else "",
+            quick_win=a.quick_win,
+        )
+        for a in agreements
+    ]
+
+    contact = session.contact
+    retention_until = getattr(session, "retention_until", None)
+    return LetterData(
+        lang=lang,
+        html_lang=html_lang(lang),
+        dir=text_direction(lang),
+        municipality=municipality,
+        title=session.title,
+        neighbourhood=session.neighbourhood,
+        place=session.place,
+        date=format_date(session.date, lang),
+        participants=session.tally.participants,
+        level_label=session.level.label,
+        level_explanation=session.level.explanation,
+        level_promise=session.level.promise,
+        vote_method=session.priorities.method,
+        ranking=ranking,
+        quick_wins=quick_wins,
+        groups=groups,
+        total=len(items),
+        open_count=sum(1 for i in items if not i.answered),
+        open_until=format_date(max((hear_by_date(c, session) for c in open_contributions(contributions)), default=None), lang),
+        agreements=agreement_lines,
+        feedback_due=format_date(
+            session.feedback_due or session.date + dt.timedelta(days=model.DEFAULT_FEEDBACK_DAYS), lang
+        ),
+        contact_name=contact.name,
+        contact_role=contact.role,
+        contact_phone=contact.phone or (municipality.phone if not contact.is_set else ""),
+        contact_email=contact.email or (municipality.email if not contact.is_set else ""),
+        contact_hours=contact.hours,
+        privacy_contact=municipality.privacy_contact or contact.name or municipality.name,
+        retention_until=format_date(retention_until, lang) if isinstance(retention_until, dt.date) else "",
+        retention_years=municipality.retention_years,
+        today=format_date(today, lang),
+        final=final,
+    )
+
+
+# ----------------------------------------------------------------------------- escaping and wrapping
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s|$)")
+
+
+def unescape_html(value: object) -> str:
+    """Turn HTML-escaped text from the shared sentences (``_text.j2``) back into plain text."""
+    from markupsafe import Markup
+
+    return Markup(str(value)).unescape()
+
+
+def markdown_filter(value: object) -> str:
+    """The ``|md`` filter: a piece from ``_text.j2`` (HTML-escaped) made safe for Markdown instead."""
+    return escape_markdown(unescape_html(value))
+
+
+def escape_markdown(value: object) -> str:
+    """Make text safe to put in Markdown: it shows exactly as typed, never as markup or HTML.
+
+    Line breaks become spaces (a list item stays one item); characters that
+    start emphasis, links, headings, tables or raw HTML get a backslash; an
+    ``&`` is escaped only where it would start an HTML entity, so ordinary
+    text ("Jan & Piet") stays readable as it is.
+    """
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+_BULLET = re.compile(r"^(\s*)([-*] |\d+\. )")
+
+
+def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
+    """Wrap each line of a plain-text letter for e-mail; list items get a hanging indent."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            out.append(line.rstrip())
+            continue
+        match = _BULLET.match(line)
+        indent = match.group(1) if match else re.match(r"\s*", line).group(0)
+        hanging = indent + " " * len(match.group(2)) if match else indent
+        out.extend(
+            textwrap.wrap(
+                line.strip(),
+                width=width,
+                initial_indent=indent,
+                subsequent_indent=hanging,
+                break_long_words=True,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _sentence(value: object) -> str:
+    """End a text with a full stop unless it already ends like a sentence."""
+    text = str(value).rstrip()
+    return text if not text or text[-1] in ".!?…:;)”\"'»" else text + "."
+
+
+def _first_upper(value: object) -> str:
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+# ----------------------------------------------------------------------------- rendering
+
+
+def templates_dir() -> Path:
+    """The folder with the letter templates."""
+    return paths.content_dir() / "letters"
+
+
+def _autoescape(template_name: str | None) -> bool:
+    return bool(template_name) and template_name.lower().endswith((".html", ".htm", ".j2"))
+
+
+def make_environment(lang: str, folder: Path | None = None):
+    """A Jinja2 environment for one language: autoescaping for ``.html``, gettext for that language.
+
+    ``newstyle`` gettext lets templates write ``_("… %(name)s", name=x)``;
+    in HTML the values are escaped, the sentence itself is not.
+    """
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder or templates_dir())),
+        # The shared sentences (.j2) are escaped like HTML too: then a value a
+        # resident typed is escaped wherever it is used, and the Markdown and
+        # text letters undo that explicitly (|md, |text) rather than relying on
+        # every template author to remember to escape.
+        autoescape=_autoescape,
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.filters["md"] = markdown_filter
+    env.filters["text"] = unescape_html
+    env.filters["first_upper"] = _first_upper
+    env.filters["sentence"] = _sentence
+    env.globals["format_number"] = lambda n: format_number(n, lang)
+    return env
+
+
+def render_letter(
+    session: Session,
+    contributions: list[Contribution],
+    agreements: list[Agreement],
+    fmt: str = "md",
+    lang: str | None = None,
+    *,
+    municipality: Municipality | None = None,
+    today: dt.date | None = None,
+    final: bool = False,
+    templates: Path | None = None,
+) -> str:
+    """The feedback letter as text in format ``fmt`` (html, md or txt) and language ``lang``.
+
+    ``lang`` defaults to the first of the session's languages. Messages
+    without a translation stay Dutch. The interface language is the same
+    afterwards as before.
+    """
+    import jinja2
+
+    if fmt not in FORMATS:
+        raise UserError(
+            _("Een brief kan als html, md of txt, niet als '{fmt}'. Kies een van die drie.").format(fmt=fmt)
+        )
+    lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))
+    with letter_language(lang):
+        data = build_letter_data(
+            session, contributions, agreements, lang, municipality=municipality, today=today, final=final
+        )
+        env = make_environment(lang, templates)
+        try:
+            text = env.get_template(f"letter.{fmt}").render(L=data)
+        except jinja2.TemplateError as exc:
+            where = getattr(exc, "filename", None) or str(templates or templates_dir())
+            line = getattr(exc, "lineno", None)
+            raise UserError(
+                _("De briefsjabloon {path} heeft een fout{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
+                    path=where, line=(" (" + _("regel {n}").format(n=line) + ")") if line else "", error=exc.message or exc
+                )
+            ) from None
+    if fmt == "txt":
+        text = wrap_text(text)
+    elif not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+def render_session_letter(sf, fmt: str = "md", lang: str | None = None, **kwargs) -> str:
+    """:func:`render_letter` for an open :class:`~wijksessie.store.SessionFile`."""
+    return render_letter(sf.session, sf.contributions(), sf.agreements(), fmt, lang, **kwargs)
+
+
+def default_filename(session: Session, fmt: str, lang: str) -> str:
+    """A file name that sorts well and says what it is: ``brief-2026-11-24-<id>-nl.html``."""
+    return f"brief-{session.date.isoformat()}-{session.id}-{i18n.normalise(lang)}.{fmt}"
+
+
+def check_final(contributions: Iterable[Contribution]) -> None:
+    """Refuse a final letter while any contribution has no outcome yet."""
+    still_open = open_contributions(contributions)
+    if still_open:
+        raise UserError(
+            i18n.ngettext(
+                "Er is nog {n} punt zonder besluit, dus de definitieve brief kan nog niet. Leg eerst vast wat ermee gebeurt (wijksessie decide), of maak de brief zonder --final.",
+                "Er zijn nog {n} punten zonder besluit, dus de definitieve brief kan nog niet. Leg eerst vast wat ermee gebeurt (wijksessie decide), of maak de brief zonder --final.",
+                len(still_open),
+            ).format(n=len(still_open))
+        )
