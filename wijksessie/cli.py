@@ -248,6 +248,39 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_letter(args) -> int:
+    """Write the feedback letter of a session; ``--final`` refuses while anything is still open."""
+    import datetime as dt
+
+    from wijksessie import letter
+
+    # A final letter records that it was sent, so only then is the session opened for writing.
+    with _store(args).open(args.session, readonly=not args.final) as sf:
+        contributions = sf.contributions()
+        lang = args.letter_lang or (sf.session.languages[0] if sf.session.languages else None)
+        if args.final:
+            letter.check_final(contributions)
+        text = letter.render_letter(sf.session, contributions, sf.agreements(), args.format, lang, final=args.final)
+        _write_output(args, text)
+        if args.final:
+            sf.update(lambda s: setattr(s, "letter_sent", dt.date.today()))
+    still_open = len(letter.open_contributions(contributions))
+    if still_open:
+        sys.stderr.write(
+            i18n.ngettext(
+                "Nog {n} punt zonder besluit. In de brief staat: wordt nog uitgezocht.",
+                "Nog {n} punten zonder besluit. In de brief staat: wordt nog uitgezocht.",
+                still_open,
+            ).format(n=still_open)
+            + "\n"
+        )
+    else:
+        sys.stderr.write(_("Alle punten hebben een besluit.") + "\n")
+    if args.final:
+        sys.stderr.write(_("De brief is vastgelegd als verstuurd.") + "\n")
+    return 0
+
+
 def cmd_person(args) -> int:
     from wijksessie.model import Person
 
@@ -450,6 +483,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-personal-data", action="store_true",
                    help=_("ook namen en adressen van bewoners meenemen (alleen als het echt nodig is)"))
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("letter", help=_("de brief aan bewoners maken: wat er met elk punt gebeurt"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--format", default="md", choices=("html", "md", "txt"),
+                   help=_("html om te printen, md of txt voor e-mail (standaard md)"))
+    p.add_argument("--lang", dest="letter_lang", metavar=_("TAAL"),
+                   help=_("taal van de brief (standaard de eerste taal van de sessie)"))
+    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
+    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    p.add_argument("--final", action="store_true",
+                   help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
+    p.set_defaults(func=cmd_letter)
 
     p = sub.add_parser("person", help=_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)"))
     p.add_argument("session", metavar="SESSIE")
