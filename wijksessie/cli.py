@@ -216,6 +216,8 @@ def _write_output(args, text: str) -> None:
             from wijksessie.safe_text import terminal_safe
 
             text = terminal_safe(text)  # on screen: no raw escape sequences; piped output stays exact
+        if getattr(args, "bom", False):
+            text = "\ufeff" + text  # `wijksessie export --format csv > notes.csv` must open right in Excel too
         sys.stdout.write(text)
         return
     from wijksessie.atomic import write_new
@@ -240,10 +242,11 @@ def cmd_export(args) -> int:
     with _store(args).open(args.session, readonly=True) as sf:
         if args.format == "json":
             text = export.export_json(sf, with_personal_data=args.with_personal_data)
+        elif args.format == "md":
+            text = export.export_markdown(sf)
         else:
-            raise UserError(
-                _("Export als {fmt} kan nog niet. Gebruik --format json.").format(fmt=args.format)
-            )
+            text = export.export_csv(sf)
+            args.bom = True  # Dutch Excel needs the BOM to read UTF-8
     _write_output(args, text)
     return 0
 
