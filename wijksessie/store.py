@@ -814,6 +814,10 @@ class SessionStore:
         try:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             aside = path.with_name(f"{path.name}.damaged-{stamp}")
+            n = 1
+            while aside.exists():  # two restores in one second must not overwrite the first damaged copy
+                n += 1
+                aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
             if path.exists():
                 os.replace(path, aside)
             write_atomic(path, backup.read_bytes())

@@ -1,0 +1,237 @@
+"""Damaged session files: found on open, named with the reason, never overwritten, restorable.
+
+A laptop that loses power while copying to a USB stick, a half-finished
+download, a colleague editing the file by hand: each case below damages a
+real session file in its own way. The program must say which file and what
+is wrong, leave the file exactly as it is, keep listing the other sessions,
+and put back the last good copy on request while keeping the damaged one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from wijksessie import model
+from wijksessie.model import Contribution, Person, Session
+from wijksessie.store import DamagedSessionFile, NewerSchema, SessionStore, StoreError
+
+
+@pytest.fixture
+def st(data_dir) -> SessionStore:
+    return SessionStore(data_dir)
+
+
+@pytest.fixture
+def sid(st) -> str:
+    """A session with two saves, so a last good copy (.bak) exists."""
+    sid = st.create(Session.new("Gezond Noord", "Noord", date="2026-11-24")).id
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("Meer bankjes in het park"))
+        sf.add_contribution(Contribution.new("Een wandelgroep op zaterdag"))
+    return sid
+
+
+@pytest.fixture
+def other(st) -> str:
+    return st.create(Session.new("Gezond Zuid", "Zuid", date="2026-10-01")).id
+
+
+def _edit(data: dict, change) -> bytes:
+    change(data)
+    return json.dumps(data).encode()
+
+
+def _set(path: list, value):
+    def change(data):
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
+
+
+def _first_doc(table: str, key: str, value):
+    def change(data):
+        doc = next(iter(data[table].values()))
+        doc[key] = value
+
+    return change
+
+
+# (name, how to damage the good bytes, words the message must contain)
+CASES = [
+    ("truncated", lambda good: good[: len(good) // 2], "geen geldige JSON"),
+    ("empty", lambda good: b"", "leeg"),
+    ("only spaces", lambda good: b"   \n", "leeg"),
+    ("not JSON", lambda good: b"Dit is een boodschappenlijstje\n", "geen geldige JSON"),
+    ("not UTF-8", lambda good: b"\xff\xfe\x00garbage", "UTF-8"),
+    ("JSON but a list", lambda good: b"[1, 2, 3]", "geen sessie"),
+    ("session missing", lambda good: _edit(json.loads(good), lambda d: d.pop("session")), "ontbreken"),
+    ("schema number text", lambda good: _edit(json.loads(good), _set(["meta", "1", "schema_version"], "een")), "schemanummer"),
+    ("title is a number", lambda good: _edit(json.loads(good), _set(["session", "1", "title"], 42)), "'title' moet tekst zijn"),
+    ("date not a date", lambda good: _edit(json.loads(good), _set(["session", "1", "date"], "gisteren")), "geen geldige datum"),
+    ("votes not numbers", lambda good: _edit(json.loads(good), _set(["session", "1", "priorities"], {"votes": {"Groen": "drie"}})), "hele getallen"),
+    ("tally wrong type", lambda good: _edit(json.loads(good), _set(["session", "1", "tally"], {"participants": "twaalf"})), "'participants'"),
+    ("themes not a list", lambda good: _edit(json.loads(good), _set(["session", "1", "themes"], "Groen")), "'themes'"),
+    ("contribution text a list", lambda good: _edit(json.loads(good), _first_doc("contributions", "text", ["a"])), "'text' moet tekst zijn"),
+    ("unknown status", lambda good: _edit(json.loads(good), _first_doc("contributions", "decision", {"status": "misschien"})), "misschien"),
+    ("contribution not an object", lambda good: _edit(json.loads(good), _set(["contributions", "1"], "tekst")), "inbreng"),
+    ("contributions not a table", lambda good: _edit(json.loads(good), _set(["contributions"], ["tekst"])), "beschadigd"),
+    ("person without consent", lambda good: _edit(json.loads(good), _set(["people"], {"1": {"id": "p1", "receipt": "AAAA-BBBB", "name": "Jan"}})), "toestemming"),
+]
+
+
+@pytest.mark.parametrize("damage,words", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_damage_is_named_kept_and_restorable(st, sid, other, damage, words, cli):
+    path = st.path_for(sid)
+    good = path.read_bytes()
+    bad = damage(good)
+    path.write_bytes(bad)
+
+    with pytest.raises(DamagedSessionFile) as err:
+        st.open(sid)
+    message = str(err.value)
+    assert str(path) in message, "the message names the file"
+    assert words in message, message
+    assert err.value.has_backup and "wijksessie restore" in message, "it says how to get the last good copy back"
+    with pytest.raises(DamagedSessionFile):
+        st.open(sid, readonly=True)
+    assert path.read_bytes() == bad, "opening never rewrites a damaged file"
+
+    # The list still shows every session: the damaged one with its problem.
+    by_id = {s.id: s for s in st.summaries()}
+    assert by_id[other].title == "Gezond Zuid" and not by_id[other].problem
+    assert str(path) in by_id[sid].problem
+    r = cli("list")
+    assert r.returncode == 0 and "Gezond Zuid" in r.stdout and "BESCHADIGD" in r.stdout
+
+    # A command on the damaged session: one clear line, exit 2, nothing written.
+    r = cli("add", sid, "nog iets")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and str(path) in r.stderr
+    assert path.read_bytes() == bad
+
+    # Restore: the damaged file is kept aside, byte for byte; the last good copy is back.
+    r = cli("restore", sid)
+    assert r.returncode == 0, r.stderr
+    [aside] = [p for p in st.data_dir.iterdir() if ".damaged-" in p.name]
+    assert aside.read_bytes() == bad and aside.name in r.stdout
+    with st.open(sid) as sf:
+        assert [c.text for c in sf.contributions()] == ["Meer bankjes in het park"]
+        sf.add_contribution(Contribution.new("na het terugzetten"))
+
+
+def test_newer_schema_is_named_and_not_touched(st, sid, cli):
+    path = st.path_for(sid)
+    data = json.loads(path.read_bytes())
+    data["meta"]["1"]["schema_version"] = model.SCHEMA_VERSION + 5
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NewerSchema) as err:
+        st.open(sid)
+    assert str(path) in str(err.value) and "nieuwere versie" in str(err.value)
+    r = cli("add", sid, "iets")
+    assert r.returncode == 2 and "nieuwere versie" in r.stderr and "Traceback" not in r.stderr
+    r = cli("list")
+    assert r.returncode == 0 and sid in r.stdout
+    assert path.read_bytes() == before
+
+
+def test_no_backup_says_so_and_moves_nothing(st, cli):
+    sid = st.create(Session.new("Nieuw", "Noord")).id  # created, never saved again: no backup yet
+    path = st.path_for(sid)
+    path.write_bytes(b"{kapot")
+    with pytest.raises(DamagedSessionFile) as err:
+        st.open(sid)
+    assert not err.value.has_backup and "geen reservekopie" in str(err.value)
+    r = cli("restore", sid)
+    assert r.returncode == 2 and "geen reservekopie" in r.stderr
+    assert path.read_bytes() == b"{kapot" and not list(st.data_dir.glob("*.damaged-*"))
+
+
+def test_damaged_backup_is_not_put_back(st, sid, cli):
+    path = st.path_for(sid)
+    path.write_bytes(b"")
+    (st.data_dir / f"{sid}.json.bak").write_bytes(b"{half")
+    r = cli("restore", sid)
+    assert r.returncode == 2 and "Ook de reservekopie" in r.stderr
+    assert path.read_bytes() == b"", "the damaged file stays where it is when there is nothing better"
+
+
+def test_two_restores_in_one_second_keep_both_damaged_files(st, sid):
+    path = st.path_for(sid)
+    path.write_bytes(b"eerste schade")
+    first = st.restore_backup(sid)
+    path.write_bytes(b"tweede schade")
+    second = st.restore_backup(sid)
+    assert first != second
+    kept = sorted(p.read_bytes() for p in st.data_dir.glob("*.damaged-*"))
+    assert kept == [b"eerste schade", b"tweede schade"]
+
+
+# ---------------------------------------------------------------- crashes inside one write
+
+
+def _power_cut_on(monkeypatch, suffix: str, times: int = 1):
+    """Make the next ``times`` renames onto a file ending in ``suffix`` fail, as if the power went."""
+    real = os.replace
+    left = {"n": times}
+
+    def replace(src, dst):
+        if str(dst).endswith(suffix) and left["n"] > 0:
+            left["n"] -= 1
+            raise OSError("stroom uitgevallen")
+        return real(src, dst)
+
+    monkeypatch.setattr("wijksessie.atomic.os.replace", replace)
+
+
+def test_crash_before_replace_keeps_old_file_and_next_save_works(st, sid, monkeypatch):
+    path = st.path_for(sid)
+    with st.open(sid) as sf:
+        before = path.read_bytes()
+        _power_cut_on(monkeypatch, ".json")
+        with pytest.raises(OSError):
+            sf.add_contribution(Contribution.new("niet bevestigd"))
+        assert path.read_bytes() == before, "the old file is untouched"
+        assert not [p for p in st.data_dir.iterdir() if p.name.endswith(".tmp")]
+        sf.add_contribution(Contribution.new("wel bevestigd"))
+    with st.open(sid, readonly=True) as sf:
+        assert [c.text for c in sf.contributions()][-1] == "wel bevestigd"
+        assert "niet bevestigd" not in [c.text for c in sf.contributions()]
+
+
+def test_crash_while_forgetting_never_leaves_the_person_only_in_the_backup(st, sid, monkeypatch):
+    with st.open(sid) as sf:
+        p = sf.add_person(Person.new("Jan Bakker", purpose="letter", consent_how="oral", email="jan@example.nl"))
+        sf.add_contribution(Contribution.new("nog een save, zodat Jan ook in de reservekopie staat"))
+    backup = st.data_dir / f"{sid}.json.bak"
+    assert b"Jan Bakker" in backup.read_bytes()
+    with st.open(sid) as sf:
+        _power_cut_on(monkeypatch, f"{sid}.json")  # the backup is written, then the power goes
+        with pytest.raises(OSError):
+            sf.forget_person(p.receipt)
+    monkeypatch.undo()
+    assert b"Jan Bakker" not in backup.read_bytes(), "the backup is cleaned first"
+    with st.open(sid) as sf:  # Jan is still in the file, so asking again finds him and finishes the job
+        sf.forget_person(p.receipt)
+    assert b"Jan Bakker" not in st.path_for(sid).read_bytes() + backup.read_bytes()
+
+
+def test_temporary_files_of_a_killed_writer_are_cleaned_up(st, sid):
+    stale = st.data_dir / f".{sid}.json.abc123.tmp"
+    stale.write_text('{"people": "Jan Bakker, 06-12345678"}', encoding="utf-8")
+    with st.open(sid, readonly=True):
+        assert stale.exists(), "reading never deletes anything"
+    with st.open(sid):
+        pass
+    assert not stale.exists(), "a writer removes unfinished writes, which may hold personal data"
+
+
+def test_iter_open_skips_damaged_sessions(st, sid, other):
+    st.path_for(sid).write_bytes(b"")
+    assert [sf.session.id for sf in st.iter_open()] == [other]
