@@ -43,7 +43,7 @@ PLURAL_FORMS: dict[str, tuple[int, str]] = {
 
 #: Where resident-facing texts come from: agendas, themes, letters. ``status``
 #: counts these separately, because every shipped language must have them.
-RESIDENT_SOURCES = ("content/", "wijksessie/letter")
+RESIDENT_SOURCES = ("content/",)
 
 _LANG_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?$")
 
@@ -318,8 +318,9 @@ def status(langs: Iterable[str] | None = None) -> list[LanguageStatus]:
     wanted = [m for m in template if m.id]
     rows = []
     codes = list(langs or languages())
-    if i18n.DEFAULT_LANGUAGE not in codes and langs is None:
-        codes.insert(0, i18n.DEFAULT_LANGUAGE)
+    if langs is None:
+        # Dutch, the source, first; it counts as complete even without a catalogue.
+        codes = [i18n.DEFAULT_LANGUAGE] + [c for c in codes if c != i18n.DEFAULT_LANGUAGE]
     for lang in codes:
         row = LanguageStatus(lang, len(wanted))
         row.resident_total = sum(1 for m in wanted if _is_resident_text(m))
