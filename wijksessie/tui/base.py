@@ -1,0 +1,92 @@
+"""Shared pieces of every screen: translated key labels and error reporting.
+
+Binding descriptions are class-level strings, so they are marked with
+``N_()`` and translated here, each time Textual asks which keys are active.
+That is what lets the language change while the program runs: after
+``i18n.set_language`` a ``refresh_bindings()`` redraws the footer in the new
+language (see ECOSYSTEM.md §2.3).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Callable, TypeVar
+
+from textual.binding import ActiveBinding
+from textual.screen import ModalScreen, Screen
+
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The same bindings with description and tooltip translated into the current language."""
+    result = {}
+    for key, active in bindings.items():
+        binding = active.binding
+        if binding.description or binding.tooltip:
+            binding = dataclasses.replace(
+                binding,
+                description=_(binding.description) if binding.description else "",
+                tooltip=_(binding.tooltip) if binding.tooltip else "",
+            )
+            active = active._replace(binding=binding)
+        result[key] = active
+    return result
+
+
+class TranslatedScreen(Screen[T]):
+    """A screen whose footer shows key descriptions in the current language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_bindings(super().active_bindings)
+
+    async def refresh_language(self) -> None:
+        """Redraw every text after a language switch (screens rebuild from their state)."""
+        await self.recompose()
+        self.after_recompose()
+
+    def after_recompose(self) -> None:
+        """Fill widgets again after :meth:`refresh_language`; screens override this."""
+
+
+class TranslatedModalScreen(ModalScreen[T]):
+    """A dialog whose footer shows key descriptions in the current language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_bindings(super().active_bindings)
+
+    async def refresh_language(self) -> None:
+        """Dialogs are short-lived; they keep their texts until closed."""
+
+
+def run_safely(widget, action: Callable[[], T], *, title: str | None = None) -> tuple[bool, T | None]:
+    """Run ``action``; a :class:`UserError` becomes a clear notification instead of a traceback.
+
+    Returns ``(True, result)`` on success and ``(False, None)`` when the user
+    was told what went wrong. Store errors (locked, damaged, read-only) are
+    ``UserError``s and carry their own "what to do" sentence. An ``OSError``
+    (disk full, folder gone) is reported the same way, since nothing was saved.
+    """
+    try:
+        return True, action()
+    except UserError as exc:
+        widget.notify(str(exc), title=title or _("Dat lukte niet"), severity="error", timeout=10)
+    except OSError as exc:
+        log.exception("could not write")
+        widget.notify(
+            _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.").format(
+                error=exc.strerror or exc
+            ),
+            title=_("Niet opgeslagen"),
+            severity="error",
+            timeout=15,
+        )
+    return False, None

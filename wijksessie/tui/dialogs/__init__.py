@@ -1,0 +1,1 @@
+"""Small modal dialogs with translated labels (confirm, text, contact, prompts)."""

@@ -1,0 +1,75 @@
+"""F1 / ?: every key of the screen you came from, with what it does, in the current language."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from wijksessie.i18n import N_, _
+from wijksessie.tui.base import TranslatedModalScreen
+
+# Keys that belong to typing in any text field; listed once so nobody has to guess.
+TYPING_KEYS = (
+    ("Enter", N_("bewaren / volgende veld")),
+    ("Tab", N_("naar het volgende veld of de volgende lijst")),
+    ("shift+Tab", N_("terug naar het vorige veld")),
+)
+
+
+def collect_keys(app, screen: Screen) -> list[tuple[str, str]]:
+    """(keys, description) of every binding our code defines on ``screen``, its widgets and the app.
+
+    Textual's own widget bindings (cursor movement in a field, …) are left
+    out: they have English texts and are the same in every program.
+    """
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    nodes = [screen, *screen.query("*"), app]
+    for node in nodes:
+        for cls in type(node).__mro__:
+            if not cls.__module__.startswith("wijksessie") or "BINDINGS" not in cls.__dict__:
+                continue
+            for binding in cls.__dict__["BINDINGS"]:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                keys = ", ".join(app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
+                item = (keys, binding.description)
+                if item not in seen:
+                    seen.add(item)
+                    rows.append(item)
+    return rows
+
+
+class HelpScreen(TranslatedModalScreen[None]):
+    """All keys of the screen below, and a few sentences on how it works."""
+
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", N_("Sluiten"), id="help-close")]
+
+    def __init__(self, below: Screen) -> None:
+        super().__init__()
+        self.below = below
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for keys, description in collect_keys(self.app, self.below):
+            table.add_row(keys, _(description))
+        for keys, description in TYPING_KEYS:
+            table.add_row(keys, _(description))
+        intro = getattr(self.below, "HELP", None)
+        with VerticalScroll(classes="dialog dialog-wide", id="help"):
+            yield Static(_("Hulp: alle toetsen"), classes="dialog-title")
+            if intro:
+                yield Static(Text(_(intro)), classes="dialog-text")
+            yield Static(table)
+            yield Static(_("Esc of F1: sluiten · ctrl+p: alle opdrachten · ctrl+q: stoppen (alles is al bewaard)"),
+                         classes="dialog-help")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

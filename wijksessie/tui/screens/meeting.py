@@ -1,0 +1,570 @@
+"""The meeting screen: agenda, the current step, a timer, and recording as fast as people talk.
+
+Every change goes through the open :class:`~wijksessie.store.SessionFile`,
+which has written it to disk when it returns; only then does the save
+indicator say "Opgeslagen". Moving between steps saves ``current_step``
+and ``steps_done``, so reopening the session continues where it stopped.
+
+Keys are chosen so that typing never triggers them: while the input line
+has the keyboard, only function keys and ctrl-keys act (F2–F5 kind, F6 theme,
+F7/F8 step, F9 room view, ctrl+z undo). Esc leaves the input line; then
+single letters work too (r room view, p prompts, u undo, e/d on a row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static, TextArea
+
+from wijksessie import content, model
+from wijksessie.i18n import N_, _
+from wijksessie.model import Agreement, Contribution, ContributionKind
+from wijksessie.store import SessionFile
+from wijksessie.tui.base import TranslatedScreen, run_safely
+from wijksessie.tui.screens.steps import KIND_KEYS, DiscussView, StepView, VoteView, make_view
+from wijksessie.tui.widgets.entries import AgendaList, EntryList
+
+
+def minutes_seconds(seconds: float) -> str:
+    """``754`` → ``12:34``."""
+    seconds = int(max(0, seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class MeetingScreen(TranslatedScreen[None]):
+    """Run a meeting: one step at a time, everything saved the moment it is entered."""
+
+    HELP = N_(
+        "Typ wat er gezegd wordt en druk op Enter: het staat meteen op schijf. "
+        "Kies de soort met F2 tot F5 en het thema met F6; die keuze blijft staan. "
+        "Met F8 gaat u naar de volgende stap, met F9 ziet de zaal het grote scherm. "
+        "Esc gaat van de invoerregel naar de lijst; daar past u met e een regel aan en haalt u met d een regel weg."
+    )
+
+    BINDINGS = [
+        Binding("f8,ctrl+n", "next_step", N_("Volgende stap"), id="next-step"),
+        Binding("f7,ctrl+b", "previous_step", N_("Vorige stap"), show=False, id="previous-step"),
+        Binding("f6,ctrl+t", "next_theme", N_("Thema"), id="next-theme"),
+        Binding("f9", "room", N_("Zaalscherm"), id="room"),
+        Binding("r", "room", N_("Zaalscherm"), show=False),
+        Binding("ctrl+z", "undo", N_("Herstel"), id="undo"),
+        Binding("u", "undo", N_("Herstel"), show=False),
+        *[Binding(key, f"kind('{kind.value}')", N_("Soort kiezen"), show=False, id=f"kind-{kind.value}")
+          for key, kind in KIND_KEYS],
+        Binding("p", "edit_prompts", N_("Zinnen aanpassen"), show=False, id="edit-prompts"),
+        Binding("c", "contact", N_("Aanspreekpunt"), show=False, id="contact"),
+        Binding("f", "followup", N_("Opvolging"), show=False, id="meeting-followup"),
+        Binding("b", "letter", N_("Brief"), show=False, id="meeting-letter"),
+        Binding("a,i,slash", "type", N_("Typen"), show=False, id="type"),
+        Binding("escape", "leave", N_("Terug"), show=False, id="leave"),
+    ]
+
+    def __init__(self, sf: SessionFile, *, clock: Callable[[], dt.datetime] | None = None) -> None:
+        super().__init__()
+        self.sf = sf
+        self.readonly = sf.readonly
+        self.clock = clock or model.now
+        self.agenda = self._load_agenda()
+        self.steps = list(self.agenda.steps)
+        ids = [s.id for s in self.steps]
+        current = sf.session.current_step
+        self.index = ids.index(current) if current in ids else 0
+        self.kind = ContributionKind.IDEA
+        self.theme = ""
+        self.undo_stack: list[tuple[str, Callable[[], object]]] = []
+        self.meeting_started = self.clock()
+        self.step_started = self.meeting_started
+        self.save_state = _("Alleen lezen") if self.readonly else _("Opgeslagen")
+        self._pick_theme_for_step()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _load_agenda(self) -> content.Agenda:
+        self._agenda_warning = ""
+        try:
+            return content.get_agenda(self.sf.session.agenda)
+        except content.ContentError as exc:
+            # The session names an agenda that is gone or broken: carry on with the standard one.
+            self._agenda_warning = _(
+                "De agenda van deze sessie is niet te lezen ({error}). De standaardagenda wordt gebruikt."
+            ).format(error=exc)
+            return content.get_agenda(content.DEFAULT_AGENDA)
+
+    @property
+    def step(self):
+        """The current agenda step."""
+        return self.steps[self.index]
+
+    def compose(self) -> ComposeResult:
+        s = self.sf.session
+        with Horizontal(id="topbar"):
+            yield Static(self._title_text(), id="session-title")
+            yield Static("", id="clock")
+            yield Static(self.save_state, id="save-state", classes="-readonly" if self.readonly else "")
+        with Horizontal(id="body"):
+            yield AgendaList(id="agenda")
+            with Vertical(id="main"):
+                with Horizontal(id="step-head"):
+                    yield Static("", id="step-title")
+                    yield Static("", id="timer")
+                yield Static("", id="prompts")
+                yield Vertical(make_view(self, self.step), id="step-area")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        if self._agenda_warning:
+            self.notify(self._agenda_warning, severity="warning", timeout=10)
+        self._show_step_texts()
+        self._tick()
+        self.set_interval(1, self._tick)
+        self.call_after_refresh(self._focus_step)
+
+    def after_recompose(self) -> None:
+        self._show_step_texts()
+        self._tick()
+        self.call_after_refresh(self._focus_step)
+
+    def on_unmount(self) -> None:
+        self.sf.close()
+
+    def _title_text(self) -> Text:
+        s = self.sf.session
+        text = Text(s.title, style="bold")
+        text.append(f" \u00b7 {s.neighbourhood}")
+        if self.readonly:
+            text.append("  " + _("(alleen lezen)"), style="bold red")
+        return text
+
+    # ------------------------------------------------------------------ what is shown
+
+    @property
+    def view(self) -> StepView | None:
+        views = self.query("#step-area > .step-view")
+        return views.first() if views else None
+
+    def entry_count(self) -> int:
+        """How many contributions the current step's list shows (used by the benchmark)."""
+        view = self.view
+        entries = view.entry_list() if view else None
+        return entries.option_count if entries else 0
+
+    def prompts(self) -> list[str]:
+        """The prompts of the current step: this session's own, else the agenda's."""
+        return self.sf.session.prompts_for(self.step.id, self.step.prompts)
+
+    def _show_step_texts(self) -> None:
+        step = self.step
+        self.query_one("#step-title", Static).update(
+            Text(_("Stap {n} van {total}").format(n=self.index + 1, total=len(self.steps)) + " \u00b7 ", style="dim")
+            + Text(step.title, style="bold")
+        )
+        prompts = Text()
+        for number, line in enumerate(self.prompts()):
+            if number:
+                prompts.append("\n")
+            prompts.append("\u2022 " + line)
+        self.query_one("#prompts", Static).update(prompts)
+        self.query_one(AgendaList).show_steps(self.steps, self.index, self.sf.session.steps_done)
+
+    def _tick(self) -> None:
+        now = self.clock()
+        elapsed = (now - self.step_started).total_seconds()
+        planned = self.step.minutes * 60
+        timer = self.query_one("#timer", Static)
+        over = elapsed > planned
+        if over:
+            timer.update(_("{elapsed} van {planned} \u2014 tijd is om").format(
+                elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
+        else:
+            timer.update(_("{elapsed} van {planned}").format(
+                elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
+        timer.set_class(over, "-over")
+        meeting = (now - self.meeting_started).total_seconds()
+        self.query_one("#clock", Static).update(
+            _("{time} \u00b7 bezig {elapsed}").format(time=now.strftime("%H:%M"), elapsed=minutes_seconds(meeting))
+        )
+
+    def _set_saved(self, ok: bool) -> None:
+        indicator = self.query_one("#save-state", Static)
+        if ok:
+            indicator.update(_("Opgeslagen {time}").format(time=self.clock().strftime("%H:%M:%S")))
+        else:
+            indicator.update(_("Niet opgeslagen"))
+        indicator.set_class(not ok, "-error")
+
+    def kind_bar_text(self) -> Text:
+        """Which kind and theme the next entry gets, with the keys to change them."""
+        text = Text()
+        for key, kind in KIND_KEYS:
+            style = "bold reverse" if kind is self.kind else "dim"
+            text.append(f"{key.upper()} ", style="dim")
+            text.append(kind.label, style=style)
+            text.append("  ")
+        text.append("F6 ", style="dim")
+        text.append(_("thema") + ": ", style="dim")
+        text.append(self.theme or _("geen"), style="bold")
+        return text
+
+    def _refresh_kind_bar(self) -> None:
+        for bar in self.query("#kind-bar"):
+            bar.update(self.kind_bar_text())
+        view = self.view
+        if isinstance(view, DiscussView):
+            view.theme_changed()
+
+    def _focus_step(self) -> None:
+        view = self.view
+        target = view.first_focus() if view else None
+        if target is not None and not target.disabled:
+            target.focus()
+        else:
+            entries = view.entry_list() if view else None
+            self.set_focus(entries)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, action: Callable[[], object]) -> tuple[bool, object]:
+        """Run a store call; the indicator says saved only after it returned without error."""
+        if self.readonly:
+            self.notify(
+                _("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."),
+                severity="warning",
+            )
+            return False, None
+        ok, result = run_safely(self, action)
+        self._set_saved(ok)
+        return ok, result
+
+    def push_undo(self, label: str, undo: Callable[[], object]) -> None:
+        self.undo_stack.append((label, undo))
+        del self.undo_stack[:-50]
+
+    def record(self, text: str) -> bool:
+        """Record what was said, with the remembered kind and theme; True when saved."""
+        if not text.strip():
+            return False
+        step_id = self.step.id
+        ok, c = self.save(
+            lambda: self.sf.add_contribution(Contribution.new(text, kind=self.kind, theme=self.theme, step=step_id))
+        )
+        if not ok:
+            return False
+        view = self.view
+        entries = view.entry_list() if view else None
+        if entries is not None:
+            entries.add_entry(c)
+        self.push_undo(_("inbreng vastgelegd"), lambda: self.sf.delete_contribution(c.id))
+        return True
+
+    def save_tally(self, participants: int, groups: dict[str, int]) -> bool:
+        def change(s: model.Session) -> None:
+            s.tally = model.Tally(participants=participants, groups=groups)
+
+        old = model.Tally.from_dict(self.sf.session.tally.to_dict())
+        ok, _result = self.save(lambda: self.sf.update(change))
+        if ok:
+            self.push_undo(_("telling"), lambda: self.sf.update(lambda s: setattr(s, "tally", old)))
+        return ok
+
+    def add_theme(self, name: str) -> bool:
+        added: list[bool] = []
+        ok, _result = self.save(lambda: self.sf.update(lambda s: added.append(s.add_theme(name))))
+        if not ok:
+            return False
+        if not added[0]:
+            self.notify(_("Het thema '{theme}' staat er al.").format(theme=name.strip()), severity="information")
+            return True
+        theme = name.strip()
+        self.push_undo(_("thema"), lambda: self.sf.update(lambda s: s.themes.remove(theme) if theme in s.themes else None))
+        return True
+
+    def match_theme(self, name: str) -> str:
+        """A theme of the session that ``name`` names (case-insensitive, or a unique start); else ``name``."""
+        name = name.strip()
+        themes = self.sf.session.themes
+        for t in themes:
+            if t.casefold() == name.casefold():
+                return t
+        starts = [t for t in themes if t.casefold().startswith(name.casefold())]
+        return starts[0] if len(starts) == 1 else name
+
+    def vote(self, theme: str, n: int) -> bool:
+        before = self.sf.session.priorities.votes.get(theme, 0)
+        ok, count = self.save(lambda: self.sf.vote(theme, n))
+        if not ok:
+            return False
+        change = count - before
+        if change:
+            self.push_undo(_("stem"), lambda: self.sf.vote(theme, -change))
+        view = self.view
+        if isinstance(view, VoteView):
+            view.reload(keep=theme)
+        return True
+
+    def add_agreement(self, what: str, who: str, when: str, quick_win: bool) -> bool:
+        ok, agreement = self.save(lambda: self.sf.add_agreement(Agreement.new(what, who, when or None, quick_win=quick_win)))
+        if ok:
+            self.push_undo(_("afspraak"), lambda: self.sf.delete_agreement(agreement.id))
+        return ok
+
+    def delete_agreement(self, agreement_id: str) -> None:
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            ok, agreement = self.save(lambda: self.sf.delete_agreement(agreement_id))
+            if ok:
+                self.push_undo(_("afspraak weghalen"), lambda: self.sf.add_agreement(agreement))
+                self._reload_view()
+
+        from wijksessie.tui.dialogs.common import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(_("Deze afspraak weghalen?"), danger=True), answer)
+
+    def _reload_view(self) -> None:
+        view = self.view
+        if view is not None:
+            view.reload()
+
+    # ------------------------------------------------------------------ steps
+
+    async def go_to(self, index: int, *, finish_current: bool) -> None:
+        """Show step ``index``; the current one counts as done when moving forward."""
+        index = max(0, min(index, len(self.steps) - 1))
+        current = self.step.id
+        target = self.steps[index].id
+
+        def change(s: model.Session) -> None:
+            if finish_current and current not in s.steps_done:
+                s.steps_done.append(current)
+            s.current_step = target
+
+        if not self.readonly:
+            ok, _result = self.save(lambda: self.sf.update(change))
+            if not ok:
+                return
+        self.index = index
+        self.step_started = self.clock()
+        self._pick_theme_for_step()
+        area = self.query_one("#step-area", Vertical)
+        await area.remove_children()
+        await area.mount(make_view(self, self.step))
+        self._show_step_texts()
+        self._tick()
+        self._focus_step()
+
+    def _pick_theme_for_step(self) -> None:
+        if self.step.type == "discuss":
+            top = self.sf.session.priorities.top(self.step.top) or self.sf.session.themes[: self.step.top]
+            if top and self.theme not in top:
+                self.theme = top[0]
+
+    async def action_next_step(self) -> None:
+        if self.index < len(self.steps) - 1:
+            await self.go_to(self.index + 1, finish_current=True)
+            return
+
+        from wijksessie.tui.dialogs.common import ConfirmDialog
+
+        async def answer(yes: bool | None) -> None:
+            if yes:
+                await self.finish()
+
+        self.app.push_screen(
+            ConfirmDialog(_("Dit was de laatste stap. De sessie afronden en teruggaan naar het overzicht?")), answer
+        )
+
+    async def finish(self) -> None:
+        """Mark the last step done and go back to the list of sessions."""
+        last = self.step.id
+        if not self.readonly:
+            ok, _result = self.save(lambda: self.sf.update(
+                lambda s: None if last in s.steps_done else s.steps_done.append(last)))
+            if not ok:
+                return
+        self.notify(_("De sessie is afgerond. Alles is opgeslagen."), title=_("Klaar"))
+        self.app.pop_screen()
+
+    async def action_previous_step(self) -> None:
+        if self.index > 0:
+            await self.go_to(self.index - 1, finish_current=False)
+
+    async def on_agenda_list_jump(self, event: AgendaList.Jump) -> None:
+        event.stop()
+        if event.index != self.index:
+            await self.go_to(event.index, finish_current=event.index > self.index)
+
+    # ------------------------------------------------------------------ kind and theme
+
+    def action_kind(self, kind: str) -> None:
+        self.kind = ContributionKind(kind)
+        self._refresh_kind_bar()
+
+    def theme_cycle(self) -> list[str]:
+        """Themes F6 steps through: in a discussion the top themes first; then none."""
+        themes = list(self.sf.session.themes)
+        view = self.view
+        if isinstance(view, DiscussView):
+            top = view.top_themes()
+            themes = top + [t for t in themes if t not in top]
+        return themes + [""]
+
+    def action_next_theme(self) -> None:
+        cycle = self.theme_cycle()
+        position = cycle.index(self.theme) if self.theme in cycle else -1
+        self.theme = cycle[(position + 1) % len(cycle)]
+        self._refresh_kind_bar()
+
+    # ------------------------------------------------------------------ list actions
+
+    def on_entry_list_action(self, event: EntryList.Action) -> None:
+        event.stop()
+        try:
+            c = self.sf.contribution(event.contribution_id)
+        except Exception:  # noqa: BLE001 - removed meanwhile
+            return
+        entries = self.view.entry_list() if self.view else None
+        if event.what == "edit":
+            self._edit(c, entries)
+        elif event.what == "delete":
+            self._delete(c, entries)
+        elif event.what == "kind":
+            kinds = list(ContributionKind)
+            new_kind = kinds[(kinds.index(c.kind) + 1) % len(kinds)]
+            self._change(c, entries, kind=new_kind.value)
+        elif event.what == "theme":
+            cycle = self.theme_cycle()
+            position = cycle.index(c.theme) if c.theme in cycle else -1
+            self._change(c, entries, theme=cycle[(position + 1) % len(cycle)])
+
+    def _change(self, c: Contribution, entries: EntryList | None, **changes) -> None:
+        old = Contribution.from_dict(c.to_dict())
+        ok, new = self.save(lambda: self.sf.edit_contribution(c.id, **changes))
+        if ok:
+            if entries is not None:
+                entries.update_entry(new)
+            self.push_undo(_("aanpassing"), lambda: self.sf.update_contribution(old))
+
+    def _edit(self, c: Contribution, entries: EntryList | None) -> None:
+        from wijksessie.tui.dialogs.common import TextDialog
+
+        def answer(text: str | None) -> None:
+            if text is not None and text.strip() and text != c.text:
+                self._change(c, entries, text=text)
+
+        self.app.push_screen(TextDialog(_("Inbreng aanpassen"), c.text), answer)
+
+    def _delete(self, c: Contribution, entries: EntryList | None) -> None:
+        from wijksessie.tui.dialogs.common import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            ok, removed = self.save(lambda: self.sf.delete_contribution(c.id))
+            if ok:
+                if entries is not None:
+                    entries.remove_entry(c.id)
+                self.push_undo(_("weghalen"), lambda: self.sf.restore_contribution(removed))
+
+        short = c.text if len(c.text) <= 60 else c.text[:59] + "\u2026"
+        self.app.push_screen(
+            ConfirmDialog(_("Deze inbreng weghalen?\n\n\u201c{text}\u201d").format(text=short), danger=True), answer
+        )
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify(_("Er is niets om ongedaan te maken."), severity="information")
+            return
+        label, undo = self.undo_stack.pop()
+        ok, _result = self.save(undo)
+        if ok:
+            self._reload_view()
+            self.notify(_("Ongedaan gemaakt: {what}.").format(what=label))
+
+    # ------------------------------------------------------------------ other actions
+
+    def action_type(self) -> None:
+        view = self.view
+        target = view.first_focus() if view else None
+        if target is not None:
+            target.focus()
+
+    def action_leave(self) -> None:
+        """Esc: from a text field to the list; otherwise back to the list of sessions."""
+        if isinstance(self.focused, (Input, TextArea)):
+            view = self.view
+            entries = view.entry_list() if view else None
+            self.set_focus(entries)
+            return
+        self.app.pop_screen()
+
+    def action_room(self) -> None:
+        from wijksessie.tui.screens.room import RoomScreen
+
+        self.app.push_screen(RoomScreen(self))
+
+    def action_edit_prompts(self) -> None:
+        from wijksessie.tui.dialogs.common import PromptsDialog
+
+        step_id = self.step.id
+
+        def answer(lines: list[str] | None) -> None:
+            if lines is None:
+                return
+            old = list(self.sf.session.prompts.get(step_id, []))
+
+            def change(s: model.Session) -> None:
+                if lines and lines != list(self.step.prompts):
+                    s.prompts[step_id] = lines
+                else:
+                    s.prompts.pop(step_id, None)
+
+            ok, _result = self.save(lambda: self.sf.update(change))
+            if ok:
+                self.push_undo(_("zinnen"), lambda: self.sf.update(
+                    lambda s: s.prompts.__setitem__(step_id, old) if old else s.prompts.pop(step_id, None)))
+                self._show_step_texts()
+
+        self.app.push_screen(PromptsDialog(self.step.title, self.prompts()), answer)
+
+    def action_contact(self) -> None:
+        from wijksessie.tui.dialogs.common import ContactDialog
+
+        def answer(contact: model.ContactPoint | None) -> None:
+            if contact is None:
+                return
+            old = model.ContactPoint.from_dict(self.sf.session.contact.to_dict())
+            ok, _result = self.save(lambda: self.sf.update(lambda s: setattr(s, "contact", contact)))
+            if ok:
+                self.push_undo(_("aanspreekpunt"), lambda: self.sf.update(lambda s: setattr(s, "contact", old)))
+                self._reload_view()
+
+        self.app.push_screen(ContactDialog(self.sf.session.contact), answer)
+
+    def release(self) -> None:
+        """Let go of the session (another screen needs to open it); :meth:`reopen` takes it back."""
+        self.sf.close()
+
+    def reopen(self) -> None:
+        """Open the session again after another screen used it, and redraw."""
+        from wijksessie.store import SessionLocked
+
+        store = self.app.store
+        try:
+            self.sf = store.open(self.sf.session.id, readonly=self.readonly)
+        except SessionLocked:
+            self.sf = store.open(self.sf.session.id, readonly=True)
+            self.readonly = True
+        self._reload_view()
+        self._show_step_texts()
+
+    def action_followup(self) -> None:
+        self.app.open_followup(self.sf.session.id, meeting=self)
+
+    def action_letter(self) -> None:
+        self.app.open_letter(self.sf.session.id, meeting=self)

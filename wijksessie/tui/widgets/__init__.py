@@ -1,0 +1,1 @@
+"""Reusable widgets: agenda sidebar, entry list, ranking bars, plain-language hints."""
