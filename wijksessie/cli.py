@@ -142,7 +142,8 @@ def cmd_add(args) -> int:
 
     from wijksessie import privacy
 
-    text = sys.stdin.read() if args.text == "-" else args.text  # "-": a long text from a file or paste
+    # "-": a long text from a file or paste, read as bytes so it is stored exactly (no newline translation).
+    text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape") if args.text == "-" else args.text
     with _store(args).open(args.session) as sf:
         _check_step(sf, args.step or "")
         c = sf.add_contribution(Contribution.new(text, kind=args.kind, theme=args.theme or "", step=args.step or ""))
@@ -281,6 +282,28 @@ def cmd_letter(args) -> int:
         sys.stderr.write(_("Alle punten hebben een besluit.") + "\n")
     if args.final:
         sys.stderr.write(_("De brief is vastgelegd als verstuurd.") + "\n")
+    return 0
+
+
+def cmd_report(args) -> int:
+    """The overview across meetings, per neighbourhood, with the figures for a grant application."""
+    from wijksessie import report
+    from wijksessie.model import parse_date
+
+    since = parse_date(args.since, "--since")
+    result = report.build_report(_store(args), neighbourhood=args.neighbourhood, since=since)
+    if args.format == "csv":
+        args.bom = True  # Dutch Excel needs the BOM to read UTF-8
+    _write_output(args, report.render_report(result, args.format))
+    return 0
+
+
+def cmd_import(args) -> int:
+    """Merge JSON exports from other laptops into the data folder, without duplicates."""
+    from wijksessie import importer
+
+    for result in importer.import_files(_store(args), args.files):
+        _out(result.describe())
     return 0
 
 
@@ -498,6 +521,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--final", action="store_true",
                    help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
     p.set_defaults(func=cmd_letter)
+
+    p = sub.add_parser("report", help=_("overzicht van alle gesprekken per wijk, ook voor een subsidieaanvraag"))
+    p.add_argument("--neighbourhood", metavar=_("WIJK"), help=_("alleen deze wijk"))
+    p.add_argument("--since", metavar=_("DATUM"), help=_("alleen gesprekken vanaf deze datum, JJJJ-MM-DD"))
+    p.add_argument("--format", default="md", choices=("md", "csv", "json"), help=_("standaard md"))
+    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
+    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("import", help=_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd"))
+    p.add_argument("files", nargs="+", metavar=_("BESTAND"))
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("person", help=_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)"))
     p.add_argument("session", metavar="SESSIE")
