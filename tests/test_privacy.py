@@ -1,0 +1,315 @@
+"""Privacy by design: consent before any personal data, forget and purge leave no trace, warnings on names.
+
+"No trace" is checked the hard way: the raw bytes of every file in the data
+folder (session file, backup copy, temporary files) and of a fresh export.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+
+import pytest
+
+from tests.conftest import REPO
+from wijksessie import privacy
+from wijksessie.model import Contribution, ModelError, Person, Session
+from wijksessie.store import SessionStore
+
+JAN = {"name": "Jan Bakker", "email": "jan.bakker@example.nl", "address": "Lindelaan 12, 8011 AB Zwolle"}
+
+
+@pytest.fixture
+def st(data_dir) -> SessionStore:
+    return SessionStore(data_dir)
+
+
+def _new(cli, *extra: str) -> str:
+    r = cli("new", "--title", "Gezond Noord", "--neighbourhood", "Noord", *extra)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
+def _person(cli, sid, name=JAN["name"], email=JAN["email"], address=JAN["address"], purpose="letter") -> str:
+    r = cli("person", sid, "--name", name, "--email", email, "--address", address, "--lang", "tr",
+            "--purpose", purpose, "--consent-how", "oral")
+    assert r.returncode == 0, r.stderr
+    code = r.stdout.strip()
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code), code
+    assert "code" in r.stderr, "the facilitator is told to hand the code over"
+    return code
+
+
+def _all_bytes(data_dir) -> bytes:
+    """Every file the program keeps for sessions, as raw bytes (damaged copies aside)."""
+    return b"".join(p.read_bytes() for p in sorted(data_dir.iterdir()) if p.is_file() and ".damaged-" not in p.name)
+
+
+def _traces(blob: bytes | str, *values: str) -> list[str]:
+    text = blob.decode("utf-8") if isinstance(blob, bytes) else blob
+    return [v for v in values if v in text]
+
+
+# ---------------------------------------------------------------- consent
+
+
+def test_no_person_without_consent():
+    with pytest.raises(ModelError, match="toestemming"):
+        Person.new("Jan", purpose="letter", consent_how=None, email="jan@example.nl")
+    with pytest.raises(ModelError, match="toestemming"):
+        Person.new("Jan", purpose="letter", consent_how="", email="jan@example.nl")
+    p = Person.new("Jan", purpose="help", consent_how="written", address="Lindelaan 12")
+    assert p.consent.how.value == "written" and p.purpose.value == "help" and p.consent.given_at is not None
+
+
+def test_person_is_kept_apart_with_consent_and_code(cli, data_dir, st):
+    sid = _new(cli)
+    assert cli("add", sid, "Meer bankjes in het park").returncode == 0
+    code = _person(cli, sid)
+    raw = json.loads((data_dir / f"{sid}.json").read_text(encoding="utf-8"))
+    [doc] = raw["people"].values()
+    assert doc["name"] == JAN["name"] and doc["language"] == "tr" and doc["receipt"] == code
+    assert doc["consent"]["purpose"] == "letter" and doc["consent"]["how"] == "oral" and doc["consent"]["given_at"]
+    assert not _traces(json.dumps(raw["contributions"]), JAN["name"], JAN["email"]), "contributions stay without names"
+    # The resident asks what we know: the code finds it, typed any way.
+    for typed in (code, code.lower(), code.replace("-", " "), code.replace("-", "")):
+        r = cli("people", sid, typed)
+        assert r.returncode == 0 and json.loads(r.stdout)[0]["email"] == JAN["email"], typed
+
+
+def test_receipt_codes_are_random_and_unambiguous():
+    from wijksessie.model import RECEIPT_ALPHABET, new_receipt_code
+
+    codes = {new_receipt_code() for _i in range(2000)}
+    assert len(codes) == 2000
+    assert not set("01ILO") & set(RECEIPT_ALPHABET)
+
+
+# ---------------------------------------------------------------- forget
+
+
+def test_forget_by_code_leaves_no_trace_in_file_backup_or_export(cli, data_dir):
+    sid = _new(cli)
+    code = _person(cli, sid)
+    other = _person(cli, sid, name="Ayse Yilmaz", email="ayse@example.nl", address="Eikenlaan 3", purpose="help")
+    cli("add", sid, "Een wandelgroep op zaterdag")
+    cli("add", sid, "Meer licht in de steeg")  # now the backup holds Jan too
+    assert _traces(_all_bytes(data_dir), JAN["name"])
+    assert JAN["name"] in (data_dir / f"{sid}.json.bak").read_text(encoding="utf-8")
+
+    r = cli("forget", sid, code)
+    assert r.returncode == 0, r.stderr
+    assert code in r.stdout
+    assert not _traces(_all_bytes(data_dir), *JAN.values(), code)
+    r = cli("export", sid, "--format", "json", "--with-personal-data")
+    assert not _traces(r.stdout, *JAN.values(), code)
+    assert json.loads(r.stdout)["people"][0]["receipt"] == other, "other residents are kept"
+    texts = [c["text"] for c in json.loads(r.stdout)["contributions"]]
+    assert texts == ["Een wandelgroep op zaterdag", "Meer licht in de steeg"], "what was said is kept"
+    r = cli("restore", sid)  # even the last good copy holds no trace
+    assert r.returncode == 0
+    assert not _traces(_all_bytes(data_dir), *JAN.values(), code)
+
+
+def test_forget_by_name_and_ambiguous_names(cli, data_dir):
+    sid = _new(cli)
+    _person(cli, sid)
+    a = _person(cli, sid, name="Piet de Vries", email="piet1@example.nl")
+    b = _person(cli, sid, name="Piet de Vries", email="piet2@example.nl")
+    r = cli("forget", sid, "jan bakker")
+    assert r.returncode == 0 and not _traces(_all_bytes(data_dir), JAN["email"])
+    r = cli("forget", sid, "Piet de Vries")
+    assert r.returncode == 2 and a in r.stderr and b in r.stderr, "two people with that name: asks for the code"
+    assert cli("forget", sid, b).returncode == 0
+    assert not _traces(_all_bytes(data_dir), "piet2@") and _traces(_all_bytes(data_dir), "piet1@")
+
+
+def test_forget_warns_about_damaged_copies_set_aside(cli, data_dir):
+    sid = _new(cli)
+    code = _person(cli, sid)
+    cli("add", sid, "iets")
+    (data_dir / f"{sid}.json").write_bytes(b"{kapot")
+    assert cli("restore", sid).returncode == 0
+    r = cli("forget", sid, code)
+    assert r.returncode == 0 and "apart gezette bestand" in r.stderr and ".damaged-" in r.stderr
+
+
+# ---------------------------------------------------------------- purge
+
+
+def test_purge_removes_personal_fields_and_keeps_content_and_counts(cli, data_dir, st):
+    old = _new(cli, "--date", "2025-03-01")
+    new = _new(cli, "--date", "2026-11-24")
+    for sid in (old, new):
+        _person(cli, sid)
+        cli("contact", sid, "--name", "Fatima El Amrani", "--phone", "06-87654321", "--email", "f.elamrani@example.nl")
+        cli("add", sid, "Meer bankjes in het park", "--theme", "Groen")
+        cli("add", sid, "Bel mevrouw Jansen, ze heeft diabetes: 06-12345678", "--theme", "Zorg")
+        cli("vote", sid, "Groen", "4")
+    with st.open(old) as sf:
+        sf.update(lambda s: setattr(s.tally, "participants", 23))
+        c = sf.contributions()[0]
+        sf.decide(c.id, "adopted", owner="Wijkteam")
+    before_count = len(json.loads(cli("export", old, "--format", "json").stdout)["contributions"])
+
+    r = cli("purge", "--before", "2026-01-01")
+    assert r.returncode == 0, r.stderr
+    assert old in r.stdout and new not in r.stdout
+    old_files = b"".join(p.read_bytes() for p in data_dir.iterdir() if p.name.startswith(old) and p.is_file())
+    assert not _traces(old_files, *JAN.values(), "Fatima", "06-87654321", "06-12345678", "Jansen")
+    data = json.loads(cli("export", old, "--format", "json", "--with-personal-data").stdout)
+    assert data["people"] == [] and data["contact"]["name"] == ""
+    assert len(data["contributions"]) == before_count
+    assert data["contributions"][0]["text"] == "Meer bankjes in het park"
+    assert data["contributions"][0]["decision"]["status"] == "adopted"
+    assert data["contributions"][1]["text"] == "Bel mevrouw [naam], ze heeft diabetes: [telefoonnummer]"
+    assert data["session"]["tally"]["participants"] == 23 and data["priorities"][0]["votes"] == 4
+    # The newer session is untouched.
+    assert _traces(_all_bytes(data_dir), JAN["name"], "Fatima")
+    assert json.loads(cli("people", new).stdout)[0]["name"] == JAN["name"]
+
+
+def test_purge_reports_a_session_open_elsewhere_and_does_the_rest(cli, data_dir, st):
+    busy = _new(cli, "--date", "2025-01-01")
+    free = _new(cli, "--date", "2025-02-01")
+    for sid in (busy, free):
+        _person(cli, sid)
+    with st.open(busy):  # the facilitator has it open in the full-screen program
+        r = cli("purge", "--before", "2026-01-01")
+    assert r.returncode == 2 and busy in r.stderr and "Traceback" not in r.stderr
+    assert json.loads(cli("people", free).stdout) == []
+    assert json.loads(cli("people", busy).stdout) != []
+    assert cli("purge", "--before", "2026-01-01").returncode == 0
+    assert json.loads(cli("people", busy).stdout) == []
+
+
+# ---------------------------------------------------------------- exports and file modes
+
+
+def test_export_leaves_people_out_unless_asked(cli, data_dir, tmp_path):
+    sid = _new(cli)
+    code = _person(cli, sid)
+    plain = cli("export", sid, "--format", "json")
+    assert "people" not in json.loads(plain.stdout) and not _traces(plain.stdout, *JAN.values(), code)
+    target = tmp_path / "met-namen.json"
+    r = cli("export", sid, "--format", "json", "--with-personal-data", "-o", str(target))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["people"][0]["name"] == JAN["name"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_files_with_personal_data_are_owner_only(cli, data_dir):
+    sid = _new(cli)
+    code = _person(cli, sid)
+    cli("add", sid, "iets")
+    cli("forget", sid, code)
+    _person(cli, sid)
+    cli("purge", "--before", "2999-01-01")
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    for path in data_dir.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+def test_readme_says_where_data_lives_and_how_to_delete_it():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for words in ("wijksessie forget", "wijksessie purge", "WIJKSESSIE_DATA_DIR", ".bak"):
+        assert words in readme, words
+
+
+# ---------------------------------------------------------------- spotting personal data
+
+FOUND = [
+    ("Bel mij op 06-12345678.", "phone", "06-12345678"),
+    ("Mijn nummer is 06 1234 5678", "phone", "06 1234 5678"),
+    ("of +31 6 1234 5678 na zessen", "phone", "+31 6 1234 5678"),
+    ("whatsapp +31612345678", "phone", "+31612345678"),
+    ("0031 6 12345678", "phone", "0031 6 12345678"),
+    ("het buurthuis: 020-1234567", "phone", "020-1234567"),
+    ("bel (020) 123 4567", "phone", "(020) 123 4567"),
+    ("0512-123456 is de huisarts", "phone", "0512-123456"),
+    ("mail naar jan.bakker@example.nl graag", "email", "jan.bakker@example.nl"),
+    ("Mevrouw Jansen van hiernaast heeft diabetes.", "name_health", "Jansen"),
+    ("Mevrouw De Vries heeft diabetes.", "name_health", "De Vries"),
+    ("mevrouw van der Berg is dement", "name_health", "van der Berg"),
+    ("Ik zag Jan Bakker in het ziekenhuis.", "name_health", "Jan Bakker"),
+    ("Mijn buurman Piet zit in een rolstoel.", "name_health", "Piet"),
+    ("Meneer Öztürk gebruikt medicijnen", "name_health", "Öztürk"),
+    ("Jan heeft diabetes", "name_health", "Jan"),
+    ("Wij zagen dat Karin erg ziek was.", "name_health", "Karin"),
+    ("mijn bsn is 111222333", "bsn", "111222333"),
+]
+
+NOT_FOUND = [
+    "Diabetes is een groot probleem in Noord.",
+    "Veel ouderen in Zuid hebben diabetes.",
+    "Ouderen met dementie in De Linde.",
+    "Het Groene Kruis helpt bij thuiszorg.",
+    "De GGD zegt dat COPD vaak voorkomt.",
+    "Wij willen meer groen. Het park in Oost is te klein.",
+    "Kees wil een bankje bij de bushalte.",
+    "In 2019-2020 waren er 12345678 bezoekers.",
+    "Op 24-11-2026 om 19:30 uur in zaal 3.",
+    "Het kost 1.234.567,89 euro.",
+    "IBAN NL91ABNA0417164300",
+    "Postcode 8011 AB, huisnummer 12.",
+    "Meer sport voor jongeren, minder suiker in de kantine? Ja!",
+    "Bus 12345 rijdt om 06:15.",
+    "Het nummer 123456789 klopt niet.",  # nine digits, but fails the BSN check
+]
+
+
+@pytest.mark.parametrize("text,kind,passage", FOUND, ids=[f[0][:30] for f in FOUND])
+def test_personal_data_is_spotted(text, kind, passage):
+    hints = privacy.personal_data_hints(text)
+    assert [(h.kind, h.text) for h in hints] == [(kind, passage)]
+    assert text[hints[0].start:hints[0].end] == passage and hints[0].message
+    clean = privacy.anonymise(text)
+    assert passage not in clean and hints[0].placeholder in clean
+    assert privacy.personal_data_hints(clean) == [], "anonymised text raises no new warning"
+
+
+@pytest.mark.parametrize("text", NOT_FOUND, ids=[t[:30] for t in NOT_FOUND])
+def test_ordinary_text_raises_no_warning(text):
+    assert privacy.personal_data_hints(text) == []
+    assert privacy.anonymise(text) == text
+
+
+def test_add_warns_and_offers_to_anonymise(cli, data_dir):
+    sid = _new(cli)
+    r = cli("add", sid, "Bel mevrouw Jansen, ze heeft diabetes: 06-12345678")
+    assert r.returncode == 0, "the text is saved: nothing said is lost"
+    cid = r.stdout.strip()
+    assert "telefoonnummer" in r.stderr and "Jansen" in r.stderr and f"wijksessie anonymise {sid} {cid}" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    r = cli("anonymise", sid, cid)
+    assert r.returncode == 0 and r.stdout.strip() == "Bel mevrouw [naam], ze heeft diabetes: [telefoonnummer]"
+    export = json.loads(cli("export", sid, "--format", "json").stdout)
+    assert export["contributions"][0]["text"] == r.stdout.strip()
+    assert cli("add", sid, "Meer bankjes in het park").stderr == "", "no warning for ordinary text"
+
+
+def test_hints_are_translated(monkeypatch):
+    from wijksessie import i18n
+
+    [hint] = privacy.personal_data_hints("06-12345678")
+    dutch = hint.message
+    i18n.set_language("en")
+    try:
+        assert hint.message  # falls back to Dutch when no catalogue has it yet
+    finally:
+        i18n.set_language("nl")
+    assert dutch == "Dit lijkt een telefoonnummer."
+
+
+def test_store_api_for_the_full_screen_program(st):
+    sid = st.create(Session.new("Gezond Noord", "Noord")).id
+    with st.open(sid) as sf:
+        p = sf.add_person(Person.new("Jan Bakker", purpose="letter", consent_how="form", email="jan@example.nl"))
+        sf.add_contribution(Contribution.new("iets"))
+        assert sf.person(p.receipt.lower()) == p and sf.person("JAN BAKKER") == p
+        assert sf.people() == [p]
+        gone = sf.forget_person(p.receipt)
+        assert gone == p and sf.people() == []
+    with st.open(sid, readonly=True) as sf:
+        assert sf.people() == [] and [c.text for c in sf.contributions()] == ["iets"]
