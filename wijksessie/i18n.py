@@ -67,12 +67,22 @@ def read_catalogue(po: Path, lang: str | None = None):
     if lang is None:
         lang = po.parent.parent.name
     with po.open("rb") as fh:
-        try:
-            return read_po(fh, locale=lang)
-        except (ValueError, LookupError):
-            # A language CLDR does not know (a translator's new code): read it without locale data.
-            fh.seek(0)
-            return read_po(fh)
+        # A code CLDR does not know is kept as the identifier, without locale data.
+        return read_po(fh, locale=lang)
+
+
+def keep_plural_header(catalog) -> None:
+    """Make Babel write the catalogue's own ``Plural-Forms`` also for a language CLDR does not know.
+
+    Babel only writes that header when it knows the locale; without it, a new
+    language (say ``pap``) would silently get two plural forms. A stand-in
+    locale is enough: the rule itself comes from the file's header, and the
+    ``Language`` header keeps the real code.
+    """
+    if catalog.locale is None:
+        from babel import Locale
+
+        catalog._locale = Locale.parse("en")
 
 
 def compile_catalogue(catalog, out) -> None:
@@ -88,6 +98,7 @@ def compile_catalogue(catalog, out) -> None:
         strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
         if not any(strings):
             catalog.delete(message.id, context=message.context)
+    keep_plural_header(catalog)
     write_mo(out, catalog, use_fuzzy=False)
 
 

@@ -95,6 +95,7 @@ def _write(path: Path, catalog) -> None:
     from wijksessie.atomic import write_atomic
 
     buf = io.BytesIO()
+    i18n.keep_plural_header(catalog)
     write_po(buf, catalog, width=76, ignore_obsolete=True, include_previous=True)
     write_atomic(path, buf.getvalue(), mode=0o644)
 
@@ -212,11 +213,11 @@ def init(lang: str) -> Path:
         )
     template = _read_template()
     try:
-        locale = Locale.parse(code)
+        known = Locale.parse(code) is not None
     except (UnknownLocaleError, ValueError):
-        locale = None
+        known = False
     catalog = Catalog(
-        locale=locale,
+        locale=code,
         domain=i18n.DOMAIN,
         project="wijksessie",
         version=template.version,
@@ -228,11 +229,9 @@ def init(lang: str) -> Path:
         if message.id:
             catalog[message.id] = message.clone()
             catalog[message.id].string = ("",) * catalog.num_plurals if message.pluralizable else ""
-    headers = [(k, v) for k, v in catalog.mime_headers]
-    if locale is None:
-        # A language CLDR does not know yet: name it, and start with two plural forms.
-        headers = [(k, v) for k, v in headers if k not in ("Language", "Plural-Forms")]
-        headers += [("Language", code), ("Plural-Forms", "nplurals=2; plural=(n != 1);")]
+    headers = [(k, v) for k, v in catalog.mime_headers if k != "Plural-Forms"]
+    # A language CLDR does not know yet starts with two plural forms; the translator may change the rule.
+    headers.append(("Plural-Forms", catalog.plural_forms if known else "nplurals=2; plural=(n != 1);"))
     wanted = _plural_forms_header(code)
     if wanted:
         headers = [(k, wanted if k == "Plural-Forms" else v) for k, v in headers]
@@ -389,9 +388,41 @@ def placeholders(text: str, percent: bool = False) -> tuple[str, ...] | None:
     return tuple(sorted(found))
 
 
+def _takewhile(pred, items):
+    for item in items:
+        if not pred(item):
+            return
+        yield item
+
+
+def raw_header(po: Path) -> dict[str, str]:
+    """The header fields exactly as written in the file (Babel fills in defaults for missing ones)."""
+    import ast
+
+    lines = [line.strip() for line in po.read_text(encoding="utf-8-sig").splitlines()]
+    text = ""
+    for i, line in enumerate(lines):
+        if line == 'msgid ""' and i + 1 < len(lines) and lines[i + 1].startswith("msgstr "):
+            parts = [lines[i + 1][len("msgstr "):]]
+            parts += [x for x in _takewhile(lambda x: x.startswith('"'), lines[i + 2:])]
+            text = "".join(ast.literal_eval(x) for x in parts)
+            break
+        if line and not line.startswith("#"):
+            break  # the header is the first entry; there is none
+    fields = {}
+    for item in text.split("\n"):
+        if ":" in item:
+            key, value = item.split(":", 1)
+            fields[key.strip()] = value.strip()
+    return fields
+
+
 def _plural_problems(path: Path, catalog, lang: str) -> list[Problem]:
     problems = []
-    header = dict(catalog.mime_headers).get("Plural-Forms", "")
+    try:
+        header = raw_header(path).get("Plural-Forms", "")
+    except (ValueError, SyntaxError, UnicodeDecodeError):
+        header = ""
     match = re.match(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?);?\s*$", header or "")
     if not match:
         return [Problem(path, 0, _("De regel Plural-Forms ontbreekt of klopt niet: '{header}'. "
@@ -416,10 +447,11 @@ def _plural_problems(path: Path, catalog, lang: str) -> list[Problem]:
         ))
     for message in catalog:
         if message.id and message.pluralizable and isinstance(message.string, (list, tuple)):
-            if any(message.string) and len(message.string) != n:
+            # Babel pads a short entry with empty forms, so a missing form shows up as an empty one.
+            if any(message.string) and (len(message.string) != n or not all(message.string)):
                 problems.append(Problem(path, message.lineno, _(
-                    "'{msgid}' heeft {found} meervoudsvormen; de regel Plural-Forms zegt {n}.").format(
-                    msgid=_short(message.id[0]), found=len(message.string), n=n)))
+                    "'{msgid}' heeft {found} van de {n} meervoudsvormen. Vul ze allemaal in.").format(
+                    msgid=_short(message.id[0]), found=sum(1 for x in message.string if x), n=n)))
     return problems
 
 
@@ -440,6 +472,21 @@ def _short(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
+
+
+def _syntax_problems(po: Path) -> list[Problem]:
+    """Lines Babel would read leniently but GNU gettext rejects (an unclosed quote, a stray word)."""
+    problems = []
+    for number, line in enumerate(po.read_text(encoding="utf-8-sig").splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith("#") and not _PO_LINE.match(line):
+            problems.append(Problem(po, number, _(
+                "Deze regel klopt niet. Elke tekst staat tussen aanhalingstekens; "
+                "een \" in de tekst schrijft u als \\\".")))
+    return problems
+
+
 def check_catalogue(po: Path) -> list[Problem]:
     """Everything wrong in one ``.po`` file (warnings included; see :attr:`Problem.warning`)."""
     from babel.messages.pofile import PoFileError, read_po
@@ -447,11 +494,7 @@ def check_catalogue(po: Path) -> list[Problem]:
     lang = po.parent.parent.name
     try:
         with po.open("rb") as fh:
-            try:
-                catalog = read_po(fh, locale=lang, abort_invalid=True)
-            except (ValueError, LookupError):
-                fh.seek(0)
-                catalog = read_po(fh, abort_invalid=True)
+            catalog = read_po(fh, locale=lang, abort_invalid=True)
     except PoFileError as exc:
         return [Problem(po, getattr(exc, "lineno", 0) or 0, _(
             "Dit bestand kan niet gelezen worden ({reason}). Kijk naar aanhalingstekens en msgid/msgstr-regels.").format(
@@ -459,7 +502,7 @@ def check_catalogue(po: Path) -> list[Problem]:
     except (OSError, UnicodeDecodeError) as exc:
         return [Problem(po, 0, _("Dit bestand kan niet gelezen worden ({reason}). Sla het op als UTF-8.").format(
             reason=exc))]
-    problems = _plural_problems(po, catalog, lang)
+    problems = _syntax_problems(po) + _plural_problems(po, catalog, lang)
     for message in catalog:
         if not message.id or not _any_translation(message):
             continue
