@@ -151,6 +151,11 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _best_spelling(spellings: Counter) -> str:
+    """The spelling used most often ("Groen" over a single "groen"); ties go to sort order, so it is stable."""
+    return sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
 def build_report(store, neighbourhood: str | None = None, since: dt.date | None = None,
                  today: dt.date | None = None) -> Report:
     """Count everything over the sessions in ``store``.
@@ -168,8 +173,9 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
     grant = GrantFigures()
     tally_groups: dict[str, str] = {}
     problem_counts: Counter = Counter()
-    problem_names: dict[str, str] = {}
-    problem_examples: dict[str, str] = {}
+    theme_spellings: dict[str, Counter] = {}
+    place_spellings: dict[str, Counter] = {}
+    problem_examples: dict[str, tuple[str, str]] = {}
     statuses: Counter = Counter()
     planned = 0
     readable = 0
@@ -185,7 +191,8 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
             continue
         nb = by_name.get(key)
         if nb is None:
-            nb = by_name[key] = NeighbourhoodReport(name=s.neighbourhood.strip() or _("(zonder wijk)"))
+            nb = by_name[key] = NeighbourhoodReport(name="")
+        place_spellings.setdefault(key, Counter())[" ".join(s.neighbourhood.split()) or _("(zonder wijk)")] += 1
         if s.date > window_start:
             nb.asked_last_year += 1
         if since is not None and s.date < since:
@@ -207,15 +214,22 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
             if status.answered:
                 nb.answered += 1
             if c.kind is ContributionKind.PROBLEM:
-                theme = c.theme.strip() or _("zonder thema")
-                nb.problems[theme] += 1
+                theme = " ".join(c.theme.split()) or _("zonder thema")
                 tkey = _key(theme)
+                nb.problems[tkey] += 1
                 problem_counts[tkey] += 1
-                problem_names.setdefault(tkey, theme)
-                problem_examples.setdefault(tkey, " ".join(c.text.split()))
+                theme_spellings.setdefault(tkey, Counter())[theme] += 1
+                # The earliest problem said about a theme is its example, whatever order files are read in.
+                example = (c.created_at.isoformat() if c.created_at else "", " ".join(c.text.split()))
+                if tkey not in problem_examples or example < problem_examples[tkey]:
+                    problem_examples[tkey] = example
             elif c.kind is ContributionKind.EXPERIENCE:
                 nb.experiences += 1
 
+    theme_names = {k: _best_spelling(v) for k, v in theme_spellings.items()}
+    for key, nb in by_name.items():
+        nb.name = _best_spelling(place_spellings[key])
+        nb.problems = Counter({theme_names[k]: n for k, n in nb.problems.items()})
     # A neighbourhood only asked before `since` has nothing to report in this period.
     neighbourhoods = sorted((n for n in by_name.values() if n.meetings), key=lambda n: n.name.casefold())
     grant.meetings = sum(n.meetings for n in neighbourhoods)
@@ -225,8 +239,8 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
     grant.contributions = sum(n.contributions for n in neighbourhoods)
     grant.problems = sum(problem_counts.values())
     grant.problem_themes = [
-        ProblemTheme(problem_names[k], n, problem_examples.get(k, ""))
-        for k, n in sorted(problem_counts.items(), key=lambda kv: (-kv[1], problem_names[kv[0]].casefold()))
+        ProblemTheme(theme_names[k], n, problem_examples[k][1])
+        for k, n in sorted(problem_counts.items(), key=lambda kv: (-kv[1], theme_names[kv[0]].casefold()))
     ]
     grant.status_counts = {status.value: statuses.get(status.value, 0) for status in DecisionStatus}
     unreadable = max(0, len(store.session_ids()) - readable) if hasattr(store, "session_ids") else 0
