@@ -54,7 +54,7 @@ class WijksessieCommands(Provider):
                 (_("Opvolging: besluiten per inbreng"), partial(app.open_followup, sid, meeting=meeting), ""),
                 (_("Zinnen van deze stap aanpassen"), meeting.action_edit_prompts, _("Alleen voor deze sessie")),
                 (_("Aanspreekpunt aanpassen"), meeting.action_contact, ""),
-                (_("Terug naar het overzicht van sessies"), app.pop_screen, ""),
+                (_("Terug naar het overzicht van sessies"), meeting.action_home, ""),
             ]
         found += [
             (_("Nieuwe sessie"), app.action_new_session, _("Titel en wijk zijn genoeg")),

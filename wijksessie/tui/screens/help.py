@@ -27,8 +27,7 @@ def collect_keys(app, screen: Screen) -> list[tuple[str, str]]:
     Textual's own widget bindings (cursor movement in a field, …) are left
     out: they have English texts and are the same in every program.
     """
-    rows: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
+    keys_for: dict[str, list[str]] = {}  # description -> keys, in the order first seen
     nodes = [screen, *screen.query("*"), app]
     for node in nodes:
         for cls in type(node).__mro__:
@@ -37,12 +36,12 @@ def collect_keys(app, screen: Screen) -> list[tuple[str, str]]:
             for binding in cls.__dict__["BINDINGS"]:
                 if not isinstance(binding, Binding) or not binding.description:
                     continue
-                keys = ", ".join(app.get_key_display(Binding(k, binding.action)) for k in binding.key.split(","))
-                item = (keys, binding.description)
-                if item not in seen:
-                    seen.add(item)
-                    rows.append(item)
-    return rows
+                keys = keys_for.setdefault(binding.description, [])
+                for key in binding.key.split(","):
+                    shown = app.get_key_display(Binding(key, binding.action))
+                    if shown not in keys:
+                        keys.append(shown)
+    return [(", ".join(keys), description) for description, keys in keys_for.items()]
 
 
 class HelpScreen(TranslatedModalScreen[None]):

@@ -55,14 +55,17 @@ class MeetingScreen(TranslatedScreen[None]):
         Binding("r", "room", N_("Zaalscherm"), show=False),
         Binding("ctrl+z", "undo", N_("Herstel"), id="undo"),
         Binding("u", "undo", N_("Herstel"), show=False),
-        *[Binding(key, f"kind('{kind.value}')", N_("Soort kiezen"), show=False, id=f"kind-{kind.value}")
-          for key, kind in KIND_KEYS],
+        Binding("f2", "kind('idea')", N_("Soort: idee"), show=False, id="kind-idea"),
+        Binding("f3", "kind('problem')", N_("Soort: probleem"), show=False, id="kind-problem"),
+        Binding("f4", "kind('question')", N_("Soort: vraag"), show=False, id="kind-question"),
+        Binding("f5", "kind('experience')", N_("Soort: ervaring"), show=False, id="kind-experience"),
         Binding("p", "edit_prompts", N_("Zinnen aanpassen"), show=False, id="edit-prompts"),
         Binding("c", "contact", N_("Aanspreekpunt"), show=False, id="contact"),
         Binding("f", "followup", N_("Opvolging"), show=False, id="meeting-followup"),
         Binding("b", "letter", N_("Brief"), show=False, id="meeting-letter"),
         Binding("a,i,slash", "type", N_("Typen"), show=False, id="type"),
-        Binding("escape", "leave", N_("Terug"), show=False, id="leave"),
+        Binding("escape", "leave", N_("Van de invoerregel naar de lijst"), show=False, id="leave"),
+        Binding("h", "home", N_("Naar het overzicht van sessies"), show=False, id="home"),
     ]
 
     def __init__(self, sf: SessionFile, *, clock: Callable[[], dt.datetime] | None = None) -> None:
@@ -495,12 +498,14 @@ class MeetingScreen(TranslatedScreen[None]):
             target.focus()
 
     def action_leave(self) -> None:
-        """Esc: from a text field to the list; otherwise back to the list of sessions."""
+        """Esc: from a text field to the list, so single-letter keys work. Never leaves the meeting by accident."""
         if isinstance(self.focused, (Input, TextArea)):
             view = self.view
             entries = view.entry_list() if view else None
             self.set_focus(entries)
-            return
+
+    def action_home(self) -> None:
+        """Back to the list of sessions (everything is saved already)."""
         self.app.pop_screen()
 
     def action_room(self) -> None:

@@ -1,0 +1,73 @@
+"""Set-up for the full-screen tests: no blinking cursor, a fixed clock, a way to read the screen.
+
+The parent ``tests/conftest.py`` already gives every test its own data folder
+and Dutch as the language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Input, TextArea
+
+from wijksessie.demo import create_demo
+from wijksessie.store import SessionStore
+
+#: Every clock in these tests says a quarter to eight on the evening of the example meeting.
+FIXED_NOW = dt.datetime(2026, 3, 12, 19, 45, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch):
+    """A blinking cursor would make screenshots differ from run to run."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
+@pytest.fixture
+def clock():
+    """A clock that always says :data:`FIXED_NOW`."""
+    return lambda: FIXED_NOW
+
+
+@pytest.fixture
+def store(data_dir) -> SessionStore:
+    """The store of this test's data folder."""
+    return SessionStore(data_dir)
+
+
+@pytest.fixture
+def demo(store) -> str:
+    """The example session in this test's data folder; returns its id."""
+    return create_demo(store)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows right now, as plain text (what a user reads)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+@pytest.fixture
+def read_screen():
+    """``read_screen(app)`` → the screen as plain text."""
+    return screen_text
+
+
+@pytest.fixture
+def reopen(store):
+    """``reopen(sid)`` → the session as it is on disk now (read through a fresh store)."""
+
+    def read(session_id: str):
+        sf = SessionStore(Path(store.data_dir)).open(session_id, readonly=True)
+        sf.close()
+        return sf
+
+    return read

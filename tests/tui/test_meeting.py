@@ -1,0 +1,321 @@
+"""A facilitator's evening, driven through the keyboard; afterwards we read what the store holds."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input
+
+from wijksessie import export
+from wijksessie.content import get_agenda
+from wijksessie.model import Session
+from wijksessie.tui.app import make_app
+from wijksessie.tui.dialogs.common import ConfirmDialog, ContactDialog, PromptsDialog
+from wijksessie.tui.screens.home import HomeScreen
+from wijksessie.tui.screens.meeting import MeetingScreen
+from wijksessie.tui.screens.prepare import PrepareScreen
+from wijksessie.tui.screens.room import RoomScreen
+from wijksessie.tui.widgets.entries import EntryList
+
+STEP_IDS = [s.id for s in get_agenda("standaard-90").steps]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def until(pilot, condition, what: str, tries: int = 50):
+    """Let the app work until ``condition()`` holds (no fixed sleeps)."""
+    for _attempt in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
+
+
+async def test_whole_meeting_from_new_session_to_close(data_dir, clock, reopen):
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PrepareScreen), "prepare screen")
+        await type_text(pilot, "Gezond in Noord")
+        await pilot.press("enter")  # on to the next field
+        await type_text(pilot, "Noord")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting: MeetingScreen = app.screen
+        sid = meeting.sf.session.id
+        assert meeting.step.id == "welkom"
+
+        # welcome: a question from the room
+        await pilot.press("f4")
+        await type_text(pilot, "Wat doet u met onze ideeen?")
+        await pilot.press("enter")
+        assert meeting.entry_count() == 1
+
+        # who is here
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "wie-is-er", "tally step")
+        await type_text(pilot, "15")
+        await pilot.press("enter")
+
+        # topics become themes
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "onderwerpen", "topics step")
+        for topic in ("Bewegen", "Eenzaamheid", "Groen"):
+            await type_text(pilot, topic)
+            await pilot.press("enter")
+
+        # voting: three dots for Bewegen, one for Eenzaamheid
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "kiezen", "vote step")
+        await pilot.press("plus", "plus", "plus", "down", "plus")
+
+        # discussing the top theme: a problem, tagged with it
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "bespreken", "discuss step")
+        assert meeting.theme == "Bewegen"
+        await pilot.press("f3")
+        await type_text(pilot, "Het sportveld is dicht")
+        await pilot.press("enter")
+
+        # a quick win and an agreement: what, who, by when
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "snel-beter", "quick wins step")
+        await type_text(pilot, "Sportveld open")
+        await pilot.press("enter")
+        await type_text(pilot, "Team Sport")
+        await pilot.press("enter")
+        await type_text(pilot, "2026-05-01")
+        await pilot.press("enter")
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "afspraken", "agreements step")
+        await type_text(pilot, "Plan voor de oversteek")
+        await pilot.press("enter", "enter", "enter")
+
+        # contact point
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "contact", "contact step")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ContactDialog), "contact dialog")
+        await type_text(pilot, "Samira")
+        await pilot.press("enter")
+        await type_text(pilot, "wijkwerker")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is meeting, "back at the meeting")
+
+        # close
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "afsluiting", "closing step")
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "finish question")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
+
+    sf = reopen(sid)
+    s = sf.session
+    assert (s.title, s.neighbourhood) == ("Gezond in Noord", "Noord")
+    assert s.tally.participants == 15
+    assert s.themes == ["Bewegen", "Eenzaamheid", "Groen"]
+    assert s.priorities.votes == {"Bewegen": 3, "Eenzaamheid": 1}
+    assert s.contact.name == "Samira" and s.contact.role == "wijkwerker"
+    assert s.steps_done == STEP_IDS
+    assert s.current_step == "afsluiting"
+    said = [(c.step, c.kind.value, c.theme, c.text) for c in sf.contributions()]
+    assert said == [
+        ("welkom", "question", "", "Wat doet u met onze ideeen?"),
+        ("bespreken", "problem", "Bewegen", "Het sportveld is dicht"),
+    ]
+    agreements = [(a.what, a.who, a.by_when and a.by_when.isoformat(), a.quick_win) for a in sf.agreements()]
+    assert agreements == [
+        ("Sportveld open", "Team Sport", "2026-05-01", True),
+        ("Plan voor de oversteek", "", None, False),
+    ]
+    exported = json.loads(export.export_json(sf))
+    assert len(exported["contributions"]) == 2 and len(exported["agreements"]) == 2
+
+
+async def test_resume_after_quitting_midway(data_dir, store, clock, reopen):
+    session = Session.new("Avond in Zuid", "Zuid")
+    store.create(session)
+    app = make_app(data_dir, session.id, clock=clock)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        await type_text(pilot, "Fijn dat dit er is")
+        await pilot.press("enter")
+        await pilot.press("f8", "f8")
+        await until(pilot, lambda: app.screen.step.id == "onderwerpen", "topics step")
+        await type_text(pilot, "Bewegen")
+        await pilot.press("enter")
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert reopen(session.id).session.current_step == "onderwerpen"
+
+    again = make_app(data_dir, session.id, clock=clock)
+    async with again.run_test() as pilot:
+        await until(pilot, lambda: isinstance(again.screen, MeetingScreen), "meeting screen")
+        meeting = again.screen
+        assert meeting.step.id == "onderwerpen"
+        assert "Bewegen" in str(meeting.query_one("#themes").render())
+        await pilot.press("f7", "f7")
+        await until(pilot, lambda: meeting.step.id == "welkom", "back at the welcome")
+        entries = meeting.query_one(EntryList)
+        assert entries.option_count == 1
+    assert reopen(session.id).session.steps_done == ["welkom", "wie-is-er"]
+
+
+async def test_undo_of_add_and_of_confirmed_delete(data_dir, store, clock, reopen):
+    session = Session.new("Undo", "West")
+    store.create(session)
+    app = make_app(data_dir, session.id, clock=clock)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        for text in ("eerste", "tweede"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [c.text for c in reopen(session.id).contributions()] == ["eerste"]
+        assert meeting.entry_count() == 1
+
+        # delete needs a yes; then undo puts it back
+        await pilot.press("escape")  # from the input line to the list
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "delete question")
+        await pilot.press("n")  # no: nothing happens
+        await until(pilot, lambda: app.screen is meeting, "back")
+        assert len(reopen(session.id).contributions()) == 1
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "delete question")
+        await pilot.press("j")
+        await until(pilot, lambda: app.screen is meeting, "back")
+        assert reopen(session.id).contributions() == []
+        assert meeting.entry_count() == 0
+        await pilot.press("u")
+        await pilot.pause()
+        assert [c.text for c in reopen(session.id).contributions()] == ["eerste"]
+        assert meeting.entry_count() == 1
+        assert "Opgeslagen" in str(meeting.query_one("#save-state").render())
+
+
+async def test_kind_and_theme_are_remembered_between_entries(data_dir, demo, clock, reopen):
+    app = make_app(data_dir, demo, clock=clock)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        assert meeting.step.id == "bespreken"
+        await pilot.press("f5", "f6")  # experience, next top theme
+        for text in ("een", "twee"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+    last_two = reopen(demo).contributions()[-2:]
+    assert [(c.kind.value, c.theme) for c in last_two] == [("experience", "Eenzaamheid")] * 2
+
+
+async def test_room_view_shows_ranking_with_ties_and_same_key_returns(data_dir, demo, clock, read_screen):
+    app = make_app(data_dir, demo, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        await pilot.press("f7")
+        await until(pilot, lambda: meeting.step.id == "kiezen", "vote step")
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "room view")
+        shown = read_screen(app)
+        assert "Bewegen" in shown and "Eenzaamheid" in shown
+        lines = [line for line in shown.splitlines() if "Bewegen" in line or "Eenzaamheid" in line]
+        assert all(" 1 " in line and "gelijk" in line for line in lines), lines
+        await pilot.press("r")
+        await until(pilot, lambda: app.screen is meeting, "meeting again")
+        await pilot.press("escape")  # leave the ranking ...
+        await pilot.press("r")  # ... then r works as well as F9
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "room view by r")
+
+
+async def test_session_open_elsewhere_is_offered_read_only(data_dir, demo, store, clock):
+    with store.open(demo):  # another program holds the session
+        app = make_app(data_dir, clock=clock)
+        async with app.run_test(notifications=True) as pilot:
+            app.open_session(demo)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "read-only question")
+            await pilot.press("j")
+            await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+            assert app.screen.readonly
+            assert app.screen.query_one("#entry", Input).disabled
+
+
+async def test_damaged_file_is_explained_not_a_traceback(data_dir, demo, store, clock, read_screen):
+    (data_dir / f"{demo}.json").write_text("{ half", encoding="utf-8")
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "BESCHADIGD" in read_screen(app)
+        app.open_session(demo)
+        await pilot.pause()
+        assert "beschadigd" in read_screen(app)
+
+
+async def test_edit_prompts_for_this_session_only(data_dir, demo, clock, reopen):
+    app = make_app(data_dir, demo, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        await pilot.press("escape", "p")
+        await until(pilot, lambda: isinstance(app.screen, PromptsDialog), "prompts dialog")
+        area = app.screen.query_one("TextArea")
+        area.text = "Wat merkt u van het park?\nWat mist u?"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting")
+        assert "Wat mist u?" in str(app.screen.query_one("#prompts").render())
+    assert reopen(demo).session.prompts == {"bespreken": ["Wat merkt u van het park?", "Wat mist u?"]}
+
+
+async def test_delete_session_needs_confirmation(data_dir, demo, clock, store):
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "delete question")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.session_ids() == [demo]
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "delete question")
+        await pilot.press("j")
+        await pilot.pause()
+        assert store.session_ids() == []
+
+
+async def test_demo_from_home_and_help_lists_keys(data_dir, clock, read_screen):
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert "Nog geen sessies" in read_screen(app)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "demo opened")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Hulp: alle toetsen" in read_screen(app)
+        from wijksessie.tui.screens.help import collect_keys
+
+        listed = dict((description, keys) for keys, description in collect_keys(app, app.screen_stack[-2]))
+        assert listed["Volgende stap"] == "f8, ^n"
+        assert listed["Zaalscherm"] == "f9, r"
+        for words in ("Herstel", "Opdrachten", "Stoppen", "Soort: ervaring", "Weghalen"):
+            assert words in listed
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "help closed")
+
+
+async def test_language_switch_while_running(data_dir, clock):
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await app.switch_language("en")
+        await pilot.pause()
+        from wijksessie import i18n
+
+        assert i18n.current_language() == "en"
+        assert isinstance(app.screen, HomeScreen)
+        await app.switch_language("nl")
+        await pilot.pause()
+        descriptions = {ab.binding.description for ab in app.screen.active_bindings.values()}
+        assert "Nieuw" in descriptions
