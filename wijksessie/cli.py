@@ -417,6 +417,10 @@ def cmd_check(args) -> int:
         for p in found:
             if p.warning:
                 sys.stderr.write(str(p) + "\n")
+    # Plain language: jargon, long sentences, unexplained abbreviations, passive voice.
+    from wijksessie import plain
+
+    problems += [f.format() for f in plain.check_all(files)]
     for line in problems:
         _out(line)
     if problems:
