@@ -2,7 +2,7 @@
 
 ``python -m bench.core_probe letter DATA SID`` renders the letter of one
 session as html, md and txt; ``python -m bench.core_probe report DATA``
-makes the report over every session in the folder. Each prints
+makes the report over every session in the folder (md, csv and json). Each prints
 ``WORK <seconds>`` (the part after imports, for the notes) and exits; the
 parent times the whole process, imports included, since that is what the
 officer waits for. ``NOTREADY <why>`` when the module is not written yet.
@@ -45,11 +45,15 @@ def report(data: str) -> float:
         raise NotReady(f"report not ready ({exc})") from None
     from wijksessie.store import SessionStore
 
+    if not hasattr(report, "build_report"):
+        raise NotReady("report.build_report not ready")
     t0 = time.perf_counter()
-    result = report.make_report(SessionStore(Path(data)))
-    if hasattr(report, "render_report"):
-        report.render_report(result)
-    return time.perf_counter() - t0
+    result = report.build_report(SessionStore(Path(data)))
+    texts = [report.render_report(result, fmt) for fmt in ("md", "csv", "json")]
+    elapsed = time.perf_counter() - t0
+    if not all(texts):
+        raise RuntimeError("empty report")
+    return elapsed
 
 
 def main(argv: list[str]) -> int:

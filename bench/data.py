@@ -184,6 +184,9 @@ def make_session(store: SessionStore, n: int, *, seed: int = 0, day: dt.date | N
     session.contact.email = "wijk@example.nl"
     for theme in THEMES:
         session.priorities.add(theme, rng.randint(0, 25))
+    # The meeting is under way: it opens at the discussion, where most is typed.
+    session.current_step = "bespreken"
+    session.steps_done = ["welkom", "wie-is-er", "onderwerpen", "kiezen"]
     store.create(session)
     start = dt.datetime.combine(day, dt.time(19, 0)).astimezone()
     bulk_insert(store.path_for(session.id), [make_contribution(rng, start, i) for i in range(n)])

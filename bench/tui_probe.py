@@ -97,24 +97,26 @@ MEETING_SCREEN_NAMES = ("MeetingScreen",)
 
 
 def _meeting_shown(app) -> bool:
+    """The meeting screen is up with its step: the entry field and the list of contributions are mounted."""
     screen = app.screen
-    return type(screen).__name__ in MEETING_SCREEN_NAMES and screen.is_mounted
+    return type(screen).__name__ in MEETING_SCREEN_NAMES and bool(screen.query("#entries")) and bool(screen.query("#entry"))
 
 
 def _meeting_entry_field(app):
-    from textual.widgets import Input, TextArea
-
-    screen = app.screen
-    focused = screen.focused
-    if isinstance(focused, (Input, TextArea)):
-        return focused
-    raise NotReady("no entry field focused on the meeting screen")
+    """The line where the facilitator types what residents say (id ``entry`` in the step's entry panel)."""
+    try:
+        return app.screen.query_one("#entry")
+    except Exception:  # noqa: BLE001
+        raise NotReady("no entry field (#entry) on the meeting screen") from None
 
 
 def _meeting_entry_count(app) -> int:
-    from wijksessie.tui import app as tui_app  # noqa: F401 - just to fail early if it moved
-
-    raise NotReady("entry list not known yet")
+    """Rows in the contribution lists of the meeting screen (``EntryList`` appends one per entry)."""
+    try:
+        from wijksessie.tui.widgets.entries import EntryList
+    except ImportError as exc:
+        raise NotReady(f"entry list not ready ({exc})") from None
+    return sum(lst.option_count for lst in app.screen.query(EntryList))
 
 
 # ----------------------------------------------------------------------------- frame hook
