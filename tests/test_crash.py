@@ -174,3 +174,58 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_saved(tmp_path):
         with store.open(sid) as sf:
             assert {c.id for c in sf.contributions()} >= acked[sid]
         assert not [p for p in data.glob(f".{sid}.json.*") if p.name.endswith(".tmp")], "leftover temporary files"
+
+
+def _tui_ready() -> str:
+    """Why the full-screen kill test cannot run, or "" when it can."""
+    try:
+        from wijksessie.tui.app import make_app  # noqa: F401
+    except ImportError as exc:
+        return f"the full-screen program is not there yet ({exc})"
+    return ""
+
+
+@pytest.mark.skipif(bool(_tui_ready()), reason=_tui_ready() or "ready")
+def test_sigkill_while_the_full_screen_program_records(tmp_path):
+    rng = random.Random(20261125)
+    data = tmp_path / "data"
+    store = SessionStore(data)
+    sid = store.create(Session.new("Gesprek in het buurthuis", "Noord")).id
+    acked: set[str] = set()
+    figures: Counter = Counter()
+    for k in range(12):
+        proc = subprocess.Popen([sys.executable, str(TUI_WRITER), str(data), sid, str(k)],  # k: texts stay unique
+                                stdout=subprocess.PIPE, cwd=REPO)
+        lines = Lines(proc.stdout)
+        wanted = rng.choice([0, 1, 2, 3])
+        typed = 0
+        try:
+            while True:
+                line = lines.read()
+                assert line is not None and not line.startswith("error"), f"the program stopped: {line}"
+                if line.startswith("text "):
+                    acked.add(line[5:])
+                    typed += 1
+                if (line == "open" and wanted == 0) or (typed and typed >= wanted):
+                    break
+            _jitter(rng)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            while (line := lines.read()) is not None:
+                if line.startswith("text "):
+                    acked.add(line[5:])
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+        assert proc.returncode == -signal.SIGKILL
+        figures["kills"] += 1
+        with store.open(sid, readonly=True) as sf:
+            present = {c.text for c in sf.contributions()}
+        lost = acked - present
+        figures["lost acknowledged entries"] += len(lost)
+        assert not lost, f"after kill {k + 1}: entries shown as saved are missing: {sorted(lost)}"
+    figures["acknowledged entries"] = len(acked)
+    print("\nfull-screen crash test figures:", dict(figures))
+    assert figures["kills"] >= 10 and figures["acknowledged entries"] >= 10
