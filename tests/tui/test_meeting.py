@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from textual import events
 from textual.widgets import Input
 
 from wijksessie import export
@@ -21,7 +22,19 @@ STEP_IDS = [s.id for s in get_agenda("standaard-90").steps]
 
 
 async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
+    """Type ``text`` into the focused field.
+
+    Short texts go key by key; longer ones arrive as one paste (as from a
+    terminal's bracketed paste), which keeps the tests quick: Pilot waits
+    for the screen to settle after every single key.
+    """
+    if len(text) <= 3:
+        await pilot.press(*text)
+        return
+    focused = pilot.app.focused
+    assert focused is not None, "no field has the keyboard"
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
 
 
 async def until(pilot, condition, what: str, tries: int = 50):

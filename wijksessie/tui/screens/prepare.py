@@ -184,5 +184,18 @@ class PrepareScreen(TranslatedScreen[str | None]):
             self.dismiss(session.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not (self._value("title") or self._value("neighbourhood")):
+            self.dismiss(None)
+            return
+        from wijksessie.tui.dialogs.common import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(_("Stoppen zonder te bewaren? Wat u hier invulde, gaat verloren."),
+                          yes=_("Stoppen"), no=_("Verder invullen"), danger=True),
+            answer,
+        )
 

@@ -1,0 +1,376 @@
+"""Follow-up: give every contribution of a meeting its decision.
+
+A table lists all contributions (filter by theme, kind and status); Enter
+on a row opens a small form for its decision: status, an explanation in
+plain words (required for "not adopted"), the organisation (required for
+"passed on"), owner, due date and the quick-win flag. The rules are the
+model's (:func:`wijksessie.model.decide`); when one is broken the form says
+so and stays open. A counter above the table shows how many are still open.
+
+The screen opens the session for writing itself and lets go of it when it
+closes, so the meeting screen behind it can take it back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
+
+from wijksessie import model
+from wijksessie.errors import UserError
+from wijksessie.i18n import N_, _, ngettext
+from wijksessie.model import Contribution, ContributionKind, DecisionStatus
+from wijksessie.store import SessionFile, SessionStore
+from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen
+
+ALL = "__all__"
+
+#: Longest part of a contribution shown in the table; the whole text is in the form.
+TEXT_WIDTH = 38
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _jargon_field(value: str):
+    """The explanation field: with the shared jargon hint when that widget exists, else our own."""
+    try:
+        from wijksessie.tui.widgets.plain_input import PlainInput
+    except ImportError:  # pragma: no cover - the widget ships with the program
+        return _OwnPlainInput(value)
+    return PlainInput(value, placeholder=_("Leg in gewone woorden uit wat er gebeurt, en waarom"), id="reason")
+
+
+class _OwnPlainInput(Vertical):  # pragma: no cover - fallback when the shared widget is missing
+    """An input with a line under it naming difficult words (``plain.find_jargon``)."""
+
+    DEFAULT_CSS = "_OwnPlainInput { height: auto; } _OwnPlainInput > Static { color: $warning; height: auto; }"
+
+    def __init__(self, value: str) -> None:
+        super().__init__(id="reason")
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._value, compact=True)
+        yield Static("", classes="hint")
+
+    @property
+    def value(self) -> str:
+        return self.query_one(Input).value
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        try:
+            from wijksessie.plain import find_jargon
+
+            found = find_jargon(event.value, "nl")
+        except Exception:  # noqa: BLE001 - the hint only helps; it must never stop anyone
+            found = []
+        words = ", ".join(f"{f.text} → {f.suggestion}" for f in found)
+        self.query_one(Static).update(_("Moeilijk woord? Probeer: {words}").format(words=words) if found else "")
+
+
+class DecisionDialog(TranslatedModalScreen[bool]):
+    """The form for one contribution's decision. Answers True when saved, None when cancelled.
+
+    ``save(values)`` is called with the form's values; it raises
+    :class:`UserError` when a rule is broken, and the message is shown here.
+    """
+
+    DEFAULT_CSS = """
+    DecisionDialog { align: center middle; }
+    DecisionDialog > #decision-box {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    DecisionDialog #said { height: auto; max-height: 4; margin-bottom: 1; text-style: italic; }
+    DecisionDialog .row { height: auto; }
+    DecisionDialog .row > Label { width: 14; padding-top: 0; }
+    DecisionDialog .row > Select, DecisionDialog .row > Input, DecisionDialog .row > PlainInput,
+    DecisionDialog .row > _OwnPlainInput { width: 1fr; }
+    DecisionDialog #error { color: $error; height: auto; }
+    DecisionDialog #buttons { height: auto; align-horizontal: right; }
+    DecisionDialog #buttons Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Annuleren"), id="decision-cancel"),
+        Binding("ctrl+s", "save", N_("Opslaan"), id="decision-save"),
+    ]
+
+    def __init__(self, contribution: Contribution, save) -> None:
+        super().__init__()
+        self.contribution = contribution
+        self._save = save
+
+    def compose(self) -> ComposeResult:
+        c = self.contribution
+        d = c.decision
+        with VerticalScroll(id="decision-box"):
+            yield Static(_("Wat gebeurt er met dit punt?"), classes="dialog-title")
+            yield Static(f"„{c.text}”", id="said", markup=False)
+            with Horizontal(classes="row"):
+                yield Label(_("Besluit"))
+                yield Select(
+                    [(status.label, status.value) for status in DecisionStatus],
+                    value=d.status.value,
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
+                )
+            with Horizontal(classes="row"):
+                yield Label(_("Uitleg"))
+                yield _jargon_field(d.reason)
+            with Horizontal(classes="row"):
+                yield Label(_("Organisatie"))
+                yield Input(d.organisation, placeholder=_("verplicht bij 'doorgegeven'"), compact=True, id="organisation")
+            with Horizontal(classes="row"):
+                yield Label(_("Wie doet het"))
+                yield Input(d.owner, compact=True, id="owner")
+            with Horizontal(classes="row"):
+                yield Label(_("Klaar op"))
+                yield Input(d.due.isoformat() if d.due else "", placeholder=_("JJJJ-MM-DD"), compact=True, id="due")
+            yield Checkbox(_("Snel resultaat (komt bovenaan in de brief)"), d.quick_win, compact=True, id="quick_win")
+            yield Static("", id="error")
+            with Horizontal(id="buttons"):
+                yield Button(_("Opslaan"), variant="primary", id="save", compact=True)
+                yield Button(_("Annuleren"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#status", Select).focus()
+
+    def values(self) -> dict:
+        """What the form holds now."""
+        reason = self.query_one("#reason")
+        return {
+            "status": self.query_one("#status", Select).value,
+            "reason": reason.value,
+            "organisation": self.query_one("#organisation", Input).value,
+            "owner": self.query_one("#owner", Input).value,
+            "due": self.query_one("#due", Input).value.strip() or None,
+            "quick_win": self.query_one("#quick_win", Checkbox).value,
+        }
+
+    def show_error(self, message: str) -> None:
+        """Show why saving did not work; the form stays open."""
+        self.query_one("#error", Static).update(message)
+
+    def action_save(self) -> None:
+        try:
+            self._save(self.values())
+        except UserError as exc:
+            # The model's messages name the command-line option; here the field is right in view.
+            self.show_error(re.sub(r"\s*\(--[a-z-]+\)", "", str(exc)))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+
+class FollowUpScreen(TranslatedScreen[None]):
+    """All contributions of one session with their decisions; Enter records a decision."""
+
+    DEFAULT_CSS = """
+    FollowUpScreen #followup-title { height: 1; text-style: bold; padding: 0 1; }
+    FollowUpScreen #open-count { height: 1; padding: 0 1; }
+    FollowUpScreen #open-count.-done { color: $success; }
+    FollowUpScreen #filters { height: 1; padding: 0 1; }
+    FollowUpScreen #filters > Select { width: 1fr; margin-right: 1; }
+    FollowUpScreen DataTable { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "decide", N_("Besluit"), id="followup-decide", priority=False),
+        Binding("e", "decide", N_("Besluit"), show=False),
+        Binding("t", "focus_filter('theme')", N_("Thema"), id="followup-filter-theme"),
+        Binding("s", "focus_filter('kind')", N_("Soort"), show=False),
+        Binding("v", "focus_filter('status')", N_("Status"), id="followup-filter-status"),
+        Binding("a", "clear_filters", N_("Alles tonen"), id="followup-all"),
+        Binding("escape", "back", N_("Terug"), id="followup-back"),
+    ]
+
+    def __init__(self, store: SessionStore, session_id: str) -> None:
+        super().__init__()
+        self.store = store
+        # Opened here, not on mount: a locked or damaged session is reported before the screen shows.
+        self.sf: SessionFile | None = store.open(session_id)
+        self.session_id = self.sf.session.id
+        self._row_ids: list[str] = []
+
+    # -- building
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="followup-title", markup=False)
+        yield Static("", id="open-count")
+        with Horizontal(id="filters"):
+            yield Select([], prompt=_("Alle thema's"), compact=True, id="theme")
+            yield Select([(k.label, k.value) for k in ContributionKind], prompt=_("Alle soorten"), compact=True, id="kind")
+            yield Select([(s.label, s.value) for s in DecisionStatus], prompt=_("Alle besluiten"), compact=True, id="status")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="contributions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.after_recompose()
+
+    def after_recompose(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_column(_("Nr"), key="id")
+        table.add_column(_("Thema"), key="theme")
+        table.add_column(_("Soort"), key="kind")
+        table.add_column(_("Wat er gezegd is"), key="text")
+        table.add_column(_("Besluit"), key="status")
+        table.add_column(_("Snel"), key="quick")
+        self._fill_theme_filter()
+        self.refresh_table()
+        table.focus()
+
+    def _fill_theme_filter(self) -> None:
+        themes = sorted({c.theme for c in self.contributions() if c.theme} | set(self.sf.session.themes), key=str.casefold)
+        select = self.query_one("#theme", Select)
+        current = select.value
+        select.set_options([(t, t) for t in themes] + [(_("zonder thema"), "")])
+        if current in themes:
+            select.value = current
+
+    # -- data
+
+    def contributions(self) -> list[Contribution]:
+        """Every contribution of the session, as recorded."""
+        return self.sf.contributions() if self.sf else []
+
+    def visible(self) -> list[Contribution]:
+        """The contributions that pass the filters."""
+        theme = self.query_one("#theme", Select).value
+        kind = self.query_one("#kind", Select).value
+        status = self.query_one("#status", Select).value
+        rows = []
+        for c in self.contributions():
+            if theme is not Select.NULL and c.theme.casefold() != str(theme).casefold():
+                continue
+            if kind is not Select.NULL and c.kind.value != kind:
+                continue
+            if status is not Select.NULL and c.decision.status.value != status:
+                continue
+            rows.append(c)
+        return rows
+
+    @property
+    def open_count(self) -> int:
+        """How many contributions still have no outcome residents can be told."""
+        return model.open_count(self.contributions())
+
+    def refresh_table(self, keep: str | None = None) -> None:
+        """Redraw the rows and the counter; keep the cursor on contribution ``keep``."""
+        table = self.query_one(DataTable)
+        table.clear()
+        self._row_ids = []
+        for c in self.visible():
+            d = c.decision
+            status = d.status.label if d.status.answered else "· " + d.status.label
+            table.add_row(
+                c.id, _short(c.theme or "–", 14), c.kind.label, _short(c.text, TEXT_WIDTH), status,
+                "✓" if d.quick_win else "", key=c.id,
+            )
+            self._row_ids.append(c.id)
+        if keep in self._row_ids:
+            table.move_cursor(row=self._row_ids.index(keep))
+        s = self.sf.session
+        total = len(self.contributions())
+        self.query_one("#followup-title", Static).update(_("Opvolging: {title} ({neighbourhood})").format(
+            title=s.title, neighbourhood=s.neighbourhood))
+        counter = self.query_one("#open-count", Static)
+        n = self.open_count
+        if total == 0:
+            counter.update(_("Er is nog niets opgeschreven in deze sessie."))
+        elif n:
+            counter.update(ngettext("Nog {n} van de {total} zonder besluit.", "Nog {n} van de {total} zonder besluit.",
+                                    n).format(n=n, total=total))
+        else:
+            counter.update(_("Alle {total} punten hebben een besluit. De brief kan definitief.").format(total=total))
+        counter.set_class(total > 0 and n == 0, "-done")
+
+    def current(self) -> Contribution | None:
+        """The contribution under the cursor."""
+        table = self.query_one(DataTable)
+        if not self._row_ids or table.cursor_row is None or not 0 <= table.cursor_row < len(self._row_ids):
+            return None
+        return self.sf.contribution(self._row_ids[table.cursor_row])
+
+    # -- actions
+
+    def record(self, contribution_id: str, values: dict) -> Contribution:
+        """Save a decision; raises :class:`UserError` (e.g. a reason is missing) without saving."""
+        if values.get("status") in (None, Select.NULL):
+            raise UserError(_("Kies eerst een besluit."))
+        try:
+            return self.sf.decide(contribution_id, **values)
+        except OSError as exc:
+            raise UserError(
+                _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.").format(
+                    error=exc.strerror or exc
+                )
+            ) from None
+
+    def action_decide(self) -> None:
+        c = self.current()
+        if c is None:
+            self.notify(_("Kies eerst een regel in de lijst."), severity="warning")
+            return
+
+        def saved(result: bool | None) -> None:
+            if result:
+                self.refresh_table(keep=c.id)
+                self.query_one(DataTable).focus()
+                self.notify(_("Besluit opgeslagen."), timeout=3)
+
+        self.app.push_screen(DecisionDialog(c, lambda values: self.record(c.id, values)), saved)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_decide()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.is_mounted:
+            self.refresh_table()
+
+    def action_focus_filter(self, which: str) -> None:
+        self.query_one(f"#{which}", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        for which in ("theme", "kind", "status"):
+            self.query_one(f"#{which}", Select).clear()
+        self.refresh_table()
+        self.query_one(DataTable).focus()
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Select) and focused.expanded:
+            return
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the session so other screens can write it."""
+        if self.sf is not None:
+            self.sf.close()
