@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -30,7 +31,7 @@ from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen
 ALL = "__all__"
 
 #: Longest part of a contribution shown in the table; the whole text is in the form.
-TEXT_WIDTH = 38
+TEXT_WIDTH = 30
 
 
 def _short(text: str, width: int) -> str:
@@ -285,8 +286,9 @@ class FollowUpScreen(TranslatedScreen[None]):
         for c in self.visible():
             d = c.decision
             status = d.status.label if d.status.answered else "· " + d.status.label
+            # Text(), not str: DataTable reads a str as markup, and "[/b]" typed by a resident would break it.
             table.add_row(
-                c.id, _short(c.theme or "–", 14), c.kind.label, _short(c.text, TEXT_WIDTH), status,
+                c.id, Text(_short(c.theme or "–", 14)), c.kind.label, Text(_short(c.text, TEXT_WIDTH)), status,
                 "✓" if d.quick_win else "", key=c.id,
             )
             self._row_ids.append(c.id)
@@ -299,12 +301,15 @@ class FollowUpScreen(TranslatedScreen[None]):
         counter = self.query_one("#open-count", Static)
         n = self.open_count
         if total == 0:
-            counter.update(_("Er is nog niets opgeschreven in deze sessie."))
-        elif n:
-            counter.update(ngettext("Nog {n} van de {total} zonder besluit.", "Nog {n} van de {total} zonder besluit.",
-                                    n).format(n=n, total=total))
+            message = Text(_("Er is nog niets opgeschreven in deze sessie."))
         else:
-            counter.update(_("Alle {total} punten hebben een besluit. De brief kan definitief.").format(total=total))
+            if n:
+                message = Text(ngettext("Nog {n} van de {total} zonder besluit.", "Nog {n} van de {total} zonder besluit.",
+                                        n).format(n=n, total=total))
+            else:
+                message = Text(_("Alle {total} punten hebben een besluit. De brief kan definitief.").format(total=total))
+            message.append("  " + _("Enter: besluit vastleggen."), style="dim")
+        counter.update(message)
         counter.set_class(total > 0 and n == 0, "-done")
 
     def current(self) -> Contribution | None:

@@ -1,0 +1,238 @@
+"""Follow-up, letter preview and overview screens, driven with the keyboard through Pilot.
+
+Each test uses a tiny host app that pushes one of our screens over a real
+session file in this test's data folder; what is checked is what a user
+would see or what ends up on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import App
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
+
+from wijksessie.model import Contribution, Session
+from wijksessie.store import SessionStore
+
+
+class Host(App):
+    """An empty program that shows one screen, as the real program does after a key press."""
+
+    def __init__(self, make_screen) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.closed = False
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), lambda _result=None: setattr(self, "closed", True))
+
+
+def _session(store: SessionStore, *, title="Gezond Noord", neighbourhood="Noord", date="2026-11-24",
+             feedback_due=None) -> tuple[str, list[str]]:
+    s = Session.new(title, neighbourhood, date=date, feedback_due=feedback_due, languages=["nl"])
+    store.create(s)
+    with store.open(s.id) as sf:
+        ids = [
+            sf.add_contribution(Contribution.new("Te weinig groen bij de flats", theme="Groen", kind="problem")).id,
+            sf.add_contribution(Contribution.new("Een wandelgroep op zaterdag", theme="Bewegen")).id,
+            sf.add_contribution(Contribution.new("Donkere steeg achter de school", theme="Veilig", kind="problem")).id,
+        ]
+    return s.id, ids
+
+
+def _saved(store, sid, cid):
+    with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
+        return sf.contribution(cid).decision
+
+
+async def _open_form(pilot, row: int):
+    screen = pilot.app.screen
+    table = screen.query_one(DataTable)
+    table.move_cursor(row=row)
+    await pilot.press("enter")
+    await pilot.pause()
+    from wijksessie.tui.screens.followup import DecisionDialog
+
+    assert isinstance(pilot.app.screen, DecisionDialog)
+    return pilot.app.screen
+
+
+async def test_decide_from_the_table_and_the_counter_follows(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.query_one(DataTable).row_count == 3
+        assert "Nog 3 van de 3 zonder besluit" in str(screen.query_one("#open-count", Static).render())
+
+        form = await _open_form(pilot, 1)
+        form.query_one("#status", Select).value = "adopted"
+        form.query_one("#owner", Input).value = "Buurthuis"
+        form.query_one("#due", Input).value = "2027-01-31"
+        form.query_one("#quick_win", Checkbox).value = True
+        await pilot.click("#save")
+        await pilot.pause()
+        assert app.screen is screen
+        d = _saved(store, sid, ids[1])
+        assert (d.status.value, d.owner, d.due, d.quick_win) == ("adopted", "Buurthuis", dt.date(2027, 1, 31), True)
+        assert "Nog 2 van de 3 zonder besluit" in str(screen.query_one("#open-count", Static).render())
+        assert screen.query_one(DataTable).get_row(ids[1])[4] == "overgenomen"
+
+
+async def test_rule_errors_are_shown_and_nothing_is_saved(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _open_form(pilot, 0)
+        form.query_one("#status", Select).value = "not_adopted"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open
+        assert "reden" in str(form.query_one("#error", Static).render())
+        assert _saved(store, sid, ids[0]).status.value == "open"
+
+        form.query_one("#status", Select).value = "referred"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "organisatie" in str(form.query_one("#error", Static).render())
+
+        form.query_one("#organisation", Input).value = "Wijkagent Noord"
+        form.query_one("#reason").value = "De wijkagent gaat erover."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not form
+        d = _saved(store, sid, ids[0])
+        assert (d.status.value, d.organisation, d.reason) == ("referred", "Wijkagent Noord", "De wijkagent gaat erover.")
+
+
+async def test_jargon_hint_under_the_explanation(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, _ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await _open_form(pilot, 0)
+        field = form.query_one("#reason")
+        field.input.focus()
+        await pilot.press(*"We gaan de input implementeren")
+        await pilot.pause()
+        hint = field.hint.plain_text
+        assert "implementeren" in hint or "input" in hint
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _saved(store, sid, _ids[0]).reason == ""  # cancelled: nothing saved
+
+
+async def test_filters(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, ids = _session(store)
+    with store.open(sid) as sf:
+        sf.decide(ids[0], "done")
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        screen.query_one("#kind", Select).value = "problem"
+        await pilot.pause()
+        assert table.row_count == 2
+        screen.query_one("#status", Select).value = "open"
+        await pilot.pause()
+        assert [table.get_row_at(i)[0] for i in range(table.row_count)] == [ids[2]]
+        await pilot.press("a")
+        await pilot.pause()
+        assert table.row_count == 3
+        screen.query_one("#theme", Select).value = "Bewegen"
+        await pilot.pause()
+        assert table.row_count == 1
+
+
+async def test_text_that_looks_like_markup_is_shown_as_typed(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, _ids = _session(store)
+    with store.open(sid) as sf:
+        sf.add_contribution(Contribution.new("[/b] te [red]weinig[/red] bankjes", theme="[bold]Groen"))
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.get_row_at(3)[3].plain.startswith("[/b] te [red]weinig[/red]")
+        assert table.get_row_at(3)[1].plain == "[bold]Groen"
+
+
+async def test_escape_closes_and_releases_the_session(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.closed
+        with store.open(sid) as sf:  # the lock is free again
+            sf.decide(ids[0], "done")
+
+
+async def test_letter_preview_shows_and_writes_the_files(store, tmp_path):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, _ids = _session(store)
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert "Te weinig groen bij de flats" in screen.letter_text
+        assert "Wordt nog uitgezocht" in screen.letter_text
+        await pilot.press("w")
+        await pilot.pause()
+        folder = store.data_dir.parent / "brieven"
+        written = sorted(p.suffix for p in folder.iterdir())
+        assert written == [".html", ".md", ".txt"]
+        assert str(folder) in str(screen.query_one("#letter-status", Static).render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.fmt == "md" and "# Wat wij doen met wat u zei" in screen.letter_text
+
+
+async def test_final_letter_from_the_preview(store):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, ids = _session(store)
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert any("zonder besluit" in n.message for n in app._notifications)
+        with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
+            assert sf.session.letter_sent is None
+        with store.open(sid) as sf:
+            for cid in ids:
+                sf.decide(cid, "done")
+        await pilot.press("d")
+        await pilot.pause()
+        with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
+            assert sf.session.letter_sent == dt.date.today()
+        assert "Over alle punten is nu besloten" in " ".join(app.screen.letter_text.split())
+        assert "Definitieve brief verstuurd" in app.screen.status_text
+
+
+async def test_report_screen_marks_overdue_neighbourhoods(store):
+    from wijksessie.tui.screens.report import ReportScreen
+
+    _session(store, neighbourhood="Noord", date="2020-01-01", feedback_due="2020-02-01")
+    _session(store, neighbourhood="Zuid", date=dt.date.today().isoformat())
+    app = Host(lambda: ReportScreen(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(DataTable)
+        rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+        assert set(rows) == {"Noord", "Zuid"}
+        assert "1" in str(rows["Noord"][5]) and "⚠" in str(rows["Noord"][5])
+        assert "⚠" not in str(rows["Zuid"][5])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.closed
