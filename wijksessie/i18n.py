@@ -298,10 +298,6 @@ ARGPARSE_TEXTS: dict[str, str] = {
     "unexpected option string: %s": N_("onverwachte optie: %s"),
 }
 
-#: The one argparse text with a count (``ngettext``): English singular → Dutch (singular, plural).
-ARGPARSE_PLURALS: dict[str, tuple[str, str]] = {
-    "expected %s argument": (N_("hier hoort %s waarde achter"), N_("hier horen %s waarden achter")),
-}
 
 
 def _argparse_gettext(message):
@@ -312,10 +308,10 @@ def _argparse_gettext(message):
 
 
 def _argparse_ngettext(singular, plural, n):
-    source = ARGPARSE_PLURALS.get(singular)
-    if source is None:
-        return singular if n == 1 else plural
-    return ngettext(source[0], source[1], n)
+    # The one argparse text with a count; written out here so extraction sees a plural entry.
+    if singular == "expected %s argument":
+        return ngettext("hier hoort %s waarde achter", "hier horen %s waarden achter", n)
+    return singular if n == 1 else plural
 
 
 def translate_argparse() -> None:

@@ -96,7 +96,8 @@ def _write(path: Path, catalog) -> None:
 
     buf = io.BytesIO()
     i18n.keep_plural_header(catalog)
-    write_po(buf, catalog, width=76, ignore_obsolete=True, include_previous=True)
+    # No "#| previous" lines: Babel wraps them into lines GNU msgfmt rejects.
+    write_po(buf, catalog, width=76, ignore_obsolete=True, include_previous=False)
     write_atomic(path, buf.getvalue(), mode=0o644)
 
 
@@ -446,7 +447,7 @@ def _plural_problems(path: Path, catalog, lang: str) -> list[Problem]:
             warning=True,
         ))
     for message in catalog:
-        if message.id and message.pluralizable and isinstance(message.string, (list, tuple)):
+        if message.id and message.pluralizable and isinstance(message.string, (list, tuple)) and not message.fuzzy:
             # Babel pads a short entry with empty forms, so a missing form shows up as an empty one.
             if any(message.string) and (len(message.string) != n or not all(message.string)):
                 problems.append(Problem(path, message.lineno, _(
@@ -504,7 +505,8 @@ def check_catalogue(po: Path) -> list[Problem]:
             reason=exc))]
     problems = _syntax_problems(po) + _plural_problems(po, catalog, lang)
     for message in catalog:
-        if not message.id or not _any_translation(message):
+        # Fuzzy entries are never used (here nor by msgfmt), so only used translations must be right.
+        if not message.id or not _any_translation(message) or message.fuzzy:
             continue
         percent = "python-format" in message.flags
         ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
