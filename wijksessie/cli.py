@@ -572,7 +572,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session", metavar="SESSIE")
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("check", help=_("agenda's en andere inhoud controleren"))
+    p = sub.add_parser("check", help=_("agenda's, vertalingen en andere inhoud controleren"))
     p.add_argument("paths", nargs="*", metavar=_("BESTAND"))
     p.set_defaults(func=cmd_check)
 
