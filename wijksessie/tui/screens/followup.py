@@ -31,7 +31,7 @@ from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen
 ALL = "__all__"
 
 #: Longest part of a contribution shown in the table; the whole text is in the form.
-TEXT_WIDTH = 30
+TEXT_WIDTH = 24
 
 
 def _short(text: str, width: int) -> str:
@@ -288,7 +288,7 @@ class FollowUpScreen(TranslatedScreen[None]):
             status = d.status.label if d.status.answered else "· " + d.status.label
             # Text(), not str: DataTable reads a str as markup, and "[/b]" typed by a resident would break it.
             table.add_row(
-                c.id, Text(_short(c.theme or "–", 14)), c.kind.label, Text(_short(c.text, TEXT_WIDTH)), status,
+                c.id, Text(_short(c.theme or "–", 12)), c.kind.label, Text(_short(c.text, TEXT_WIDTH)), status,
                 "✓" if d.quick_win else "", key=c.id,
             )
             self._row_ids.append(c.id)

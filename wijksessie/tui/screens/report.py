@@ -99,8 +99,11 @@ class ReportScreen(TranslatedScreen[None]):
         if r.neighbourhoods:
             lines.append("")
             lines.append(_("Voor een subsidieaanvraag:"))
-            lines.append("  " + _("{meetings} gesprekken, {people} mensen, {groups} groepen bereikt.").format(
-                meetings=g.meetings, people=g.participants, groups=g.groups))
+            lines.append("  " + i18n.format_list([
+                ngettext("{n} gesprek", "{n} gesprekken", g.meetings).format(n=g.meetings),
+                ngettext("{n} persoon", "{n} mensen", g.participants).format(n=g.participants),
+                ngettext("{n} groep bereikt", "{n} groepen bereikt", g.groups).format(n=g.groups),
+            ]) + ".")
             problems = ", ".join(f"{p.theme} ({p.count})" for p in g.problem_themes[:5])
             if problems:
                 lines.append("  " + _("Problemen die we hoorden: {problems}.").format(problems=problems))

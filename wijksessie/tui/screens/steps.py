@@ -144,6 +144,17 @@ class EntryPanel(Vertical):
         for c in self._contributions():
             entries.add_entry(c)
 
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, EntryList):
+            # In the list, letters are keys: say which, where the kind bar usually is.
+            self.query_one("#kind-bar", Static).update(
+                Text(_("e: aanpassen · d: weghalen · k: soort · t: thema · a: typen"), style="bold")
+            )
+
+    def on_descendant_blur(self, event) -> None:
+        if isinstance(event.widget, EntryList):
+            self.query_one("#kind-bar", Static).update(self.meeting.kind_bar_text())
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id != "entry":
@@ -387,7 +398,7 @@ class VoteView(StepView):
 class AgreementList(OptionList):
     """Agreements made in this step; d removes one (with a question first)."""
 
-    BINDINGS = [Binding("d,delete", "delete", N_("Weghalen"), id="agreement-delete")]
+    BINDINGS = [Binding("d,delete", "delete", N_("Afspraak weghalen"), show=False, id="agreement-delete")]
 
     def action_delete(self) -> None:
         if self.highlighted is None or not self.option_count:

@@ -41,10 +41,10 @@ class EntryList(OptionList):
     """Contributions of the current step; keys to edit, delete, and change kind or theme."""
 
     BINDINGS = [
-        Binding("enter,e", "edit", N_("Aanpassen"), id="entry-edit"),
-        Binding("d,delete", "delete", N_("Weghalen"), id="entry-delete"),
-        Binding("k", "change_kind", N_("Soort"), id="entry-kind"),
-        Binding("t", "change_theme", N_("Thema"), id="entry-theme"),
+        Binding("enter,e", "edit", N_("Aanpassen"), show=False, id="entry-edit"),
+        Binding("d,delete", "delete", N_("Weghalen"), show=False, id="entry-delete"),
+        Binding("k", "change_kind", N_("Soort van deze regel"), show=False, id="entry-kind"),
+        Binding("t", "change_theme", N_("Thema van deze regel"), show=False, id="entry-theme"),
     ]
 
     class Action(Message):
@@ -57,6 +57,12 @@ class EntryList(OptionList):
 
     def __init__(self, contributions: list[Contribution] = (), **kwargs) -> None:
         super().__init__(*[Option(entry_prompt(c), id=c.id) for c in contributions], **kwargs)
+
+    def on_mount(self) -> None:
+        # The latest entries matter during a meeting: start at the bottom.
+        if self.option_count:
+            self.highlighted = self.option_count - 1
+            self.call_after_refresh(self.scroll_end, animate=False)
 
     def add_entry(self, c: Contribution) -> None:
         """Append one row and show it (keeps the rest of the list as it is)."""

@@ -63,8 +63,8 @@ class RankingView(Widget, can_focus=True):
     BINDINGS = [
         Binding("up,k", "move(-1)", N_("Omhoog"), show=False),
         Binding("down,j", "move(1)", N_("Omlaag"), show=False),
-        Binding("plus,equals_sign,right", "vote(1)", N_("Stem erbij"), id="vote-plus"),
-        Binding("minus,left", "vote(-1)", N_("Stem eraf"), id="vote-minus"),
+        Binding("plus,equals_sign,right", "vote(1)", N_("Stem erbij"), show=False, id="vote-plus"),
+        Binding("minus,left", "vote(-1)", N_("Stem eraf"), show=False, id="vote-minus"),
     ]
 
     class Vote(Message):
