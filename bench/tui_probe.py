@@ -172,8 +172,7 @@ async def open_mode(target: Target) -> None:
         await asyncio.wait_for(future, 60)
         sys.stdout.write("READY\n")
         sys.stdout.flush()
-        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        sys.stdout.write(f"MAXRSS {maxrss}\n")
+        sys.stdout.write(f"MAXRSS {peak_memory_kb()}\n")
         sys.stdout.flush()
         await pilot.pause()
 
@@ -206,6 +205,23 @@ async def keys_mode(target: Target, n: int) -> dict:
             enters.append(await frames.press("enter", "\r", lambda w=want: target.entry_count() >= w))
             field = target.entry_field()
     return {"letters": letters, "enters": enters}
+
+
+def peak_memory_kb() -> int:
+    """Peak resident memory of this process in kB.
+
+    ``VmHWM`` where Linux has it: ``ru_maxrss`` survives ``exec``, so a child
+    started from a big parent would report the parent's size instead.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss // 1024 if sys.platform == "darwin" else maxrss  # bytes on macOS
 
 
 def _key_name(ch: str) -> str:
