@@ -1,0 +1,66 @@
+"""The command palette speaks Dutch, opens sessions, exports, and switches the language while running."""
+
+from __future__ import annotations
+
+import json
+
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from wijksessie import i18n
+from wijksessie.tui.app import make_app
+from wijksessie.tui.screens.meeting import MeetingScreen
+
+
+async def open_palette_and_run(pilot, words: str) -> None:
+    await pilot.press("ctrl+p")
+    for _attempt in range(20):
+        if CommandPalette.is_open(pilot.app):
+            break
+        await pilot.pause()
+    palette = pilot.app.screen
+    assert palette.query_one(Input).placeholder == "Zoek een opdracht\u2026"
+    palette.query_one(Input).value = words
+    for _attempt in range(40):  # the palette searches in the background
+        await pilot.pause()
+        if palette.query_one("CommandList").option_count:
+            break
+    await pilot.press("down", "enter")  # down highlights the first hit
+    for _attempt in range(20):
+        if not CommandPalette.is_open(pilot.app):
+            break
+        await pilot.pause()
+
+
+async def test_palette_opens_the_example_and_exports_it(data_dir, clock):
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_palette_and_run(pilot, "Voorbeeldsessie")
+        for _attempt in range(20):
+            if isinstance(app.screen, MeetingScreen):
+                break
+            await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await open_palette_and_run(pilot, "Exporteren als JSON")
+        await pilot.pause()
+    exported = json.loads((data_dir / "export" / "voorbeeld.json").read_text(encoding="utf-8"))
+    assert len(exported["contributions"]) == 20
+
+
+async def test_language_switch_from_the_palette_redraws_the_footer(data_dir, demo, clock):
+    app = make_app(data_dir, demo, clock=clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _attempt in range(20):
+            if isinstance(app.screen, MeetingScreen):
+                break
+            await pilot.pause()
+        descriptions = lambda: {ab.binding.description for ab in app.screen.active_bindings.values()}  # noqa: E731
+        assert "Volgende stap" in descriptions()
+        await open_palette_and_run(pilot, "English")
+        await pilot.pause()
+        assert i18n.current_language() == "en"
+        assert "Next step" in descriptions()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.step.id == "bespreken"
+        await app.switch_language("nl")
+        await pilot.pause()
+        assert "Volgende stap" in descriptions()
