@@ -90,8 +90,8 @@ def test_every_contribution_is_in_the_letter_with_what_happened(filled, fmt):
         assert label in flat, label
     assert "Waarom niet: " + REASON_NOT in flat
     # The open and the under-review one: "still being looked into", with their dates.
-    assert "Wordt nog uitgezocht — u hoort het uiterlijk 15 januari 2027" in flat  # open: the session's promise
-    assert "Wordt nog uitgezocht — u hoort het uiterlijk 10 januari 2027" in flat  # its own due date
+    assert "Dit zoeken wij nog uit — u hoort het uiterlijk 15 januari 2027" in flat  # open: the session's promise
+    assert "Dit zoeken wij nog uit — u hoort het uiterlijk 10 januari 2027" in flat  # its own due date
     assert "Wie doet het: Team Groen. Klaar op: 1 maart 2027." in flat
 
 
@@ -334,5 +334,5 @@ def test_cli_final_letter_refuses_then_records_it_was_sent(cli, tmp_path):
     out = tmp_path / "brief.txt"
     r = cli("letter", sid, "--final", "--format", "txt", "-o", str(out))
     assert r.returncode == 0, r.stderr
-    assert "Over alle punten is nu besloten" in out.read_text(encoding="utf-8")
+    assert "Wij hebben nu over alle punten een besluit genomen" in out.read_text(encoding="utf-8")
     assert json.loads(cli("list", "--json").stdout)[0]["letter_sent"] == dt.date.today().isoformat()

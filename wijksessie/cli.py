@@ -272,8 +272,8 @@ def cmd_letter(args) -> int:
     if still_open:
         sys.stderr.write(
             i18n.ngettext(
-                "Nog {n} punt zonder besluit. In de brief staat: wordt nog uitgezocht.",
-                "Nog {n} punten zonder besluit. In de brief staat: wordt nog uitgezocht.",
+                "Nog {n} punt zonder besluit. In de brief staat: dit zoeken wij nog uit.",
+                "Nog {n} punten zonder besluit. In de brief staat: dit zoeken wij nog uit.",
                 still_open,
             ).format(n=still_open)
             + "\n"

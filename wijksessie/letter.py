@@ -9,8 +9,9 @@ municipality's own name, heading line and signature are in
 ``content/letters/municipality.yaml``.
 
 This module only gathers and formats the facts: it never leaves a
-contribution out. One without a decision is listed as "still being looked
-into — you will hear by <date>". Dates, numbers and lists are written the way
+contribution out. One without a decision is listed as "we are still looking
+into this — you will hear by <date>" ("Dit zoeken wij nog uit — u hoort het
+uiterlijk <datum>", active voice as the plain-language check asks). Dates, numbers and lists are written the way
 the letter's language writes them (Babel's CLDR data).
 
 Everything residents said is escaped for the format: HTML through Jinja2's

@@ -162,7 +162,7 @@ async def test_text_that_looks_like_markup_is_shown_as_typed(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert table.get_row_at(3)[3].plain.startswith("[/b] te [red]weinig[/red]")
+        assert table.get_row_at(3)[3].plain.startswith("[/b] te [red]weinig")
         assert table.get_row_at(3)[1].plain == "[bold]Groen"
 
 
@@ -187,7 +187,7 @@ async def test_letter_preview_shows_and_writes_the_files(store, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert "Te weinig groen bij de flats" in screen.letter_text
-        assert "Wordt nog uitgezocht" in screen.letter_text
+        assert "Dit zoeken wij nog uit" in screen.letter_text
         await pilot.press("w")
         await pilot.pause()
         folder = store.data_dir.parent / "brieven"
@@ -217,7 +217,7 @@ async def test_final_letter_from_the_preview(store):
         await pilot.pause()
         with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
             assert sf.session.letter_sent == dt.date.today()
-        assert "Over alle punten is nu besloten" in " ".join(app.screen.letter_text.split())
+        assert "Wij hebben nu over alle punten een besluit genomen" in " ".join(app.screen.letter_text.split())
         assert "Definitieve brief verstuurd" in app.screen.status_text
 
 

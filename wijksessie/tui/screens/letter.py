@@ -97,8 +97,8 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         still_open = len(letter.open_contributions(self.contributions))
         parts = [_("Brief in taal: {lang}").format(lang=self.lang)]
         if still_open:
-            parts.append(ngettext("{n} punt zonder besluit (staat erin als: wordt nog uitgezocht).",
-                                  "{n} punten zonder besluit (staan erin als: wordt nog uitgezocht).",
+            parts.append(ngettext("{n} punt zonder besluit (staat erin als: dit zoeken wij nog uit).",
+                                  "{n} punten zonder besluit (staan erin als: dit zoeken wij nog uit).",
                                   still_open).format(n=still_open))
         else:
             parts.append(_("Alle punten hebben een besluit."))
