@@ -118,9 +118,13 @@ def machine() -> str:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         pass
+    try:
+        load = " · load average %.1f (other work on the machine slows every figure)" % os.getloadavg()[0]
+    except (AttributeError, OSError):
+        load = ""
     return (
         f"{dt.date.today().isoformat()} · {cores} cores · {platform.machine()} · "
-        f"{platform.system()} {platform.release()} · Python {platform.python_version()}"
+        f"{platform.system()} {platform.release()} · Python {platform.python_version()}{load}"
     )
 
 
