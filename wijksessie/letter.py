@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -78,10 +79,16 @@ def _babel_locale(lang: str):
 
 def format_date(day: dt.date | None, lang: str) -> str:
     """A date as the language writes it: ``24 november 2026`` in Dutch."""
-    from babel.dates import format_date as babel_format_date
-
     if day is None:
         return ""
+    return _format_date(day, lang)
+
+
+@functools.lru_cache(maxsize=2048)
+def _format_date(day: dt.date, lang: str) -> str:
+    # Cached: a letter repeats the same few dates for hundreds of contributions.
+    from babel.dates import format_date as babel_format_date
+
     return babel_format_date(day, format="long", locale=_babel_locale(lang))
 
 
@@ -290,7 +297,7 @@ def _item(c: Contribution, session: Session, lang: str) -> LetterItem:
         organisation=d.organisation,
         owner=d.owner,
         due=format_date(d.due, lang) if d.due else "",
-        hear_by=format_date(hear_by_date(c, session), lang),
+        hear_by=format_date(hear_by_date(c, session), lang) if not d.status.answered else "",
     )
 
 
@@ -490,16 +497,31 @@ def _autoescape(template_name: str | None) -> bool:
     return bool(template_name) and template_name.lower().endswith((".html", ".htm", ".j2"))
 
 
+_ENVIRONMENTS: dict[tuple, object] = {}
+
+
 def make_environment(lang: str, folder: Path | None = None):
     """A Jinja2 environment for one language: autoescaping for ``.html``, gettext for that language.
 
     ``newstyle`` gettext lets templates write ``_("… %(name)s", name=x)``;
     in HTML the values are escaped, the sentence itself is not.
+
+    Environments are kept per folder, language and catalogue, so templates
+    are compiled once; Jinja2 still notices a template edited on disk, and a
+    reloaded catalogue (``i18n.clear_cache``) gives a new environment.
     """
     import jinja2
 
+    folder = Path(folder or templates_dir())
+    translations = i18n.translations(lang)
+    key = (str(folder), i18n.normalise(lang), translations)
+    cached = _ENVIRONMENTS.get(key)
+    if cached is not None:
+        return cached
+    if len(_ENVIRONMENTS) > 32:
+        _ENVIRONMENTS.clear()
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder or templates_dir())),
+        loader=jinja2.FileSystemLoader(str(folder)),
         # The shared sentences (.j2) are escaped like HTML too: then a value a
         # resident typed is escaped wherever it is used, and the Markdown and
         # text letters undo that explicitly (|md, |text) rather than relying on
@@ -511,12 +533,13 @@ def make_environment(lang: str, folder: Path | None = None):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.install_gettext_translations(translations, newstyle=True)
     env.filters["md"] = markdown_filter
     env.filters["text"] = unescape_html
     env.filters["first_upper"] = _first_upper
     env.filters["sentence"] = _sentence
     env.globals["format_number"] = lambda n: format_number(n, lang)
+    _ENVIRONMENTS[key] = env
     return env
 
 
