@@ -332,3 +332,20 @@ async def test_language_switch_while_running(data_dir, clock):
         await pilot.pause()
         descriptions = {ab.binding.description for ab in app.screen.active_bindings.values()}
         assert "Nieuw" in descriptions
+
+
+async def test_step_timer_signals_when_the_step_runs_over(data_dir, demo, clock):
+    now = [clock()]
+    app = make_app(data_dir, demo, clock=lambda: now[0])
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        timer = meeting.query_one("#timer")
+        assert "0:00 van 25:00" in str(timer.render()) and not timer.has_class("-over")
+        import datetime as dt
+
+        now[0] = now[0] + dt.timedelta(minutes=26, seconds=5)
+        meeting._tick()  # what the once-a-second timer calls
+        await pilot.pause()
+        assert "26:05/25:00 te lang" in str(timer.render()) and timer.has_class("-over")
+        assert "bezig 26:05" in str(meeting.query_one("#clock").render())

@@ -28,6 +28,7 @@ from wijksessie.model import Agreement, Contribution, ContributionKind
 from wijksessie.store import SessionFile
 from wijksessie.tui.base import TranslatedScreen, run_safely
 from wijksessie.tui.screens.steps import KIND_KEYS, DiscussView, StepView, VoteView, make_view
+from wijksessie.tui.widgets.cells import TextCell
 from wijksessie.tui.widgets.entries import AgendaList, EntryList
 
 
@@ -108,14 +109,14 @@ class MeetingScreen(TranslatedScreen[None]):
         s = self.sf.session
         with Horizontal(id="topbar"):
             yield Static(self._title_text(), id="session-title")
-            yield Static("", id="clock")
-            yield Static(self.save_state, id="save-state", classes="-readonly" if self.readonly else "")
+            yield TextCell("", id="clock")
+            yield TextCell(self.save_state, id="save-state", classes="-readonly" if self.readonly else "")
         with Horizontal(id="body"):
             yield AgendaList(id="agenda")
             with Vertical(id="main"):
                 with Horizontal(id="step-head"):
                     yield Static("", id="step-title")
-                    yield Static("", id="timer")
+                    yield TextCell("", id="timer")
                 yield Static("", id="prompts")
                 yield Vertical(make_view(self, self.step), id="step-area")
         yield Footer(show_command_palette=False, compact=True)
@@ -179,22 +180,22 @@ class MeetingScreen(TranslatedScreen[None]):
         now = self.clock()
         elapsed = (now - self.step_started).total_seconds()
         planned = self.step.minutes * 60
-        timer = self.query_one("#timer", Static)
+        timer = self.query_one("#timer", TextCell)
         over = elapsed > planned
         if over:
-            timer.update(_("{elapsed} van {planned} \u2014 tijd is om").format(
+            timer.update(_("{elapsed}/{planned} te lang").format(
                 elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
         else:
             timer.update(_("{elapsed} van {planned}").format(
                 elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
         timer.set_class(over, "-over")
         meeting = (now - self.meeting_started).total_seconds()
-        self.query_one("#clock", Static).update(
+        self.query_one("#clock", TextCell).update(
             _("{time} \u00b7 bezig {elapsed}").format(time=now.strftime("%H:%M"), elapsed=minutes_seconds(meeting))
         )
 
     def _set_saved(self, ok: bool) -> None:
-        indicator = self.query_one("#save-state", Static)
+        indicator = self.query_one("#save-state", TextCell)
         if ok:
             indicator.update(_("Opgeslagen {time}").format(time=self.clock().strftime("%H:%M:%S")))
         else:
