@@ -194,15 +194,18 @@ def test_sigkill_while_the_full_screen_program_records(tmp_path):
     acked: set[str] = set()
     figures: Counter = Counter()
     for k in range(12):
-        proc = subprocess.Popen([sys.executable, str(TUI_WRITER), str(data), sid, str(k)],  # k: texts stay unique
-                                stdout=subprocess.PIPE, cwd=REPO)
+        errors = tmp_path / f"stderr-{k}.txt"
+        with errors.open("wb") as err:
+            proc = subprocess.Popen([sys.executable, str(TUI_WRITER), str(data), sid, str(k)],  # k: texts stay unique
+                                    stdout=subprocess.PIPE, stderr=err, cwd=REPO)
         lines = Lines(proc.stdout)
         wanted = rng.choice([0, 1, 2, 3])
         typed = 0
         try:
             while True:
                 line = lines.read()
-                assert line is not None and not line.startswith("error"), f"the program stopped: {line}"
+                assert line is not None and not line.startswith("error"), (
+                    f"the program stopped: {line}\n{errors.read_text(errors='replace')[-3000:]}")
                 if line.startswith("text "):
                     acked.add(line[5:])
                     typed += 1
