@@ -16,7 +16,7 @@ import pytest
 
 from wijksessie import model
 from wijksessie.model import Contribution, Person, Session
-from wijksessie.store import DamagedSessionFile, NewerSchema, SessionStore, StoreError
+from wijksessie.store import DamagedSessionFile, NewerSchema, SessionStore
 
 
 @pytest.fixture
