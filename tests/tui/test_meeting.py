@@ -349,3 +349,27 @@ async def test_step_timer_signals_when_the_step_runs_over(data_dir, demo, clock)
         await pilot.pause()
         assert "26:05/25:00 te lang" in str(timer.render()) and timer.has_class("-over")
         assert "bezig 26:05" in str(meeting.query_one("#clock").render())
+
+
+async def test_follow_up_from_the_meeting_and_back_keeps_saving(data_dir, demo, store, clock, reopen):
+    from wijksessie.store import SessionLocked
+
+    app = make_app(data_dir, demo, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        await pilot.press("escape", "f")
+        await until(pilot, lambda: type(app.screen).__name__ == "FollowUpScreen", "follow-up screen")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is meeting and not meeting._released, "meeting has the session again")
+        assert not meeting.readonly
+        try:
+            store.open(demo).close()
+        except SessionLocked:
+            pass
+        else:
+            raise AssertionError("the meeting screen should hold the session again")
+        await pilot.press("a")
+        await type_text(pilot, "Na de opvolging")
+        await pilot.press("enter")
+    assert reopen(demo).contributions()[-1].text == "Na de opvolging"

@@ -321,19 +321,15 @@ class WijksessieApp(App[int]):
     def _push_for_session(self, screen_factory, meeting=None) -> None:
         """Push a screen that opens the session itself; a meeting screen lets go of it meanwhile."""
         if meeting is not None:
-            meeting.release()
-
-        def back(_result=None) -> None:
-            if meeting is not None:
-                meeting.reopen()
-
+            meeting.release()  # taken back by the meeting screen when it is shown again
         try:
             screen = screen_factory()
         except Exception as exc:  # noqa: BLE001 - a store error from the other screen's set-up
-            back()
+            if meeting is not None:
+                meeting.reopen()
             self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
             return
-        self.push_screen(screen, back)
+        self.push_screen(screen)
 
     def open_followup(self, session_id: str, *, meeting=None) -> None:
         """The follow-up screen: a decision for each contribution (key f)."""

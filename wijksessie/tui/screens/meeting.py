@@ -82,6 +82,7 @@ class MeetingScreen(TranslatedScreen[None]):
         self.kind = ContributionKind.IDEA
         self.theme = ""
         self.undo_stack: list[tuple[str, Callable[[], object]]] = []
+        self._released = False
         self.meeting_started = self.clock()
         self.step_started = self.meeting_started
         self.save_state = _("Alleen lezen") if self.readonly else _("Opgeslagen")
@@ -553,19 +554,39 @@ class MeetingScreen(TranslatedScreen[None]):
         self.app.push_screen(ContactDialog(self.sf.session.contact), answer)
 
     def release(self) -> None:
-        """Let go of the session (another screen needs to open it); :meth:`reopen` takes it back."""
+        """Let go of the session (another screen needs to open it); it is taken back when this screen returns."""
         self.sf.close()
+        self._released = True
 
-    def reopen(self) -> None:
-        """Open the session again after another screen used it, and redraw."""
+    def on_screen_resume(self) -> None:
+        if self._released:
+            self.reopen()
+
+    def reopen(self, attempts: int = 40) -> None:
+        """Open the session again after another screen used it, and redraw.
+
+        The other screen lets go of the session while it is being removed,
+        which can be a moment after this screen is shown again: so a lock
+        still held is tried again shortly, and only then is the session
+        opened read-only (with a message saying so).
+        """
         from wijksessie.store import SessionLocked
 
         store = self.app.store
+        session_id = self.sf.session.id
         try:
-            self.sf = store.open(self.sf.session.id, readonly=self.readonly)
+            self.sf = store.open(session_id, readonly=self.readonly)
         except SessionLocked:
-            self.sf = store.open(self.sf.session.id, readonly=True)
+            if attempts > 0:
+                self.set_timer(0.05, lambda: self.reopen(attempts - 1))
+                return
+            self.sf = store.open(session_id, readonly=True)
             self.readonly = True
+            self.notify(_("De sessie is elders geopend; u kunt hier nu alleen lezen."), severity="warning")
+        except Exception as exc:  # noqa: BLE001 - e.g. the file was deleted meanwhile
+            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
+            return
+        self._released = False
         self._reload_view()
         self._show_step_texts()
 

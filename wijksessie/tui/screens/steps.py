@@ -304,7 +304,7 @@ class TopicsView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder=_("Typ een onderwerp en druk op Enter (of het nummer van een voorbeeld)"),
+            placeholder=_("Typ een onderwerp, of het nummer van een voorbeeld"),
             id="topic",
             compact=True,
             disabled=self.meeting.readonly,
@@ -462,7 +462,7 @@ class AgreementsView(StepView):
 class ContactView(StepView, can_focus=True):
     """The contact point as a card; Enter or c to fill it in or change it."""
 
-    BINDINGS = [Binding("enter,c,e", "edit_contact", N_("Aanspreekpunt aanpassen"), id="contact-edit")]
+    BINDINGS = [Binding("enter,c,e", "edit_contact", N_("Aanspreekpunt aanpassen"), show=False, id="contact-edit")]
 
     def compose(self) -> ComposeResult:
         yield Static(contact_card(self.session.contact), id="contact-card", classes="info-card")
