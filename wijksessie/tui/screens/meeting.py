@@ -204,15 +204,13 @@ class MeetingScreen(TranslatedScreen[None]):
         indicator.set_class(not ok, "-error")
 
     def kind_bar_text(self) -> Text:
-        """Which kind and theme the next entry gets, with the keys to change them."""
-        text = Text()
-        for key, kind in KIND_KEYS:
-            style = "bold reverse" if kind is self.kind else "dim"
-            text.append(f"{key.upper()} ", style="dim")
-            text.append(kind.label, style=style)
-            text.append("  ")
-        text.append("F6 ", style="dim")
-        text.append(_("thema") + ": ", style="dim")
+        """Which kind and theme the next entry gets, with the keys to change them (fits 54 columns)."""
+        text = Text("F2\u2013F5 ", style="dim")
+        for number, (_key, kind) in enumerate(KIND_KEYS):
+            if number:
+                text.append(" ")
+            text.append(kind.label, style="bold reverse" if kind is self.kind else "dim")
+        text.append(" \u00b7 F6 " + _("thema") + ": ", style="dim")
         text.append(self.theme or _("geen"), style="bold")
         return text
 
