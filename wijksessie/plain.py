@@ -1479,8 +1479,15 @@ def _yaml_raw(src: str, node) -> str:
 def _yaml_segments(src: str, root, lang: str) -> list[tuple[object, str]]:
     """The scalar nodes whose text residents see, with their language."""
     found: list[tuple[object, str]] = []
+    # An alias is the same node object as its anchor: visiting each collection
+    # once keeps a file full of nested aliases (a "YAML bomb") from taking forever.
+    seen: set[int] = set()
 
     def walk(node, node_lang: str, checked: bool) -> None:
+        if node.id in ("mapping", "sequence"):
+            if id(node) in seen:
+                return
+            seen.add(id(node))
         if node.id == "mapping":
             for key_node, value in node.value:
                 key = _scalar_text(key_node) or ""
