@@ -37,7 +37,7 @@ async def type_text(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def until(pilot, condition, what: str, tries: int = 50):
+async def until(pilot, condition, what: str, tries: int = 300):
     """Let the app work until ``condition()`` holds (no fixed sleeps)."""
     for _attempt in range(tries):
         if condition():

@@ -14,19 +14,19 @@ from wijksessie.tui.screens.meeting import MeetingScreen
 
 async def open_palette_and_run(pilot, words: str) -> None:
     await pilot.press("ctrl+p")
-    for _attempt in range(20):
+    for _attempt in range(200):
         if CommandPalette.is_open(pilot.app):
             break
         await pilot.pause()
     palette = pilot.app.screen
     assert palette.query_one(Input).placeholder == "Zoek een opdracht\u2026"
     palette.query_one(Input).value = words
-    for _attempt in range(40):  # the palette searches in the background
+    for _attempt in range(300):  # the palette searches in the background
         await pilot.pause()
         if palette.query_one("CommandList").option_count:
             break
     await pilot.press("down", "enter")  # down highlights the first hit
-    for _attempt in range(20):
+    for _attempt in range(200):
         if not CommandPalette.is_open(pilot.app):
             break
         await pilot.pause()
@@ -36,7 +36,7 @@ async def test_palette_opens_the_example_and_exports_it(data_dir, clock):
     app = make_app(data_dir, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_palette_and_run(pilot, "Voorbeeldsessie")
-        for _attempt in range(20):
+        for _attempt in range(200):
             if isinstance(app.screen, MeetingScreen):
                 break
             await pilot.pause()
@@ -50,7 +50,7 @@ async def test_palette_opens_the_example_and_exports_it(data_dir, clock):
 async def test_language_switch_from_the_palette_redraws_the_footer(data_dir, demo, clock):
     app = make_app(data_dir, demo, clock=clock)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _attempt in range(20):
+        for _attempt in range(200):
             if isinstance(app.screen, MeetingScreen):
                 break
             await pilot.pause()
