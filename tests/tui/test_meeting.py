@@ -39,10 +39,11 @@ async def type_text(pilot, text: str) -> None:
 
 async def until(pilot, condition, what: str, tries: int = 300):
     """Let the app work until ``condition()`` holds (no fixed sleeps)."""
-    for _attempt in range(tries):
+    for attempt in range(tries):
         if condition():
             return
-        await pilot.pause()
+        # First let pending messages run; later also give timers a little wall time.
+        await pilot.pause(None if attempt < 50 else 0.01)
     raise AssertionError(f"never happened: {what}")
 
 
