@@ -138,6 +138,12 @@ class MeetingScreen(TranslatedScreen[None]):
     def on_unmount(self) -> None:
         self.sf.close()
 
+    def on_resize(self, event) -> None:
+        # A big terminal (a projector, a wide laptop) gets a readable agenda and room for every prompt.
+        wide = event.size.width >= 110
+        self.query_one(AgendaList).styles.width = 34 if wide else 24
+        self.query_one("#prompts").styles.max_height = 12 if event.size.height >= 36 else 7
+
     def _title_text(self) -> Text:
         s = self.sf.session
         text = Text(s.title, style="bold")
