@@ -433,6 +433,12 @@ def cmd_check(args) -> int:
 # ----------------------------------------------------------------------------- parser
 
 
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    """``-o FILE`` and ``--force``, the same for every command that writes a document."""
+    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
+    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; help texts in the current interface language."""
     parser = _Parser(
@@ -508,8 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help=_("de aantekeningen van een sessie exporteren"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--format", required=True, choices=("json", "md", "csv"))
-    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
-    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    _add_output_options(p)
     p.add_argument("--with-personal-data", action="store_true",
                    help=_("ook namen en adressen van bewoners meenemen (alleen als het echt nodig is)"))
     p.set_defaults(func=cmd_export)
@@ -520,8 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("html om te printen, md of txt voor e-mail (standaard md)"))
     p.add_argument("--lang", dest="letter_lang", metavar=_("TAAL"),
                    help=_("taal van de brief (standaard de eerste taal van de sessie)"))
-    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
-    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    _add_output_options(p)
     p.add_argument("--final", action="store_true",
                    help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
     p.set_defaults(func=cmd_letter)
@@ -530,8 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--neighbourhood", metavar=_("WIJK"), help=_("alleen deze wijk"))
     p.add_argument("--since", metavar=_("DATUM"), help=_("alleen gesprekken vanaf deze datum, JJJJ-MM-DD"))
     p.add_argument("--format", default="md", choices=("md", "csv", "json"), help=_("standaard md"))
-    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
-    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+    _add_output_options(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("import", help=_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd"))
