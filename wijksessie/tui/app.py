@@ -22,12 +22,12 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from wijksessie import i18n, model, paths
 from wijksessie.i18n import N_, _
 from wijksessie.store import DamagedSessionFile, SessionLocked, SessionStore
 from wijksessie.tui.base import run_safely, translate_bindings
-from wijksessie.tui.screens.home import HomeScreen
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,13 @@ def available_languages() -> list[tuple[str, str]]:
     return result
 
 
+def _home_screen_class():
+    # Imported when needed: opening straight onto a session never shows the list of sessions.
+    from wijksessie.tui.screens.home import HomeScreen
+
+    return HomeScreen
+
+
 class WijksessieApp(App[int]):
     """The full-screen program. Build it with :func:`make_app`."""
 
@@ -142,13 +149,33 @@ class WijksessieApp(App[int]):
 
     # ------------------------------------------------------------------ start and stop
 
-    def get_default_screen(self) -> HomeScreen:
-        return HomeScreen()
+    def get_default_screen(self) -> Screen:
+        if self.initial_session:
+            # Opening straight onto a session: the meeting screen is all the facilitator
+            # needs now. The list of sessions reads every session file, so it is only
+            # built when they go back to it (see show_home).
+            return Screen(id="_default")
+        return _home_screen_class()()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         if self.initial_session:
             self.open_session(self.initial_session)
+
+    def show_home(self) -> None:
+        """Back to the list of sessions from the screen on top; the list is built the first time it is needed."""
+        HomeScreen = _home_screen_class()
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        if isinstance(below, HomeScreen):
+            self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen())
+
+    def _ensure_home(self) -> None:
+        """A dialog about a session that did not open needs the list of sessions behind it, not an empty screen."""
+        HomeScreen = _home_screen_class()
+        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.push_screen(HomeScreen())
 
     @property
     def active_bindings(self):
@@ -235,6 +262,8 @@ class WijksessieApp(App[int]):
         try:
             sf = self.store.open(ref, readonly=readonly)
         except SessionLocked as exc:
+            self._ensure_home()
+
             def answer(yes: bool | None) -> None:
                 if yes:
                     self.open_session(ref, readonly=True)
@@ -249,6 +278,7 @@ class WijksessieApp(App[int]):
             )
             return
         except DamagedSessionFile as exc:
+            self._ensure_home()
             if exc.has_backup:
                 def restore(yes: bool | None) -> None:
                     if yes:
@@ -271,11 +301,13 @@ class WijksessieApp(App[int]):
 
             if not isinstance(exc, (UserError, OSError)):
                 raise
+            self._ensure_home()
             self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
             return
         self.push_screen(MeetingScreen(sf, clock=self.clock))
 
     def _reload_home(self) -> None:
+        HomeScreen = _home_screen_class()
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.reload()

@@ -33,6 +33,9 @@ class HomeScreen(TranslatedScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        # Reading the list means reading every session file in full: only on mount, and
+        # again when the screen comes back after another one was on top (things may have changed).
+        self._was_suspended = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("wijksessie", style="bold") + Text(" \u00b7 " + _("Wijkgesprekken over gezondheid")),
@@ -61,8 +64,12 @@ class HomeScreen(TranslatedScreen[None]):
         # The title goes last: at 80 columns it is the one that may be cut off.
         table.add_column(_("Titel"), key="title")
 
+    def on_screen_suspend(self) -> None:
+        self._was_suspended = True
+
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        if self.is_mounted and self._was_suspended:
+            self._was_suspended = False
             self.reload()
 
     def reload(self, select: str | None = None) -> None:

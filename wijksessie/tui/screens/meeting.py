@@ -20,7 +20,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
 from wijksessie import content, model
 from wijksessie.i18n import N_, _
@@ -163,7 +163,7 @@ class MeetingScreen(TranslatedScreen[None]):
         """How many contributions the current step's list shows (used by the benchmark)."""
         view = self.view
         entries = view.entry_list() if view else None
-        return entries.option_count if entries else 0
+        return entries.shown_count if entries else 0
 
     def prompts(self) -> list[str]:
         """The prompts of the current step: this session's own, else the agenda's."""
@@ -397,7 +397,7 @@ class MeetingScreen(TranslatedScreen[None]):
             if not ok:
                 return
         self.notify(_("De sessie is afgerond. Alles is opgeslagen."), title=_("Klaar"))
-        self.app.pop_screen()
+        self.app.show_home()
 
     async def action_previous_step(self) -> None:
         if self.index > 0:
@@ -505,6 +505,8 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def action_leave(self) -> None:
         """Esc: from a text field to the list, so single-letter keys work. Never leaves the meeting by accident."""
+        from textual.widgets import TextArea  # only here: importing it costs time at every start
+
         if isinstance(self.focused, (Input, TextArea)):
             view = self.view
             entries = view.entry_list() if view else None
@@ -512,7 +514,7 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def action_home(self) -> None:
         """Back to the list of sessions (everything is saved already)."""
-        self.app.pop_screen()
+        self.app.show_home()
 
     def action_room(self) -> None:
         from wijksessie.tui.screens.room import RoomScreen

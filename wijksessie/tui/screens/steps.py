@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from babel.dates import format_date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,6 +33,8 @@ def long_date(day) -> str:
     """A date as residents read it, in the interface language (e.g. 23 april 2026)."""
     if day is None:
         return ""
+    from babel.dates import format_date  # imported when first needed: it slows every start
+
     try:
         return format_date(day, format="long", locale=i18n.current_language())
     except Exception:  # noqa: BLE001 - an unknown locale still gets a readable date
@@ -139,10 +140,7 @@ class EntryPanel(Vertical):
         return [c for c in self.meeting.sf.contributions() if c.step == self.step_id]
 
     def reload(self) -> None:
-        entries = self.query_one(EntryList)
-        entries.clear_options()
-        for c in self._contributions():
-            entries.add_entry(c)
+        self.query_one(EntryList).set_contributions(self._contributions())
 
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, EntryList):

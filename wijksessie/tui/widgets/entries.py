@@ -4,18 +4,32 @@ Both are ``OptionList``s: they draw only the visible lines and add a row
 without redrawing the others, so a meeting with hundreds of contributions
 stays quick. A new contribution is *appended* (:meth:`EntryList.add_entry`);
 the list is never rebuilt on a key press.
+
+The list shows only the latest contributions (:data:`WINDOW`): those are the
+ones a facilitator needs during a meeting, and Textual measures every row of
+an ``OptionList`` (wrapping its text) before the first frame. Older rows sit
+behind a first row "Nog … eerdere regels"; moving the cursor onto it (arrow up
+at the top, Home, a click) or Enter shows the next batch.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind
+
+#: How many of a step's contributions are shown at first, and how many more each time older ones are asked for.
+WINDOW = 30
+
+#: The id of the first row that stands for the older, not yet shown contributions.
+OLDER_ID = "--older"
 
 KIND_STYLE = {
     ContributionKind.IDEA: "green",
@@ -55,14 +69,77 @@ class EntryList(OptionList):
             self.what = what
             self.contribution_id = contribution_id
 
-    def __init__(self, contributions: list[Contribution] = (), **kwargs) -> None:
-        super().__init__(*[Option(entry_prompt(c), id=c.id) for c in contributions], **kwargs)
+    # The list's height is fixed by the stylesheet, so a longer list (a new row) needs
+    # only a repaint of this widget, not a new layout of the whole screen. Textual
+    # still lays out again when the scrollbar appears or goes (that one is reactive).
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, contributions: list[Contribution] = (), *, window: int = WINDOW, **kwargs) -> None:
+        contributions = list(contributions)
+        self.window = max(1, window)
+        cut = max(0, len(contributions) - self.window)
+        self._older: list[Contribution] = contributions[:cut]
+        super().__init__(*self._older_row(), *[Option(entry_prompt(c), id=c.id) for c in contributions[cut:]], **kwargs)
+
+    @property
+    def older_count(self) -> int:
+        """How many earlier contributions are not shown yet."""
+        return len(self._older)
+
+    @property
+    def shown_count(self) -> int:
+        """How many contributions are shown (the row for older ones does not count)."""
+        return self.option_count - (1 if self._older else 0)
+
+    def _older_row(self) -> list[Option]:
+        if not self._older:
+            return []
+        n = len(self._older)
+        text = Text(
+            "\u25b2 " + ngettext("Nog {n} eerdere regel. Druk op Enter om die te zien.",
+                                 "Nog {n} eerdere regels. Druk op Enter om ze te zien.", n).format(n=n),
+            style="dim italic",
+        )
+        return [Option(text, id=OLDER_ID)]
+
+    def show_older(self) -> None:
+        """Put the next batch of earlier contributions above the shown ones; the cursor goes to the last of them."""
+        if not self._older:
+            return
+        batch = self._older[-self.window:]
+        del self._older[-len(batch):]
+        shown = [self.get_option_at_index(i) for i in range(1, self.option_count)]
+        self.set_options([*self._older_row(), *[Option(entry_prompt(c), id=c.id) for c in batch], *shown])
+        self.highlighted = (1 if self._older else 0) + len(batch) - 1
 
     def on_mount(self) -> None:
         # The latest entries matter during a meeting: start at the bottom.
         if self.option_count:
             self.highlighted = self.option_count - 1
-            self.call_after_refresh(self.scroll_end, animate=False)
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        self.scroll_end(animate=False)
+        # From now on, the cursor reaching the first row means the facilitator went up there.
+        self._settled = True
+
+    _settled = False
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted == 0 and self._older and self._settled:
+            # Scrolling up past the oldest row shown: show the earlier ones (after this update settles).
+            self.call_later(self.show_older)
+
+    def set_contributions(self, contributions: list[Contribution]) -> None:
+        """Show these contributions again from scratch (after undo): the latest ones, the rest behind a row."""
+        contributions = list(contributions)
+        cut = max(0, len(contributions) - self.window)
+        self._older = contributions[:cut]
+        self.set_options([*self._older_row(), *[Option(entry_prompt(c), id=c.id) for c in contributions[cut:]]])
+        if self.option_count:
+            self.highlighted = self.option_count - 1
+            self.scroll_end(animate=False)
 
     def add_entry(self, c: Contribution) -> None:
         """Append one row and show it (keeps the rest of the list as it is)."""
@@ -91,6 +168,9 @@ class EntryList(OptionList):
 
     def _ask(self, what: str) -> None:
         current = self._current_id()
+        if current == OLDER_ID:
+            self.show_older()
+            return
         if current is None:
             self.notify(_("Er is hier nog geen inbreng."), severity="warning")
             return
