@@ -3,8 +3,8 @@
 ``tui_writer.py DATA_DIR SESSION SEED`` opens the session in the real app
 (headless, driven by Textual's Pilot), types entries and presses Enter, and
 prints ``text <entry>`` only once the program has accepted it as saved: the
-input line is cleared and the indicator says "Opgeslagen" only after the
-store call returned. It prints ``open`` when the entry line has the keyboard,
+input line is cleared and the indicator (which says "Opslaan…" meanwhile)
+says "Opgeslagen" only after the store call returned. It prints ``open`` when the entry line has the keyboard,
 and ``error ...`` if the session could not be opened for writing.
 """
 
@@ -69,7 +69,9 @@ async def main(data_dir: str, session: str, seed: int) -> None:
             text = f"{seed}-{i}" + "!" * rng.randint(0, 2)
             await pilot.press(*text)
             await pilot.press("enter")
-            await _until(pilot, lambda: entry().value == "", "the entry to be saved")
+            await _until(pilot, lambda: entry().value == "", "the entry to be accepted")
+            # The row shows first and is saved right after; "Opslaan…" until the store returned.
+            await _until(pilot, lambda: not (_indicator(app) or "").startswith("Opslaan"), "the entry to be saved")
             state = _indicator(app)
             if state is not None and not state.startswith("Opgeslagen"):
                 say(f"error indicator says {state!r}")

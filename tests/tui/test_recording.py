@@ -48,3 +48,64 @@ async def test_long_step_shows_latest_rows_and_older_ones_on_request(data_dir, s
         await pilot.press("enter")
         await until(pilot, lambda: meeting.entry_count() == WINDOW + 13, "new row")
     assert reopen(sid).contributions()[-1].text == "De laatste"
+
+
+async def test_entry_shows_first_and_is_saved_before_the_indicator_says_so(data_dir, store, clock, reopen):
+    sid = _session_with(store, 0)
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        indicator = meeting.query_one("#save-state")
+        await type_text(pilot, "Meer bankjes in het park")
+        await pilot.press("enter")
+        await until(pilot, lambda: str(indicator.render()).startswith("Opgeslagen"), "saved mark")
+        assert [c.text for c in reopen(sid).contributions()] == ["Meer bankjes in het park"]
+        assert meeting.entry_count() == 1
+        # Undo right after Enter takes back that entry, also when its save had still to run.
+        await type_text(pilot, "Tweede")
+        await pilot.press("enter", "ctrl+z")
+        await until(pilot, lambda: meeting.entry_count() == 1, "undone")
+        assert [c.text for c in reopen(sid).contributions()] == ["Meer bankjes in het park"]
+
+
+async def test_phone_number_in_an_entry_is_flagged_and_ctrl_o_anonymises_it(data_dir, store, clock, reopen):
+    sid = _session_with(store, 0)
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        await type_text(pilot, "Bel mevrouw Jansen op 06-12345678")
+        await pilot.press("enter")
+
+        def warning():
+            return [n for n in app._notifications if "06-12345678" in n.message]
+
+        await until(pilot, lambda: bool(warning()), "personal data warning")
+        note = warning()[0]
+        assert note.severity == "warning"
+        assert "telefoonnummer" in note.message and "ctrl+o" in note.message
+        assert reopen(sid).contributions()[0].text == "Bel mevrouw Jansen op 06-12345678"
+
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: "06-12345678" not in reopen(sid).contributions()[0].text, "anonymised")
+        stored = reopen(sid).contributions()[0].text
+        assert stored == "Bel mevrouw Jansen op [telefoonnummer]"
+        assert "[telefoonnummer]" in str(meeting.query_one(EntryList).get_option_at_index(0).prompt)
+
+        # Like any change it can be undone.
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: reopen(sid).contributions()[0].text.endswith("06-12345678"), "undone")
+
+
+async def test_ordinary_entry_gets_no_warning(data_dir, store, clock, reopen):
+    sid = _session_with(store, 0)
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        await type_text(pilot, "Het speelveld is vaak dicht")
+        await pilot.press("enter")
+        await until(pilot, lambda: len(reopen(sid).contributions()) == 1, "saved")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.severity == "warning"]
+        assert not app.screen.check_action("anonymise", ())

@@ -5,6 +5,14 @@ which has written it to disk when it returns; only then does the save
 indicator say "Opgeslagen". Moving between steps saves ``current_step``
 and ``steps_done``, so reopening the session continues where it stopped.
 
+A new contribution is shown first and saved right after that frame (the
+indicator says "Opslaan…" meanwhile): the facilitator sees the row at once,
+and the disk's fsyncs stay out of the key's latency. Any other store call,
+leaving the screen and closing the session first finish such pending saves,
+so the order on disk is the order of typing. After the save, the text is
+checked for personal data (a phone number, an e-mail address, a name with a
+health detail); a warning offers ctrl+o to replace those parts.
+
 Keys are chosen so that typing never triggers them: while the input line
 has the keyboard, only function keys and ctrl-keys act (F2–F5 kind, F6 theme,
 F7/F8 step, F9 room view, ctrl+z undo). Esc leaves the input line; then
@@ -22,7 +30,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
-from wijksessie import content, model
+from wijksessie import content, model, privacy
 from wijksessie.i18n import N_, _
 from wijksessie.model import Agreement, Contribution, ContributionKind
 from wijksessie.store import SessionFile
@@ -67,6 +75,7 @@ class MeetingScreen(TranslatedScreen[None]):
         Binding("a,i,slash", "type", N_("Typen"), show=False, id="type"),
         Binding("escape", "leave", N_("Van de invoerregel naar de lijst"), show=False, id="leave"),
         Binding("h", "home", N_("Naar het overzicht van sessies"), show=False, id="home"),
+        Binding("ctrl+o", "anonymise", N_("Gegevens weghalen"), id="anonymise"),
     ]
 
     def __init__(self, sf: SessionFile, *, clock: Callable[[], dt.datetime] | None = None) -> None:
@@ -82,6 +91,10 @@ class MeetingScreen(TranslatedScreen[None]):
         self.kind = ContributionKind.IDEA
         self.theme = ""
         self.undo_stack: list[tuple[str, Callable[[], object]]] = []
+        # Contributions shown but not yet on disk (saved right after the frame that shows them).
+        self._pending: list[tuple[Contribution, EntryList | None]] = []
+        # The id of the last contribution with a personal-data warning, for ctrl+o.
+        self._privacy_offer: str | None = None
         self._released = False
         self.meeting_started = self.clock()
         self.step_started = self.meeting_started
@@ -136,6 +149,7 @@ class MeetingScreen(TranslatedScreen[None]):
         self.call_after_refresh(self._focus_step)
 
     def on_unmount(self) -> None:
+        self._save_pending()
         self.sf.close()
 
     def on_resize(self, event) -> None:
@@ -240,6 +254,7 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def save(self, action: Callable[[], object]) -> tuple[bool, object]:
         """Run a store call; the indicator says saved only after it returned without error."""
+        self._save_pending()  # first what was typed before: the store sees changes in the order they were made
         if self.readonly:
             self.notify(
                 _("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."),
@@ -255,21 +270,94 @@ class MeetingScreen(TranslatedScreen[None]):
         del self.undo_stack[:-50]
 
     def record(self, text: str) -> bool:
-        """Record what was said, with the remembered kind and theme; True when saved."""
+        """Record what was said, with the remembered kind and theme; True when accepted.
+
+        The row is shown at once and the contribution saved right after that
+        frame; the indicator says "Opslaan…" until the store returned, and
+        only then "Opgeslagen". If the save fails, the row goes away again and
+        the text goes back to the input line.
+        """
         if not text.strip():
             return False
+        if self.readonly:
+            self.notify(_("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."), severity="warning")
+            return False
         step_id = self.step.id
-        ok, c = self.save(
-            lambda: self.sf.add_contribution(Contribution.new(text, kind=self.kind, theme=self.theme, step=step_id))
-        )
+        ok, c = run_safely(self, lambda: Contribution.new(text, kind=self.kind, theme=self.theme, step=step_id))
         if not ok:
             return False
         view = self.view
         entries = view.entry_list() if view else None
         if entries is not None:
             entries.add_entry(c)
-        self.push_undo(_("inbreng vastgelegd"), lambda: self.sf.delete_contribution(c.id))
+        self._pending.append((c, entries))
+        indicator = self.query_one("#save-state", TextCell)
+        indicator.update(_("Opslaan\u2026"))
+        self.call_after_refresh(self._save_pending)
         return True
+
+    def _save_pending(self) -> None:
+        """Write the contributions that are shown but not saved yet, oldest first."""
+        if not self._pending:
+            return
+        all_ok = True
+        while self._pending:
+            c, entries = self._pending.pop(0)
+            ok, saved = run_safely(self, lambda c=c: self.sf.add_contribution(c))
+            if not ok:
+                all_ok = False
+                self._unshow(c, entries)
+                continue
+            self.push_undo(_("inbreng vastgelegd"), lambda cid=saved.id: self.sf.delete_contribution(cid))
+            self._check_privacy(saved)
+        self._set_saved(all_ok)
+
+    def _unshow(self, c: Contribution, entries: EntryList | None) -> None:
+        """A contribution that could not be saved: take its row away and give its text back to type again."""
+        if entries is not None and entries.is_attached:
+            entries.remove_entry(c.id)
+        for field in self.query("#entry").results(Input):
+            if not field.value:
+                field.value = c.text
+                field.cursor_position = len(c.text)
+
+    def _check_privacy(self, c: Contribution) -> None:
+        """Warn when a saved text looks like it holds personal data, and offer ctrl+o to replace those parts."""
+        hints = privacy.personal_data_hints(c.text)
+        if not hints:
+            return
+        self._privacy_offer = c.id
+        self.refresh_bindings()
+        self.notify(
+            privacy.describe(hints) + " "
+            + _("Druk op ctrl+o om dit te vervangen door een woord zonder naam of nummer."),
+            title=_("Naam of nummer in de inbreng?"),
+            severity="warning",
+            timeout=20,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "anonymise":
+            return self._privacy_offer is not None and not self.readonly
+        return True
+
+    def action_anonymise(self) -> None:
+        """Replace the personal data found in the last warned-about contribution (undo puts it back)."""
+        cid, self._privacy_offer = self._privacy_offer, None
+        self.refresh_bindings()
+        if cid is None:
+            return
+        self._save_pending()
+        try:
+            c = self.sf.contribution(cid)
+        except Exception:  # noqa: BLE001 - removed meanwhile: nothing to replace
+            return
+        new_text = privacy.anonymise(c.text)
+        if new_text == c.text:
+            return
+        view = self.view
+        if self._change(c, view.entry_list() if view else None, label=_("gegevens weghalen"), text=new_text):
+            self.notify(_("Aangepast: \u201c{text}\u201d. Met ctrl+z zet u het terug.").format(text=new_text))
 
     def save_tally(self, participants: int, groups: dict[str, int]) -> bool:
         def change(s: model.Session) -> None:
@@ -433,6 +521,7 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def on_entry_list_action(self, event: EntryList.Action) -> None:
         event.stop()
+        self._save_pending()  # the row may be one that is about to be saved
         try:
             c = self.sf.contribution(event.contribution_id)
         except Exception:  # noqa: BLE001 - removed meanwhile
@@ -451,13 +540,14 @@ class MeetingScreen(TranslatedScreen[None]):
             position = cycle.index(c.theme) if c.theme in cycle else -1
             self._change(c, entries, theme=cycle[(position + 1) % len(cycle)])
 
-    def _change(self, c: Contribution, entries: EntryList | None, **changes) -> None:
+    def _change(self, c: Contribution, entries: EntryList | None, *, label: str | None = None, **changes) -> bool:
         old = Contribution.from_dict(c.to_dict())
         ok, new = self.save(lambda: self.sf.edit_contribution(c.id, **changes))
         if ok:
             if entries is not None:
                 entries.update_entry(new)
-            self.push_undo(_("aanpassing"), lambda: self.sf.update_contribution(old))
+            self.push_undo(label or _("aanpassing"), lambda: self.sf.update_contribution(old))
+        return ok
 
     def _edit(self, c: Contribution, entries: EntryList | None) -> None:
         from wijksessie.tui.dialogs.common import TextDialog
@@ -486,6 +576,7 @@ class MeetingScreen(TranslatedScreen[None]):
         )
 
     def action_undo(self) -> None:
+        self._save_pending()  # an entry typed just now is what undo takes back
         if not self.undo_stack:
             self.notify(_("Er is niets om ongedaan te maken."), severity="information")
             return
@@ -561,6 +652,7 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def release(self) -> None:
         """Let go of the session (another screen needs to open it); it is taken back when this screen returns."""
+        self._save_pending()
         self.sf.close()
         self._released = True
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from wijksessie import i18n, model
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import ContributionKind
+from wijksessie.tui.widgets.cells import LineInput
 from wijksessie.tui.widgets.entries import EntryList
 from wijksessie.tui.widgets.ranking import RankingView
 
@@ -128,7 +129,7 @@ class EntryPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.meeting.kind_bar_text(), id="kind-bar")
-        yield Input(
+        yield LineInput(
             placeholder=_("Typ wat er gezegd wordt en druk op Enter"),
             id="entry",
             compact=True,
