@@ -21,7 +21,7 @@ from pathlib import Path
 
 from wijksessie import model
 from wijksessie.model import Agreement, Contribution, Session
-from wijksessie.store import AtomicJSONStorage, SessionFile, SessionStore
+from wijksessie.store import AtomicJSONStorage, SessionStore
 
 THEMES = [
     "Bewegen",

@@ -176,16 +176,6 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_saved(tmp_path):
         assert not [p for p in data.glob(f".{sid}.json.*") if p.name.endswith(".tmp")], "leftover temporary files"
 
 
-def _tui_ready() -> str:
-    """Why the full-screen kill test cannot run, or "" when it can."""
-    try:
-        from wijksessie.tui.app import make_app  # noqa: F401
-    except ImportError as exc:
-        return f"the full-screen program is not there yet ({exc})"
-    return ""
-
-
-@pytest.mark.skipif(bool(_tui_ready()), reason=_tui_ready() or "ready")
 def test_sigkill_while_the_full_screen_program_records(tmp_path):
     rng = random.Random(20261125)
     data = tmp_path / "data"

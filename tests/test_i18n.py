@@ -14,13 +14,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, run_cli
-from wijksessie import i18n, i18n_tools, paths
+from wijksessie import i18n, i18n_tools
 
 LOCALES = REPO / "locales"
 SHIPPED = ["nl", "en", "fy", "tr", "ar", "pl"]

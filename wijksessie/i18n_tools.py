@@ -24,13 +24,13 @@ import io
 import re
 import string
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from wijksessie import i18n, paths
 from wijksessie.errors import UserError
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import _
 
 TEMPLATE_NAME = f"{i18n.DOMAIN}.pot"
 

@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 from wijksessie import i18n, model, paths
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
-from wijksessie.model import Agreement, Contribution, DecisionStatus, Session
+from wijksessie.model import Agreement, Contribution, Session
 
 #: The formats a letter can be written in, with their file extension.
 FORMATS = ("html", "md", "txt")

@@ -269,6 +269,11 @@ async def test_damaged_file_is_explained_not_a_traceback(data_dir, demo, store, 
         app.open_session(demo)
         await pilot.pause()
         assert "beschadigd" in read_screen(app)
+        await pilot.press("j")  # yes: put the last good copy back
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen after restore")
+        assert app.screen.sf.contributions(), "the last good copy holds the meeting"
+    aside = list(data_dir.glob(f"{demo}.json.damaged-*"))
+    assert [p.read_text(encoding="utf-8") for p in aside] == ["{ half"], "the damaged file is kept aside"
 
 
 async def test_edit_prompts_for_this_session_only(data_dir, demo, clock, reopen):

@@ -280,13 +280,16 @@ class WijksessieApp(App[int]):
         except DamagedSessionFile as exc:
             self._ensure_home()
             if exc.has_backup:
+                # Python drops ``exc`` when the except block ends; the answer comes later.
+                damaged_id = exc.path.stem
+
                 def restore(yes: bool | None) -> None:
                     if yes:
-                        ok, _aside = run_safely(self, lambda: self.store.restore_backup(exc.path.stem))
+                        ok, _aside = run_safely(self, lambda: self.store.restore_backup(damaged_id))
                         if ok:
                             self.notify(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard."))
                             self._reload_home()
-                            self.open_session(exc.path.stem)
+                            self.open_session(damaged_id)
 
                 self.push_screen(
                     ConfirmDialog(str(exc) + "\n\n" + _("Nu de vorige goede versie terugzetten?"),

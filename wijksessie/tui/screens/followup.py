@@ -18,7 +18,7 @@ import re
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from wijksessie import model
@@ -27,6 +27,7 @@ from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind, DecisionStatus
 from wijksessie.store import SessionFile, SessionStore
 from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen
+from wijksessie.tui.widgets.plain_input import PlainInput
 
 ALL = "__all__"
 
@@ -39,41 +40,9 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _jargon_field(value: str):
-    """The explanation field: with the shared jargon hint when that widget exists, else our own."""
-    try:
-        from wijksessie.tui.widgets.plain_input import PlainInput
-    except ImportError:  # pragma: no cover - the widget ships with the program
-        return _OwnPlainInput(value)
+def _jargon_field(value: str) -> PlainInput:
+    """The explanation field, with the jargon hint under it."""
     return PlainInput(value, placeholder=_("Leg in gewone woorden uit wat er gebeurt, en waarom"), id="reason")
-
-
-class _OwnPlainInput(Vertical):  # pragma: no cover - fallback when the shared widget is missing
-    """An input with a line under it naming difficult words (``plain.find_jargon``)."""
-
-    DEFAULT_CSS = "_OwnPlainInput { height: auto; } _OwnPlainInput > Static { color: $warning; height: auto; }"
-
-    def __init__(self, value: str) -> None:
-        super().__init__(id="reason")
-        self._value = value
-
-    def compose(self) -> ComposeResult:
-        yield Input(self._value, compact=True)
-        yield Static("", classes="hint")
-
-    @property
-    def value(self) -> str:
-        return self.query_one(Input).value
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        try:
-            from wijksessie.plain import find_jargon
-
-            found = find_jargon(event.value, "nl")
-        except Exception:  # noqa: BLE001 - the hint only helps; it must never stop anyone
-            found = []
-        words = ", ".join(f"{f.text} → {f.suggestion}" for f in found)
-        self.query_one(Static).update(_("Moeilijk woord? Probeer: {words}").format(words=words) if found else "")
 
 
 class DecisionDialog(TranslatedModalScreen[bool]):
@@ -93,7 +62,6 @@ class DecisionDialog(TranslatedModalScreen[bool]):
     DecisionDialog .row { height: auto; }
     DecisionDialog .row > Label { width: 14; padding-top: 0; }
     DecisionDialog .row > Select, DecisionDialog .row > Input, DecisionDialog .row > PlainInput,
-    DecisionDialog .row > _OwnPlainInput { width: 1fr; }
     DecisionDialog #error { color: $error; height: auto; }
     DecisionDialog #buttons { height: auto; align-horizontal: right; }
     DecisionDialog #buttons Button { margin-left: 2; }

@@ -120,7 +120,6 @@ class MeetingScreen(TranslatedScreen[None]):
         return self.steps[self.index]
 
     def compose(self) -> ComposeResult:
-        s = self.sf.session
         with Horizontal(id="topbar"):
             yield Static(self._title_text(), id="session-title")
             yield TextCell("", id="clock")
