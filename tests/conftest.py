@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from wijksessie import i18n
+from wijksessie.store import SessionStore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,6 +35,12 @@ def _isolated(tmp_path, monkeypatch):
 def data_dir(tmp_path) -> Path:
     """The data folder of this test (also in $WIJKSESSIE_DATA_DIR)."""
     return tmp_path / "data"
+
+
+@pytest.fixture
+def st(data_dir) -> SessionStore:
+    """The session store on this test's data folder (real TinyDB files)."""
+    return SessionStore(data_dir)
 
 
 def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None, env: dict | None = None):

@@ -21,7 +21,6 @@ import pytest
 from tests.conftest import REPO
 from wijksessie import cli
 from wijksessie.model import Contribution, Session
-from wijksessie.store import SessionStore
 
 ESC = "\x1b"
 C1 = [chr(c) for c in range(0x80, 0xA0)]
@@ -32,11 +31,6 @@ def run(capsys, data_dir, *args: str) -> tuple[int, str, str]:
     code = cli.main(["--data-dir", str(data_dir), *args])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def st(data_dir) -> SessionStore:
-    return SessionStore(data_dir)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 from wijksessie.model import Contribution, Session
-from wijksessie.store import SessionLocked, SessionStore
+from wijksessie.store import SessionLocked
 
 HOLDER = (
     "import sys\n"
@@ -22,11 +22,6 @@ HOLDER = (
     "sys.stdin.read()\n"  # hold the session until the test closes stdin or kills us
     "sf.close()\n"
 )
-
-
-@pytest.fixture
-def st(data_dir) -> SessionStore:
-    return SessionStore(data_dir)
 
 
 @pytest.fixture

@@ -16,12 +16,7 @@ import pytest
 
 from wijksessie import model
 from wijksessie.model import Contribution, Person, Session
-from wijksessie.store import DamagedSessionFile, NewerSchema, SessionStore
-
-
-@pytest.fixture
-def st(data_dir) -> SessionStore:
-    return SessionStore(data_dir)
+from wijksessie.store import DamagedSessionFile, NewerSchema
 
 
 @pytest.fixture

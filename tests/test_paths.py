@@ -8,12 +8,7 @@ import os
 import pytest
 
 from wijksessie.model import Contribution, ModelError, Session
-from wijksessie.store import SessionNotFound, SessionStore, StoreError
-
-
-@pytest.fixture
-def st(data_dir) -> SessionStore:
-    return SessionStore(data_dir)
+from wijksessie.store import SessionNotFound, StoreError
 
 
 @pytest.fixture

@@ -15,14 +15,8 @@ import pytest
 from tests.conftest import REPO
 from wijksessie import privacy
 from wijksessie.model import Contribution, ModelError, Person, Session
-from wijksessie.store import SessionStore
 
 JAN = {"name": "Jan Bakker", "email": "jan.bakker@example.nl", "address": "Lindelaan 12, 8011 AB Zwolle"}
-
-
-@pytest.fixture
-def st(data_dir) -> SessionStore:
-    return SessionStore(data_dir)
 
 
 def _new(cli, *extra: str) -> str:

@@ -12,12 +12,7 @@ import pytest
 
 from wijksessie import model, store
 from wijksessie.model import Agreement, Contribution, Session
-from wijksessie.store import DamagedSessionFile, NewerSchema, SessionLocked, SessionStore
-
-
-@pytest.fixture
-def st(data_dir) -> SessionStore:
-    return SessionStore(data_dir)
+from wijksessie.store import DamagedSessionFile, NewerSchema, SessionLocked
 
 
 @pytest.fixture

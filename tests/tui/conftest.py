@@ -35,9 +35,9 @@ def clock():
 
 
 @pytest.fixture
-def store(data_dir) -> SessionStore:
-    """The store of this test's data folder."""
-    return SessionStore(data_dir)
+def store(st) -> SessionStore:
+    """The store of this test's data folder (the shared ``st`` fixture)."""
+    return st
 
 
 @pytest.fixture
