@@ -147,6 +147,17 @@ class Step:
     themes: str | None = None
     line: int = 0
 
+    # Agenda texts are written in Dutch and translated through the catalogues
+    # (see wijksessie/i18n_extract.py); these give them in the current language.
+
+    def shown_title(self) -> str:
+        """The step's title in the current interface language."""
+        return _(self.title)
+
+    def shown_prompts(self) -> list[str]:
+        """The prompts to read aloud, in the current interface language."""
+        return [_(p) for p in self.prompts]
+
 
 @dataclass(frozen=True)
 class Agenda:
@@ -157,6 +168,10 @@ class Agenda:
     description: str
     steps: tuple[Step, ...]
     path: str
+
+    def shown_title(self) -> str:
+        """The agenda's title in the current interface language."""
+        return _(self.title)
 
     @property
     def minutes(self) -> int:
@@ -185,6 +200,10 @@ class Theme:
     id: str
     name: str
     help: str = ""
+
+    def shown_name(self) -> str:
+        """The theme's name in the current interface language."""
+        return _(self.name)
 
 
 @dataclass(frozen=True)

@@ -379,3 +379,16 @@ async def test_follow_up_from_the_meeting_and_back_keeps_saving(data_dir, demo, 
         await type_text(pilot, "Na de opvolging")
         await pilot.press("enter")
     assert reopen(demo).contributions()[-1].text == "Na de opvolging"
+
+
+async def test_agenda_texts_follow_the_interface_language(data_dir, st, clock, read_screen):
+    from wijksessie.model import Session
+
+    sid = st.create(Session.new("Gesprek", "Noord", date="2026-11-24")).id
+    app = make_app(data_dir, sid, lang="en", clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        await until(pilot, lambda: "Welcome, we are glad you are here." in read_screen(app), "English prompt")
+        assert "Welcome, and why we are here" in read_screen(app)
+        await app.switch_language("nl")
+        await until(pilot, lambda: "Welkom, fijn dat u er bent." in read_screen(app), "Dutch prompt after the switch")

@@ -180,13 +180,13 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def prompts(self) -> list[str]:
         """The prompts of the current step: this session's own, else the agenda's."""
-        return self.sf.session.prompts_for(self.step.id, self.step.prompts)
+        return self.sf.session.prompts_for(self.step.id, self.step.shown_prompts())
 
     def _show_step_texts(self) -> None:
         step = self.step
         self.query_one("#step-title", Static).update(
             Text(_("Stap {n} van {total}").format(n=self.index + 1, total=len(self.steps)) + " \u00b7 ", style="dim")
-            + Text(step.title, style="bold")
+            + Text(step.shown_title(), style="bold")
         )
         prompts = Text()
         for number, line in enumerate(self.prompts()):
@@ -622,7 +622,7 @@ class MeetingScreen(TranslatedScreen[None]):
             old = list(self.sf.session.prompts.get(step_id, []))
 
             def change(s: model.Session) -> None:
-                if lines and lines != list(self.step.prompts):
+                if lines and lines != self.step.shown_prompts():
                     s.prompts[step_id] = lines
                 else:
                     s.prompts.pop(step_id, None)
@@ -633,7 +633,7 @@ class MeetingScreen(TranslatedScreen[None]):
                     lambda s: s.prompts.__setitem__(step_id, old) if old else s.prompts.pop(step_id, None)))
                 self._show_step_texts()
 
-        self.app.push_screen(PromptsDialog(self.step.title, self.prompts()), answer)
+        self.app.push_screen(PromptsDialog(self.step.shown_title(), self.prompts()), answer)
 
     def action_contact(self) -> None:
         from wijksessie.tui.dialogs.common import ContactDialog

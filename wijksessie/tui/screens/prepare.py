@@ -105,7 +105,7 @@ class PrepareScreen(TranslatedScreen[str | None]):
                 agenda = content.load_agenda(path)
             except content.ContentError:
                 continue  # a broken agenda is reported by `wijksessie check`; it cannot be chosen
-            options.append((_("{title} ({minutes} min)").format(title=agenda.title, minutes=agenda.minutes), agenda.id))
+            options.append((_("{title} ({minutes} min)").format(title=agenda.shown_title(), minutes=agenda.minutes), agenda.id))
         if not options:
             options.append((content.DEFAULT_AGENDA, content.DEFAULT_AGENDA))
         return options

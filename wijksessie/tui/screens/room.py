@@ -43,7 +43,7 @@ class RoomScreen(TranslatedScreen[None]):
             yield Static(_("r: terug"), id="room-hint")
 
     def _title(self) -> Text:
-        return Text(self.meeting.step.title, style="bold")
+        return Text(self.meeting.step.shown_title(), style="bold")
 
     def body(self) -> Text:
         """What the room sees for the current step."""
@@ -59,7 +59,7 @@ class RoomScreen(TranslatedScreen[None]):
             text = Text()
             for theme in session.themes:
                 text.append("\u2022 " + theme + "\n", style="bold")
-            return text or Text(meeting.prompts()[0] if meeting.prompts() else step.title)
+            return text or Text(meeting.prompts()[0] if meeting.prompts() else step.shown_title())
         if step.type == "info" and step.show == "level":
             return level_text(session.level)
         if step.type == "info" and step.show == "close":

@@ -317,7 +317,7 @@ class TopicsView(StepView):
         try:
             from wijksessie import content
 
-            return [t.name for t in content.get_theme_list(self.step.themes).themes]
+            return [t.shown_name() for t in content.get_theme_list(self.step.themes).themes]
         except Exception:  # noqa: BLE001 - suggestions are optional; a broken list only loses them
             return []
 

@@ -210,7 +210,7 @@ class AgendaList(OptionList):
             mark = "\u2713" if step.id in done else ("\u25b6" if number == current else " ")
             text.append(f"{mark} ", style="green" if step.id in done else "bold")
             text.append(f"{step.minutes:>3}' ", style="dim")
-            text.append(step.title, style="bold" if number == current else "")
+            text.append(step.shown_title(), style="bold" if number == current else "")
             options.append(Option(text, id=f"step-{number}"))
         self.set_options(options)
         self.highlighted = current
