@@ -243,7 +243,7 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
         for k, n in sorted(problem_counts.items(), key=lambda kv: (-kv[1], theme_names[kv[0]].casefold()))
     ]
     grant.status_counts = {status.value: statuses.get(status.value, 0) for status in DecisionStatus}
-    unreadable = max(0, len(store.session_ids()) - readable) if hasattr(store, "session_ids") else 0
+    unreadable = max(0, len(store.session_ids()) - readable)
     return Report(
         today=today,
         since=since,
