@@ -298,6 +298,8 @@ class Contribution:
     created_at: dt.datetime = field(default_factory=now)
     edited_at: dt.datetime | None = None
     decision: Decision = field(default_factory=Decision)
+    #: Kept out of the projector view (the room screen) without being deleted.
+    hidden_in_room: bool = False
 
     @classmethod
     def new(cls, text: str, *, kind: ContributionKind | str = ContributionKind.IDEA, theme: str = "", step: str = "") -> "Contribution":
@@ -325,6 +327,7 @@ class Contribution:
             "created_at": _iso(self.created_at),
             "edited_at": _iso(self.edited_at),
             "decision": self.decision.to_dict(),
+            "hidden_in_room": self.hidden_in_room,
         }
 
     @classmethod
@@ -340,6 +343,7 @@ class Contribution:
             created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
             edited_at=parse_datetime(data.get("edited_at"), "edited_at"),
             decision=Decision.from_dict(data.get("decision")),
+            hidden_in_room=data.get("hidden_in_room") is True,
         )
 
 
@@ -596,6 +600,8 @@ class Session:
     #: Prompts the facilitator rewrote for this session only, per step id
     #: (the agenda file stays as it is). Empty: the agenda's own prompts.
     prompts: dict[str, list[str]] = field(default_factory=dict)
+    #: Seconds spent so far per step id (the step timer and meeting clock continue after a restart).
+    step_seconds: dict[str, int] = field(default_factory=dict)
 
     def prompts_for(self, step_id: str, default: Iterable[str] = ()) -> list[str]:
         """The prompts to read aloud at ``step_id``: this session's own, else ``default`` (the agenda's)."""
@@ -669,6 +675,7 @@ class Session:
             "letter_sent": _iso(self.letter_sent),
             "created_at": _iso(self.created_at),
             "prompts": {k: list(v) for k, v in self.prompts.items()},
+            "step_seconds": dict(self.step_seconds),
         }
 
     @classmethod
@@ -716,6 +723,10 @@ class Session:
             letter_sent=parse_date(data.get("letter_sent"), "letter_sent"),
             created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
             prompts={k: list(v) for k, v in prompts.items()},
+            step_seconds={
+                k: int(v) for k, v in (data.get("step_seconds") or {}).items()
+                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+            } if isinstance(data.get("step_seconds"), dict) else {},
         )
 
 
