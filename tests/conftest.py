@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 def _isolated(tmp_path, monkeypatch):
     data = tmp_path / "data"
     monkeypatch.setenv("WIJKSESSIE_DATA_DIR", str(data))
+    monkeypatch.setenv("WIJKSESSIE_CONFIG_DIR", str(tmp_path / "config"))  # never the user's own settings
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANGUAGE", "nl")

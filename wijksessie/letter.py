@@ -143,7 +143,10 @@ def load_municipality(path: Path | None = None) -> Municipality:
     """
     import yaml
 
-    path = path or paths.content_dir() / "letters" / MUNICIPALITY_FILE
+    if path is None:
+        # Set from the program (saved in the user's config folder) wins over the shipped example.
+        user = municipality_config_path()
+        path = user if user.is_file() else paths.content_dir() / "letters" / MUNICIPALITY_FILE
     if not path.is_file():
         return Municipality()
     try:
@@ -178,6 +181,46 @@ def load_municipality(path: Path | None = None) -> Municipality:
             )
         result.retention_years = years
     return result
+
+
+#: The name in the shipped example file; a letter that still says it is not ready to send.
+EXAMPLE_MUNICIPALITY = "Gemeente Voorbeeld"
+
+
+def municipality_config_path() -> Path:
+    """Where the program keeps the municipality's details: the user's config folder.
+
+    ``$WIJKSESSIE_CONFIG_DIR`` overrides the folder (tests, a shared laptop).
+    """
+    import os
+
+    folder = os.environ.get("WIJKSESSIE_CONFIG_DIR")
+    if folder:
+        return Path(folder) / MUNICIPALITY_FILE
+    from platformdirs import user_config_path
+
+    return user_config_path("wijksessie", appauthor=False) / MUNICIPALITY_FILE
+
+
+def save_municipality(municipality: Municipality, path: Path | None = None) -> Path:
+    """Save the details set in the program to :func:`municipality_config_path`; returns the file."""
+    import dataclasses
+
+    import yaml
+
+    from wijksessie.atomic import write_atomic
+
+    path = path or municipality_config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {key: value.strip() if isinstance(value, str) else value
+            for key, value in dataclasses.asdict(municipality).items()}
+    write_atomic(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8"))
+    return path
+
+
+def is_example_municipality(municipality: Municipality) -> bool:
+    """True while the letter would still be signed by the shipped example municipality."""
+    return EXAMPLE_MUNICIPALITY.casefold() in (municipality.name + " " + municipality.heading).casefold()
 
 
 # ----------------------------------------------------------------------------- what goes in the letter

@@ -1,0 +1,83 @@
+"""Where the program puts the files it makes (wijksessie.outputs) and the municipality set from the program."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from wijksessie import letter, outputs
+from wijksessie.demo import create_demo
+from wijksessie.errors import UserError
+
+
+@pytest.fixture(autouse=True)
+def _config(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIJKSESSIE_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def test_one_predictable_folder_per_session(st, data_dir):
+    sid = create_demo(st)
+    assert outputs.session_folder(data_dir, sid) == data_dir / "uitvoer" / sid
+    assert outputs.report_folder(data_dir) == data_dir / "uitvoer" / "overzicht"
+
+
+def test_exports_land_in_the_session_folder(st, data_dir):
+    sid = create_demo(st)
+    with st.open(sid, readonly=True) as sf:
+        paths = [outputs.write_export(sf, fmt, data_dir) for fmt in outputs.EXPORT_FORMATS]
+    assert [p.parent for p in paths] == [data_dir / "uitvoer" / sid] * 3
+    assert json.loads(paths[2].read_text(encoding="utf-8"))["session"]["id"] == sid
+    assert paths[1].read_bytes().startswith(b"\xef\xbb\xbf")  # Excel NL needs the BOM
+    # The session list is not confused by the output folder.
+    assert [s.id for s in st.summaries()] == [sid]
+
+
+def test_letters_in_every_format_and_language(st, data_dir):
+    sid = create_demo(st)
+    with st.open(sid) as sf:
+        sf.update(lambda s: setattr(s, "languages", ["nl", "en"]))
+        session, contributions, agreements = sf.session, sf.contributions(), sf.agreements()
+    written = outputs.write_letters(session, contributions, agreements, data_dir)
+    assert len(written) == 2 * len(letter.FORMATS)
+    assert {p.suffix[1:] for p in written} == set(letter.FORMATS)
+    assert all(p.parent == data_dir / "uitvoer" / sid and p.stat().st_size > 0 for p in written)
+
+
+def test_final_letter_refused_while_open_and_nothing_written(st, data_dir):
+    sid = create_demo(st)
+    with pytest.raises(UserError) as caught:
+        outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    assert "Opvolging" in str(caught.value) and "--final" not in str(caught.value)
+    assert not outputs.session_folder(data_dir, sid).exists()
+    with st.open(sid, readonly=True) as sf:
+        assert sf.session.letter_sent is None
+
+
+def test_final_letter_records_it_was_sent(st, data_dir):
+    sid = create_demo(st)
+    with st.open(sid) as sf:
+        for c in sf.contributions():
+            if not c.decision.status.answered:
+                sf.decide(c.id, status="adopted")
+    written = outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    assert written and all(p.exists() for p in written)
+    with st.open(sid, readonly=True) as sf:
+        assert sf.session.letter_sent == dt.date(2026, 4, 1)
+
+
+def test_report_goes_to_the_overview_folder(st, data_dir):
+    create_demo(st)
+    path = outputs.write_report(st, "csv", data_dir, today=dt.date(2026, 4, 1))
+    assert path == data_dir / "uitvoer" / "overzicht" / "overzicht-2026-04-01.csv"
+    assert path.stat().st_size > 0
+
+
+def test_municipality_set_once_from_the_program(tmp_path):
+    shipped = letter.load_municipality()
+    assert letter.is_example_municipality(shipped)
+    saved = letter.save_municipality(letter.Municipality(name="Gemeente Zuidhorn", signature="Team Wijk\nAnna"))
+    assert saved == tmp_path / "config" / "municipality.yaml"
+    again = letter.load_municipality()
+    assert again.name == "Gemeente Zuidhorn"
+    assert again.signature == "Team Wijk\nAnna"
+    assert not letter.is_example_municipality(again)

@@ -1,0 +1,116 @@
+"""Where the files made for a session go, and making them.
+
+One rule, so a facilitator always finds them: everything made for one session
+goes into ``<data folder>/uitvoer/<session id>/`` — exports, letters in every
+format and language, the final letter. The overview across neighbourhoods is
+not about one session; it goes into ``<data folder>/uitvoer/overzicht/``.
+
+The full-screen program makes its files through these functions; the command
+line writes where ``-o`` says. Every file is written whole or not at all
+(:func:`wijksessie.atomic.write_atomic`); making the same file again replaces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from wijksessie import export, i18n, letter
+from wijksessie.atomic import write_atomic
+
+#: The folder inside the data folder that holds everything the program makes.
+OUTPUT_FOLDER = "uitvoer"
+#: The folder (inside :data:`OUTPUT_FOLDER`) for the overview across neighbourhoods.
+REPORT_FOLDER = "overzicht"
+#: Export formats, in the order the program offers them.
+EXPORT_FORMATS = ("md", "csv", "json")
+#: Formats of the overview across neighbourhoods.
+REPORT_FORMATS = ("md", "csv", "json")
+
+
+def output_root(data_dir: Path) -> Path:
+    """``<data folder>/uitvoer``."""
+    return Path(data_dir) / OUTPUT_FOLDER
+
+
+def session_folder(data_dir: Path, session_id: str) -> Path:
+    """``<data folder>/uitvoer/<session id>``: the one folder for everything made for a session."""
+    return output_root(data_dir) / session_id
+
+
+def report_folder(data_dir: Path) -> Path:
+    """``<data folder>/uitvoer/overzicht``: the overview across neighbourhoods."""
+    return output_root(data_dir) / REPORT_FOLDER
+
+
+def letter_formats() -> tuple[str, ...]:
+    """Every format the letter can be made in (read from the letter module, so new ones appear)."""
+    return tuple(letter.FORMATS)
+
+
+def _write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def write_export(sf, fmt: str, data_dir: Path) -> Path:
+    """The export of an open session in ``md``, ``csv`` or ``json`` (without residents' personal data)."""
+    makers = {"md": export.export_markdown, "csv": export.export_csv, "json": export.export_json}
+    if fmt not in makers:
+        raise ValueError(fmt)
+    text = makers[fmt](sf)
+    if fmt == "csv" and isinstance(text, str) and not text.startswith("\ufeff"):
+        text = "\ufeff" + text  # Excel in the Netherlands reads UTF-8 only with a BOM
+    return _write(session_folder(data_dir, sf.session.id) / f"export-{sf.session.id}.{fmt}", text)
+
+
+def letter_languages(session) -> list[str]:
+    """The session's letter languages (Dutch when none are set)."""
+    return list(session.languages or [i18n.DEFAULT_LANGUAGE])
+
+
+def write_letters(session, contributions, agreements, data_dir: Path, *, languages=None, formats=None,
+                  final: bool = False, today: dt.date | None = None) -> list[Path]:
+    """The letter in every format and language (or those asked); returns the files written."""
+    folder = session_folder(data_dir, session.id)
+    written = []
+    for lang in languages or letter_languages(session):
+        for fmt in formats or letter_formats():
+            content = letter.render_letter(session, contributions, agreements, fmt, lang, final=final, today=today)
+            written.append(_write(folder / letter.default_filename(session, fmt, lang), content))
+    return written
+
+
+def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> list[Path]:
+    """The final letter in every format and language, and record the day it was sent.
+
+    Raises :class:`~wijksessie.errors.UserError` while a contribution has no decision;
+    then nothing is written.
+    """
+    today = today or dt.date.today()
+    with store.open(session_id) as sf:  # locked while the letter is made and recorded
+        contributions = sf.contributions()
+        if letter.open_contributions(contributions):
+            from wijksessie.errors import UserError
+
+            n = len(letter.open_contributions(contributions))
+            raise UserError(
+                i18n.ngettext(
+                    "Er is nog {n} punt zonder besluit. Leg eerst bij Opvolging vast wat ermee gebeurt.",
+                    "Er zijn nog {n} punten zonder besluit. Leg eerst bij Opvolging vast wat ermee gebeurt.",
+                    n,
+                ).format(n=n)
+            )
+        written = write_letters(sf.session, contributions, sf.agreements(), data_dir, final=True, today=today)
+        sf.update(lambda s: setattr(s, "letter_sent", today))
+    return written
+
+
+def write_report(store, fmt: str, data_dir: Path, *, today: dt.date | None = None) -> Path:
+    """The overview per neighbourhood over all sessions, in ``md``, ``csv`` or ``json``."""
+    from wijksessie import report
+
+    today = today or dt.date.today()
+    text = report.render_report(report.build_report(store, today=today), fmt)
+    return _write(report_folder(data_dir) / f"overzicht-{today.isoformat()}.{fmt}", text)
