@@ -1,6 +1,6 @@
 """The translator's workflow: collect texts, update catalogues, add a language, check them.
 
-Run as ``wijksessie i18n COMMAND`` or ``python -m wijksessie.i18n_tools COMMAND``:
+Run as ``wijksessie i18n COMMAND`` (the command line is in ``wijksessie/commands/content.py``):
 
 * ``update`` — collect every text (Python code, agendas and themes, letter
   templates; configured in ``pyproject.toml`` ``[tool.babel]``) into
@@ -18,15 +18,13 @@ Everything here uses Babel's Python API; no gettext tools are needed.
 
 from __future__ import annotations
 
-import argparse
 import gettext as _gettext
 import io
 import re
 import string
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from wijksessie import i18n, paths
 from wijksessie.errors import UserError
@@ -555,119 +553,3 @@ def check(langs: Iterable[str] | None = None) -> list[Problem]:
     for lang in langs or languages():
         problems.extend(check_catalogue(catalogue_path(lang)))
     return problems
-
-
-# ----------------------------------------------------------------------------- command line
-
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def format_status(rows: Sequence[LanguageStatus]) -> str:
-    """The ``status`` table, one line per language."""
-    head = [_("taal"), _("naam"), _("vertaald"), _("nakijken"), _("onzeker"), _("ontbreekt"), _("bewonersteksten")]
-    lines = [head]
-    for r in rows:
-        name = i18n.language_name(r.lang)
-        if r.source:
-            lines.append([r.lang, name, _("bron"), "-", "-", "0", f"{r.resident_translated}/{r.resident_total}"])
-        else:
-            lines.append([
-                r.lang, name, f"{r.translated}/{r.total}", str(r.needs_review), str(r.fuzzy), str(r.missing),
-                f"{r.resident_translated}/{r.resident_total}",
-            ])
-    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
-    out = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in lines]
-    out.append("")
-    out.append(_("nakijken: vertaald, maar nog niet nagekeken door iemand die de taal als moedertaal spreekt."))
-    out.append(_("onzeker (fuzzy): wordt niet gebruikt tot een vertaler het nakijkt."))
-    out.append(_("bewonersteksten: agenda, thema's en brief; die moeten in elke taal klaar zijn."))
-    return "\n".join(out)
-
-
-def cmd_status(args) -> int:
-    """``i18n status``."""
-    rows = status(args.langs or None)
-    if getattr(args, "json", False):
-        import json
-
-        _out(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
-    else:
-        _out(format_status(rows))
-    return 0
-
-
-def cmd_update(args) -> int:
-    """``i18n update``."""
-    total, results = update(args.langs or None)
-    _out(_("Sjabloon {path}: {n} teksten.").format(path=template_path(), n=total))
-    for r in results:
-        _out(_("{lang}: {added} nieuw, {removed} vervallen.").format(lang=r.lang, added=r.added, removed=r.removed))
-    return 0
-
-
-def cmd_init(args) -> int:
-    """``i18n init LANG``."""
-    po = init(args.lang)
-    _out(_("Nieuwe taal gemaakt: {path}").format(path=po))
-    _out(_("Vertaal de teksten in dit bestand, bijvoorbeeld met Poedit. "
-           "Bekijk het resultaat met: wijksessie --lang {lang} --help").format(lang=po.parent.parent.name))
-    return 0
-
-
-def cmd_compile(args) -> int:
-    """``i18n compile``."""
-    for mo in compile_all(args.langs or None):
-        _out(_("Gemaakt: {path}").format(path=mo))
-    return 0
-
-
-def report_problems(problems: Sequence[Problem]) -> int:
-    """Print problems; returns how many are errors (not warnings)."""
-    for p in problems:
-        _out(str(p))
-    return sum(1 for p in problems if not p.warning)
-
-
-def cmd_check(args) -> int:
-    """``i18n check``."""
-    errors = report_problems(check(args.langs or None))
-    if errors:
-        sys.stderr.write(_("{n} fouten in de vertalingen gevonden.").format(n=errors) + "\n")
-        return 1
-    _out(_("De vertalingen zijn in orde."))
-    return 0
-
-
-def add_subcommands(parser: argparse.ArgumentParser, parser_class=None) -> None:
-    """Add ``status``/``update``/``init``/``compile``/``check`` to ``parser`` (used by ``wijksessie i18n``)."""
-    kwargs = {"parser_class": parser_class} if parser_class else {}
-    sub = parser.add_subparsers(dest="i18n_command", metavar=_("OPDRACHT"), required=True, **kwargs)
-    p = sub.add_parser("status", help=_("per taal tonen hoeveel teksten vertaald zijn"))
-    p.add_argument("langs", nargs="*", metavar=_("TAAL"))
-    p.add_argument("--json", action="store_true", help=_("als JSON"))
-    p.set_defaults(func=cmd_status)
-    p = sub.add_parser("update", help=_("alle teksten verzamelen en elke taal bijwerken"))
-    p.add_argument("langs", nargs="*", metavar=_("TAAL"))
-    p.set_defaults(func=cmd_update)
-    p = sub.add_parser("init", help=_("een nieuwe taal beginnen"))
-    p.add_argument("lang", metavar=_("TAAL"))
-    p.set_defaults(func=cmd_init)
-    p = sub.add_parser("compile", help=_("snelle .mo-bestanden maken (niet verplicht)"))
-    p.add_argument("langs", nargs="*", metavar=_("TAAL"))
-    p.set_defaults(func=cmd_compile)
-    p = sub.add_parser("check", help=_("de vertalingen controleren"))
-    p.add_argument("langs", nargs="*", metavar=_("TAAL"))
-    p.set_defaults(func=cmd_check)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m wijksessie.i18n_tools COMMAND`` — the same as ``wijksessie i18n COMMAND``."""
-    from wijksessie.cli import main as cli_main
-
-    return cli_main(["i18n", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":
-    sys.exit(main())

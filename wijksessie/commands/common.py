@@ -1,0 +1,91 @@
+"""What several commands share: the parser class, the store, printing and ``-o FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wijksessie import paths
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+
+KINDS = ("idea", "problem", "question", "experience")
+STATUSES = ("open", "under_review", "adopted", "partly_adopted", "not_adopted", "referred", "done")
+LEVELS = ("none", "inform", "consult_late", "advise_early", "co_decide", "partner", "self_govern")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake in one line and exits 2 (no usage dump)."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise UserError(
+            _("{message}. Typ '{prog} --help' voor hulp.").format(message=message.rstrip("."), prog=self.prog)
+        )
+
+
+def store(args):
+    """The session store of the data folder the command line names."""
+    from wijksessie.store import SessionStore
+
+    return SessionStore(paths.data_dir(args.data_dir))
+
+
+def out(text: str) -> None:
+    """Print a line on stdout, with residents' escape sequences made harmless."""
+    from wijksessie.safe_text import terminal_safe
+
+    # Residents' text may hold escape sequences; never send them raw to the terminal.
+    text = terminal_safe(text)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def add_output_options(p: argparse.ArgumentParser) -> None:
+    """``-o FILE`` and ``--force``, the same for every command that writes a document."""
+    p.add_argument("-o", "--output", metavar=_("BESTAND"), help=_("naar een bestand in plaats van het scherm"))
+    p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
+
+
+def write_output(args, text: str) -> None:
+    """Print ``text``, or write it atomically to ``-o FILE`` (refusing to overwrite without --force)."""
+    if not args.output:
+        if sys.stdout.isatty():
+            from wijksessie.safe_text import terminal_safe
+
+            text = terminal_safe(text)  # on screen: no raw escape sequences; piped output stays exact
+        if getattr(args, "bom", False):
+            text = "\ufeff" + text  # `wijksessie export --format csv > notes.csv` must open right in Excel too
+        sys.stdout.write(text)
+        return
+    from wijksessie.atomic import write_new
+
+    target = Path(args.output)
+    try:
+        write_new(target, text.encode("utf-8-sig" if getattr(args, "bom", False) else "utf-8"), force=args.force)
+    except FileExistsError:
+        raise UserError(
+            _("Het bestand {path} bestaat al. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            _("Kan {path} niet schrijven ({error}). Kies een andere map.").format(path=target, error=exc.strerror)
+        ) from None
+    sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
+
+
+def warn_personal_data(hints, session_id: str, contribution_id: str) -> None:
+    """Tell the user (on stderr) that a saved text seems to hold personal data, and how to fix it."""
+    if not hints:
+        return
+    from wijksessie import privacy
+    from wijksessie.safe_text import terminal_safe
+
+    sys.stderr.write(
+        terminal_safe(
+            _("Let op: {found} Schrijf inbreng zonder namen of nummers. Weghalen kan met: wijksessie anonymise {session} {id}").format(
+                found=privacy.describe(hints), session=session_id, id=contribution_id
+            ),
+            oneline=True,
+        )
+        + "\n"
+    )

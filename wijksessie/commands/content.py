@@ -1,0 +1,169 @@
+"""Commands for the shipped content and translations: ``check``, ``i18n``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from wijksessie.commands.common import Parser, out
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+
+
+def cmd_check(args) -> int:
+    from wijksessie import content
+
+    files = [Path(p) for p in args.paths] if args.paths else None
+    for p in files or []:
+        if not p.exists():
+            raise UserError(_("Het bestand {path} bestaat niet. Kijk de naam na.").format(path=p))
+    # Translation catalogues are checked too: all of them, or the .po files named.
+    from wijksessie import i18n_tools
+
+    po_files = [p for p in files or [] if p.suffix == ".po"]
+    other = [p for p in files or [] if p.suffix != ".po"]
+    problems = [str(e) for e in content.check_content(other if files is not None else None)] if other or files is None else []
+    catalogue_problems = (
+        [i18n_tools.check_catalogue(p) for p in po_files] if files is not None else [i18n_tools.check()]
+    )
+    for found in catalogue_problems:
+        problems += [str(p) for p in found if not p.warning]
+        for p in found:
+            if p.warning:
+                sys.stderr.write(str(p) + "\n")
+    # Plain language: jargon, long sentences, unexplained abbreviations, passive voice.
+    from wijksessie import plain
+
+    problems += [f.format() for f in plain.check_all(files)]
+    for line in problems:
+        out(line)
+    if problems:
+        sys.stderr.write(_("{n} problemen gevonden.").format(n=len(problems)) + "\n")
+        return 1
+    out(_("Alles in orde."))
+    return 0
+
+
+def setup_check(sub) -> None:
+    p = sub.add_parser("check", help=_("agenda's, vertalingen en andere inhoud controleren"))
+    p.add_argument("paths", nargs="*", metavar=_("BESTAND"))
+    p.set_defaults(func=cmd_check)
+
+
+# ----------------------------------------------------------------------------- i18n
+# The translator's workflow (wijksessie/i18n_tools.py does the work). These
+# handlers import it only when they run, so ``--help`` does not load it.
+
+
+def format_status(rows) -> str:
+    """The ``i18n status`` table, one line per language."""
+    from wijksessie import i18n
+
+    head = [_("taal"), _("naam"), _("vertaald"), _("nakijken"), _("onzeker"), _("ontbreekt"), _("bewonersteksten")]
+    lines = [head]
+    for r in rows:
+        name = i18n.language_name(r.lang)
+        if r.source:
+            lines.append([r.lang, name, _("bron"), "-", "-", "0", f"{r.resident_translated}/{r.resident_total}"])
+        else:
+            lines.append([
+                r.lang, name, f"{r.translated}/{r.total}", str(r.needs_review), str(r.fuzzy), str(r.missing),
+                f"{r.resident_translated}/{r.resident_total}",
+            ])
+    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+    text = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in lines]
+    text.append("")
+    text.append(_("nakijken: vertaald, maar nog niet nagekeken door iemand die de taal als moedertaal spreekt."))
+    text.append(_("onzeker (fuzzy): wordt niet gebruikt tot een vertaler het nakijkt."))
+    text.append(_("bewonersteksten: agenda, thema's en brief; die moeten in elke taal klaar zijn."))
+    return "\n".join(text)
+
+
+def _print(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def cmd_i18n_status(args) -> int:
+    """``i18n status``."""
+    from wijksessie import i18n_tools
+
+    rows = i18n_tools.status(args.langs or None)
+    if getattr(args, "json", False):
+        import json
+
+        _print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+    else:
+        _print(format_status(rows))
+    return 0
+
+
+def cmd_i18n_update(args) -> int:
+    """``i18n update``."""
+    from wijksessie import i18n_tools
+
+    total, results = i18n_tools.update(args.langs or None)
+    _print(_("Sjabloon {path}: {n} teksten.").format(path=i18n_tools.template_path(), n=total))
+    for r in results:
+        _print(_("{lang}: {added} nieuw, {removed} vervallen.").format(lang=r.lang, added=r.added, removed=r.removed))
+    return 0
+
+
+def cmd_i18n_init(args) -> int:
+    """``i18n init LANG``."""
+    from wijksessie import i18n_tools
+
+    po = i18n_tools.init(args.lang)
+    _print(_("Nieuwe taal gemaakt: {path}").format(path=po))
+    _print(_("Vertaal de teksten in dit bestand, bijvoorbeeld met Poedit. "
+             "Bekijk het resultaat met: wijksessie --lang {lang} --help").format(lang=po.parent.parent.name))
+    return 0
+
+
+def cmd_i18n_compile(args) -> int:
+    """``i18n compile``."""
+    from wijksessie import i18n_tools
+
+    for mo in i18n_tools.compile_all(args.langs or None):
+        _print(_("Gemaakt: {path}").format(path=mo))
+    return 0
+
+
+def report_problems(problems) -> int:
+    """Print problems; returns how many are errors (not warnings)."""
+    for p in problems:
+        _print(str(p))
+    return sum(1 for p in problems if not p.warning)
+
+
+def cmd_i18n_check(args) -> int:
+    """``i18n check``."""
+    from wijksessie import i18n_tools
+
+    errors = report_problems(i18n_tools.check(args.langs or None))
+    if errors:
+        sys.stderr.write(_("{n} fouten in de vertalingen gevonden.").format(n=errors) + "\n")
+        return 1
+    _print(_("De vertalingen zijn in orde."))
+    return 0
+
+
+def setup_i18n(sub) -> None:
+    """``wijksessie i18n status|update|init|compile|check``."""
+    p = sub.add_parser("i18n", help=_("vertalingen: status, update, init TAAL, compile, check"))
+    i18n_sub = p.add_subparsers(dest="i18n_command", metavar=_("OPDRACHT"), required=True, parser_class=Parser)
+    s = i18n_sub.add_parser("status", help=_("per taal tonen hoeveel teksten vertaald zijn"))
+    s.add_argument("langs", nargs="*", metavar=_("TAAL"))
+    s.add_argument("--json", action="store_true", help=_("als JSON"))
+    s.set_defaults(func=cmd_i18n_status)
+    s = i18n_sub.add_parser("update", help=_("alle teksten verzamelen en elke taal bijwerken"))
+    s.add_argument("langs", nargs="*", metavar=_("TAAL"))
+    s.set_defaults(func=cmd_i18n_update)
+    s = i18n_sub.add_parser("init", help=_("een nieuwe taal beginnen"))
+    s.add_argument("lang", metavar=_("TAAL"))
+    s.set_defaults(func=cmd_i18n_init)
+    s = i18n_sub.add_parser("compile", help=_("snelle .mo-bestanden maken (niet verplicht)"))
+    s.add_argument("langs", nargs="*", metavar=_("TAAL"))
+    s.set_defaults(func=cmd_i18n_compile)
+    s = i18n_sub.add_parser("check", help=_("de vertalingen controleren"))
+    s.add_argument("langs", nargs="*", metavar=_("TAAL"))
+    s.set_defaults(func=cmd_i18n_check)

@@ -1,0 +1,36 @@
+"""Commands that bring session files in or back: ``import``, ``restore``."""
+
+from __future__ import annotations
+
+from wijksessie.commands.common import out, store
+from wijksessie.i18n import _
+
+
+def cmd_import(args) -> int:
+    """Merge JSON exports from other laptops into the data folder, without duplicates."""
+    from wijksessie import importer
+
+    for result in importer.import_files(store(args), args.files):
+        out(result.describe())
+    return 0
+
+
+def setup_import(sub) -> None:
+    p = sub.add_parser("import", help=_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd"))
+    p.add_argument("files", nargs="+", metavar=_("BESTAND"))
+    p.set_defaults(func=cmd_import)
+
+
+# ----------------------------------------------------------------------------- restore
+
+
+def cmd_restore(args) -> int:
+    aside = store(args).restore_backup(args.session)
+    out(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard als {path}.").format(path=aside))
+    return 0
+
+
+def setup_restore(sub) -> None:
+    p = sub.add_parser("restore", help=_("de vorige goede versie van een beschadigde sessie terugzetten"))
+    p.add_argument("session", metavar="SESSIE")
+    p.set_defaults(func=cmd_restore)

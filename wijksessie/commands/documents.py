@@ -1,0 +1,108 @@
+"""Commands that write a document: ``export``, ``letter``, ``report`` (all take ``-o FILE``/``--force``)."""
+
+from __future__ import annotations
+
+import sys
+
+from wijksessie import i18n
+from wijksessie.commands.common import add_output_options, store, write_output
+from wijksessie.i18n import _
+
+
+def cmd_export(args) -> int:
+    from wijksessie import export
+
+    with store(args).open(args.session, readonly=True) as sf:
+        if args.format == "json":
+            text = export.export_json(sf, with_personal_data=args.with_personal_data)
+        elif args.format == "md":
+            text = export.export_markdown(sf)
+        else:
+            text = export.export_csv(sf)
+            args.bom = True  # Dutch Excel needs the BOM to read UTF-8
+    write_output(args, text)
+    return 0
+
+
+def setup_export(sub) -> None:
+    p = sub.add_parser("export", help=_("de aantekeningen van een sessie exporteren"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--format", required=True, choices=("json", "md", "csv"))
+    add_output_options(p)
+    p.add_argument("--with-personal-data", action="store_true",
+                   help=_("ook namen en adressen van bewoners meenemen (alleen als het echt nodig is)"))
+    p.set_defaults(func=cmd_export)
+
+
+# ----------------------------------------------------------------------------- letter
+
+
+def cmd_letter(args) -> int:
+    """Write the feedback letter of a session; ``--final`` refuses while anything is still open."""
+    import datetime as dt
+
+    from wijksessie import letter
+
+    # A final letter records that it was sent, so only then is the session opened for writing.
+    with store(args).open(args.session, readonly=not args.final) as sf:
+        contributions = sf.contributions()
+        lang = args.letter_lang or (sf.session.languages[0] if sf.session.languages else None)
+        if args.final:
+            letter.check_final(contributions)
+        text = letter.render_letter(sf.session, contributions, sf.agreements(), args.format, lang, final=args.final)
+        write_output(args, text)
+        if args.final:
+            sf.update(lambda s: setattr(s, "letter_sent", dt.date.today()))
+    still_open = len(letter.open_contributions(contributions))
+    if still_open:
+        sys.stderr.write(
+            i18n.ngettext(
+                "Nog {n} punt zonder besluit. In de brief staat: dit zoeken wij nog uit.",
+                "Nog {n} punten zonder besluit. In de brief staat: dit zoeken wij nog uit.",
+                still_open,
+            ).format(n=still_open)
+            + "\n"
+        )
+    else:
+        sys.stderr.write(_("Alle punten hebben een besluit.") + "\n")
+    if args.final:
+        sys.stderr.write(_("De brief is vastgelegd als verstuurd.") + "\n")
+    return 0
+
+
+def setup_letter(sub) -> None:
+    p = sub.add_parser("letter", help=_("de brief aan bewoners maken: wat er met elk punt gebeurt"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--format", default="md", choices=("html", "md", "txt"),
+                   help=_("html om te printen, md of txt voor e-mail (standaard md)"))
+    p.add_argument("--lang", dest="letter_lang", metavar=_("TAAL"),
+                   help=_("taal van de brief (standaard de eerste taal van de sessie)"))
+    add_output_options(p)
+    p.add_argument("--final", action="store_true",
+                   help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
+    p.set_defaults(func=cmd_letter)
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def cmd_report(args) -> int:
+    """The overview across meetings, per neighbourhood, with the figures for a grant application."""
+    from wijksessie import report
+    from wijksessie.model import parse_date
+
+    since = parse_date(args.since, "--since")
+    result = report.build_report(store(args), neighbourhood=args.neighbourhood, since=since)
+    if args.format == "csv":
+        args.bom = True  # Dutch Excel needs the BOM to read UTF-8
+    write_output(args, report.render_report(result, args.format))
+    return 0
+
+
+def setup_report(sub) -> None:
+    p = sub.add_parser("report", help=_("overzicht van alle gesprekken per wijk, ook voor een subsidieaanvraag"))
+    p.add_argument("--neighbourhood", metavar=_("WIJK"), help=_("alleen deze wijk"))
+    p.add_argument("--since", metavar=_("DATUM"), help=_("alleen gesprekken vanaf deze datum, JJJJ-MM-DD"))
+    p.add_argument("--format", default="md", choices=("md", "csv", "json"), help=_("standaard md"))
+    add_output_options(p)
+    p.set_defaults(func=cmd_report)

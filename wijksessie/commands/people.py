@@ -1,0 +1,144 @@
+"""Commands about residents' personal data: ``person``, ``people``, ``forget``, ``purge``, ``anonymise``."""
+
+from __future__ import annotations
+
+import sys
+
+from wijksessie.commands.common import out, store
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+
+
+def cmd_person(args) -> int:
+    from wijksessie.model import Person
+
+    person = Person.new(args.name, purpose=args.purpose, consent_how=args.consent_how, email=args.email or "",
+                        address=args.address or "", language=args.person_lang or "nl")
+    with store(args).open(args.session) as sf:
+        person = sf.add_person(person)
+    out(person.receipt)
+    sys.stderr.write(
+        _("Geef deze code aan de bewoner. Met de code kan hij of zij later vragen welke gegevens we hebben, of ze laten weghalen.")
+        + "\n"
+    )
+    return 0
+
+
+def setup_person(sub) -> None:
+    p = sub.add_parser("person", help=_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--name", required=True, help=_("naam"))
+    p.add_argument("--email", help=_("e-mailadres"))
+    p.add_argument("--address", help=_("postadres"))
+    p.add_argument("--lang", dest="person_lang", metavar=_("TAAL"), help=_("taal voor de brief, bijvoorbeeld nl of tr"))
+    p.add_argument("--purpose", required=True, choices=("letter", "help"), help=_("waarvoor: een brief, of meehelpen"))
+    p.add_argument("--consent-how", required=True, choices=("oral", "written", "form"),
+                   help=_("hoe de bewoner ja heeft gezegd"))
+    p.set_defaults(func=cmd_person)
+
+
+# ----------------------------------------------------------------------------- people
+
+
+def cmd_people(args) -> int:
+    import json
+
+    from wijksessie.safe_text import json_safe
+
+    with store(args).open(args.session, readonly=True) as sf:
+        people = [sf.person(args.person)] if args.person else sf.people()
+    out(json_safe(json.dumps([p.to_dict() for p in people], ensure_ascii=False, indent=2)))
+    return 0
+
+
+def setup_people(sub) -> None:
+    p = sub.add_parser("people", help=_("de vastgelegde bewoners tonen (bijvoorbeeld als iemand vraagt wat we van hem weten)"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("person", metavar=_("CODE"), nargs="?", help=_("alleen deze bewoner (code of naam)"))
+    p.set_defaults(func=cmd_people)
+
+
+# ----------------------------------------------------------------------------- forget
+
+
+def cmd_forget(args) -> int:
+    from wijksessie.store import damaged_copies
+
+    with store(args).open(args.session) as sf:
+        person = sf.forget_person(args.person)
+        leftovers = damaged_copies(sf.path)
+    out(_("De gegevens van {code} zijn weggehaald uit de sessie en uit de reservekopie.").format(code=person.receipt))
+    for path in leftovers:
+        sys.stderr.write(
+            _("Let op: in het apart gezette bestand {path} kunnen nog gegevens staan. Verwijder het als u het niet meer nodig hebt.").format(path=path)
+            + "\n"
+        )
+    return 0
+
+
+def setup_forget(sub) -> None:
+    p = sub.add_parser("forget", help=_("de gegevens van een bewoner weghalen, ook uit de reservekopie"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("person", metavar=_("CODE"), help=_("de code van de bewoner, of de naam"))
+    p.set_defaults(func=cmd_forget)
+
+
+# ----------------------------------------------------------------------------- purge
+
+
+def cmd_purge(args) -> int:
+    from wijksessie.model import parse_date
+
+    before = parse_date(args.before, "--before")
+    results = store(args).purge(before)
+    problems = 0
+    for r in results:
+        if r.problem:
+            problems += 1
+            sys.stderr.write(f"{r.session_id}: {r.problem}\n")
+            continue
+        out(
+            _("{id}: personen weggehaald: {people}. Inbreng aangepast: {texts}. Aanspreekpunt: {contact}.").format(
+                id=r.session_id, people=r.people, texts=r.texts, contact=_("gewist") if r.contact else _("was leeg")
+            )
+        )
+        for path in r.kept_aside:
+            sys.stderr.write(
+                _("Let op: in het apart gezette bestand {path} kunnen nog gegevens staan. Verwijder het als u het niet meer nodig hebt.").format(path=path)
+                + "\n"
+            )
+    if not results:
+        out(_("Geen sessies van voor {date}.").format(date=before.isoformat()))
+    if problems:
+        raise UserError(
+            _("{n} sessies konden niet worden opgeschoond (zie hierboven). Los dat op en probeer het opnieuw.").format(n=problems)
+        )
+    return 0
+
+
+def setup_purge(sub) -> None:
+    p = sub.add_parser("purge", help=_("alle persoonsgegevens weghalen uit oudere sessies; de inbreng en tellingen blijven"))
+    p.add_argument("--before", required=True, help=_("sessies van voor deze datum, JJJJ-MM-DD"))
+    p.set_defaults(func=cmd_purge)
+
+
+# ----------------------------------------------------------------------------- anonymise
+
+
+def cmd_anonymise(args) -> int:
+    from wijksessie import privacy
+
+    with store(args).open(args.session) as sf:
+        c = sf.contribution(args.contribution)
+        clean = privacy.anonymise(c.text)
+        if clean != c.text:
+            sf.edit_contribution(c.id, text=clean)
+    out(clean)
+    return 0
+
+
+def setup_anonymise(sub) -> None:
+    p = sub.add_parser("anonymise", help=_("telefoonnummers, e-mailadressen en namen uit een inbreng halen"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("contribution", metavar="INBRENG")
+    p.set_defaults(func=cmd_anonymise)
