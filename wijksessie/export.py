@@ -130,7 +130,7 @@ def export_markdown(sf: SessionFile) -> str:
     """
     from wijksessie import i18n
     from wijksessie.i18n import _, ngettext
-    from wijksessie.letter import escape_markdown as md
+    from wijksessie.safe_text import escape_markdown as md
 
     s = sf.session
     contributions = sf.contributions()

@@ -21,19 +21,18 @@ at :data:`TEXT_WIDTH` columns so it can go straight into an e-mail.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
 import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from wijksessie import i18n, model, paths
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, Session
+from wijksessie.safe_text import escape_markdown  # noqa: F401 - moved there; still importable from here
 
 #: The formats a letter can be written in, with their file extension.
 FORMATS = ("html", "md", "txt")
@@ -41,83 +40,37 @@ FORMATS = ("html", "md", "txt")
 #: Plain-text letters are wrapped at this width, the usual width of an e-mail.
 TEXT_WIDTH = 72
 
-#: Languages written right to left; the HTML letter gets ``dir="rtl"``.
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "prs"})
+#: Languages written right to left; the HTML letter gets ``dir="rtl"`` (kept here for old imports).
+RTL_LANGUAGES = i18n.RTL_LANGUAGES
 
 MUNICIPALITY_FILE = "municipality.yaml"
 
 
 # ----------------------------------------------------------------------------- language
+# Language state, dates, lists, numbers and direction live in wijksessie.i18n;
+# these names stay for code that imported them from here.
+
+format_list = i18n.format_list
+format_number = i18n.format_number
+text_direction = i18n.text_direction
+html_lang = i18n.html_lang
 
 
-@contextlib.contextmanager
-def letter_language(lang: str | None) -> Iterator[str]:
-    """Switch ``_()`` to the letter's language for one render, then switch back.
+def letter_language(lang: str | None):
+    """Let ``_()`` speak the letter's language inside a ``with`` block (this thread only).
 
-    Status words and level explanations come from the model through ``_()``,
-    which follows the global interface language. A letter in Turkish must not
-    leave the program itself in Turkish, also not after an error.
+    The interface language is never touched: :func:`wijksessie.i18n.use_language`.
     """
-    previous = i18n.current_language()
-    try:
-        yield i18n.set_language(lang)
-    finally:
-        i18n.set_language(previous)
+    return i18n.use_language(lang)
 
 
 def _babel_locale(lang: str):
-    from babel import Locale, UnknownLocaleError
-
-    code = i18n.normalise(lang)
-    for candidate in (code, code.split("_", 1)[0], i18n.DEFAULT_LANGUAGE):
-        try:
-            return Locale.parse(candidate)
-        except (UnknownLocaleError, ValueError):
-            continue
-    return Locale.parse(i18n.DEFAULT_LANGUAGE)  # pragma: no cover - nl is always known
+    return i18n.babel_locale(lang)
 
 
 def format_date(day: dt.date | None, lang: str) -> str:
-    """A date as the language writes it: ``24 november 2026`` in Dutch."""
-    if day is None:
-        return ""
-    return _format_date(day, lang)
-
-
-@functools.lru_cache(maxsize=2048)
-def _format_date(day: dt.date, lang: str) -> str:
-    # Cached: a letter repeats the same few dates for hundreds of contributions.
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(day, format="long", locale=_babel_locale(lang))
-
-
-def format_list(items: Iterable[str], lang: str) -> str:
-    """``Groen, Bewegen en Eten`` in Dutch; ``Groen, Bewegen, and Eten`` in English."""
-    from babel.lists import format_list as babel_format_list
-
-    items = list(items)
-    return babel_format_list(items, locale=_babel_locale(lang)) if items else ""
-
-
-def format_number(n: int, lang: str) -> str:
-    """A count with the language's digit grouping (``1.234`` in Dutch)."""
-    from babel.numbers import format_decimal
-
-    return format_decimal(n, locale=_babel_locale(lang))
-
-
-def text_direction(lang: str) -> str:
-    """``rtl`` for Arabic, Persian, Hebrew and the like, else ``ltr``."""
-    code = i18n.normalise(lang)
-    if code.split("_", 1)[0] in RTL_LANGUAGES:
-        return "rtl"
-    return "rtl" if getattr(_babel_locale(code), "character_order", "") == "right-to-left" else "ltr"
-
-
-def html_lang(lang: str) -> str:
-    """The value for ``<html lang>``: BCP 47 uses a dash (``fy-NL``)."""
-    return i18n.normalise(lang).replace("_", "-")
+    """A date as the language writes it: ``24 november 2026`` in Dutch; ``None`` gives ""."""
+    return i18n.format_date(day, lang)
 
 
 # ----------------------------------------------------------------------------- municipality
@@ -460,11 +413,6 @@ def build_letter_data(
 
 # ----------------------------------------------------------------------------- escaping and wrapping
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
-_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s|$)")
-
-
 def unescape_html(value: object) -> str:
     """Turn HTML-escaped text from the shared sentences (``_text.j2``) back into plain text."""
     from markupsafe import Markup
@@ -475,20 +423,6 @@ def unescape_html(value: object) -> str:
 def markdown_filter(value: object) -> str:
     """The ``|md`` filter: a piece from ``_text.j2`` (HTML-escaped) made safe for Markdown instead."""
     return escape_markdown(unescape_html(value))
-
-
-def escape_markdown(value: object) -> str:
-    """Make text safe to put in Markdown: it shows exactly as typed, never as markup or HTML.
-
-    Line breaks become spaces (a list item stays one item); characters that
-    start emphasis, links, headings, tables or raw HTML get a backslash; an
-    ``&`` is escaped only where it would start an HTML entity, so ordinary
-    text ("Jan & Piet") stays readable as it is.
-    """
-    text = " ".join(str(value).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_ENTITY.sub(r"\\&", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
 
 
 _BULLET = re.compile(r"^(\s*)([-*] |\d+\. )")

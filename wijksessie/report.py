@@ -365,7 +365,7 @@ def _csv_text(text: str) -> str:
 
 def report_markdown(report: Report) -> str:
     """The overview to read: a table per neighbourhood, overdue letters, then the grant figures."""
-    from wijksessie.letter import escape_markdown as md
+    from wijksessie.safe_text import escape_markdown as md
 
     g = report.grant
     lines = ["# " + md(_("Overzicht van de wijkgesprekken")), ""]

@@ -53,3 +53,23 @@ def json_safe(json_text: str) -> str:
     read back is exactly the same.
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s|$)")
+
+
+def escape_markdown(value: object) -> str:
+    """Make text safe to put in Markdown: it shows exactly as typed, never as markup or HTML.
+
+    Line breaks become spaces (a list item stays one item); characters that
+    start emphasis, links, headings, tables or raw HTML get a backslash; an
+    ``&`` is escaped only where it would start an HTML entity, so ordinary
+    text ("Jan & Piet") stays readable as it is. Used by the letter, the
+    export and the report alike.
+    """
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
