@@ -125,3 +125,39 @@ def test_every_level_explains_itself_in_plain_words():
 def test_hand_edited_session_with_wrong_types_gives_a_clear_error(bad):
     with pytest.raises(ModelError):
         Session.from_dict(bad)
+
+
+def test_labelled_enums_give_value_label_and_choices():
+    from wijksessie.enums import ContributionKind, PersonPurpose
+
+    assert DecisionStatus("not_adopted") is DecisionStatus.NOT_ADOPTED
+    assert DecisionStatus.NOT_ADOPTED.label == "niet overgenomen"
+    assert ContributionKind.choices() == ("idea", "problem", "question", "experience")
+    assert PersonPurpose.HELP.label == "meehelpen"
+    assert DecisionStatus.ADOPTED == "adopted", "a member still compares equal to its stored text"
+
+
+@pytest.mark.parametrize(
+    "bad,words",
+    [
+        ({"id": "abc", "title": 5}, "Het veld 'title' moet tekst zijn, maar is 5."),
+        ({"id": "abc", "level": "dictator"}, "'dictator' is geen geldige niveau van invloed. Kies uit: none,"),
+        ({"id": "abc", "date": "24-11-2026"}, "date '24-11-2026' is geen geldige datum."),
+        ({"id": "abc", "priorities": {"votes": {"groen": "veel"}}}, "In het veld 'votes' moeten alle waarden hele getallen zijn."),
+        ({"id": "abc", "tally": {"participants": "twaalf"}}, "Het veld 'participants' moet een heel getal zijn, maar is 'twaalf'."),
+        ({"title": "x"}, "Het veld 'id' ontbreekt of is leeg."),
+        ({"id": "abc", "preparation": "veel"}, "Het veld 'preparation' moet een lijst van velden zijn, maar is 'veel'."),
+    ],
+)
+def test_wrong_types_are_named_in_one_dutch_sentence(bad, words):
+    with pytest.raises(ModelError) as err:
+        Session.from_dict(bad)
+    assert words in str(err.value)
+    assert "Expected" not in str(err.value) and "$." not in str(err.value)
+
+
+def test_every_field_is_written_also_when_it_was_left_at_its_default():
+    c = Contribution.from_dict({"id": "abc123", "text": "Meer bankjes"})
+    data = c.to_dict()
+    assert data["kind"] == "idea" and data["decision"]["status"] == "open" and data["theme"] == ""
+    assert Contribution.from_dict(data) == c

@@ -2,9 +2,12 @@
 
 Pure dataclasses and rules. Nothing here touches files, the terminal or a
 language: user-facing labels are marked with ``N_()`` and translated where
-they are shown. Every ``from_dict`` validates what it reads, so a session
-file edited by hand with wrong types gives a clear :class:`ModelError`
-instead of a crash somewhere later.
+they are shown. Each record is declared once, as a dataclass with typed
+fields; :class:`Record` reads and writes it as plain data through msgspec
+(:mod:`wijksessie.schema`), which checks every type, so a session file
+edited by hand with wrong types gives one clear :class:`ModelError` instead
+of a crash somewhere later. Rules that are not types (an id's pattern, a
+reason with "not adopted") live in each record's :meth:`Record.check`.
 """
 
 from __future__ import annotations
@@ -13,9 +16,19 @@ import datetime as dt
 import enum
 import re
 import secrets
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar, Iterable, Literal
 
+from wijksessie import schema
+from wijksessie.enums import (  # noqa: F401  (re-exported: the model's public names)
+    DEFAULT_LEVEL,
+    ConsentHow,
+    ContributionKind,
+    DecisionStatus,
+    Labelled,
+    ParticipationLevel,
+    PersonPurpose,
+)
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
 
@@ -39,6 +52,14 @@ def new_id(nbytes: int = 4) -> str:
     return secrets.token_hex(nbytes)
 
 
+def _date_error(what: str, value: Any) -> ModelError:
+    return ModelError(
+        _("{what} '{value}' is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.").format(
+            what=what, value=value
+        )
+    )
+
+
 def parse_date(value: Any, what: str = "datum") -> dt.date | None:
     """Read a ``YYYY-MM-DD`` date; ``None``/empty stays ``None``."""
     if value is None or value == "":
@@ -52,11 +73,7 @@ def parse_date(value: Any, what: str = "datum") -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ModelError(
-        _("{what} '{value}' is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.").format(
-            what=what, value=value
-        )
-    )
+    raise _date_error(what, value)
 
 
 def parse_datetime(value: Any, what: str = "tijd") -> dt.datetime | None:
@@ -73,29 +90,8 @@ def parse_datetime(value: Any, what: str = "tijd") -> dt.datetime | None:
     raise ModelError(_("{what} '{value}' is geen geldige tijd.").format(what=what, value=value))
 
 
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _str(data: dict, key: str, default: str = "", *, required: bool = False) -> str:
-    value = data.get(key, default)
-    if value is None:
-        value = default
-    if required and not value:
-        raise ModelError(_("Het veld '{key}' ontbreekt of is leeg.").format(key=key))
-    if not isinstance(value, str):
-        raise ModelError(_("Het veld '{key}' moet tekst zijn, maar is {value!r}.").format(key=key, value=value))
-    return value
-
-
-def _int(data: dict, key: str, default: int = 0) -> int:
-    value = data.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ModelError(_("Het veld '{key}' moet een heel getal zijn, maar is {value!r}.").format(key=key, value=value))
-    return value
-
-
 def _enum(cls: type[enum.Enum], value: Any, what: str):
+    """``value`` as a member of ``cls``, or a :class:`ModelError` listing the choices."""
     try:
         return cls(value)
     except ValueError:
@@ -105,135 +101,126 @@ def _enum(cls: type[enum.Enum], value: Any, what: str):
         ) from None
 
 
-# --------------------------------------------------------------------------- enums
+# --------------------------------------------------------------------------- reading and writing records
 
-
-class ParticipationLevel(str, enum.Enum):
-    """How much influence residents have: the seven forms of DOMAIN.md §2.2."""
-
-    NONE = "none"
-    INFORM = "inform"
-    CONSULT_LATE = "consult_late"
-    ADVISE_EARLY = "advise_early"
-    CO_DECIDE = "co_decide"
-    PARTNER = "partner"
-    SELF_GOVERN = "self_govern"
-
-    @property
-    def label(self) -> str:
-        """Short name, translated."""
-        return _(_LEVEL_LABELS[self])
-
-    @property
-    def explanation(self) -> str:
-        """One plain sentence for residents: what they can and cannot decide."""
-        return _(_LEVEL_EXPLANATIONS[self])
-
-    @property
-    def promise(self) -> str:
-        """What the municipality promises in the letter at this level."""
-        return _(_LEVEL_PROMISES[self])
-
-
-_LEVEL_LABELS = {
-    ParticipationLevel.NONE: N_("Geen invloed"),
-    ParticipationLevel.INFORM: N_("Informeren"),
-    ParticipationLevel.CONSULT_LATE: N_("Reageren op een plan"),
-    ParticipationLevel.ADVISE_EARLY: N_("Vroeg advies geven"),
-    ParticipationLevel.CO_DECIDE: N_("Meebeslissen"),
-    ParticipationLevel.PARTNER: N_("Samen doen"),
-    ParticipationLevel.SELF_GOVERN: N_("Zelf beslissen"),
+#: Fields holding a fixed choice: what to call them in a message, and the choices.
+_CHOICE_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "level": (N_("niveau van invloed"), ParticipationLevel.choices()),
+    "kind": (N_("soort"), ContributionKind.choices()),
+    "status": (N_("status"), DecisionStatus.choices()),
+    "purpose": (N_("doel"), PersonPurpose.choices()),
+    "how": (N_("manier van toestemming"), ConsentHow.choices()),
+    "method": (N_("stemmethode"), ("dots", "scores")),
 }
 
-_LEVEL_EXPLANATIONS = {
-    ParticipationLevel.NONE: N_("U kunt vandaag niets beslissen of veranderen."),
-    ParticipationLevel.INFORM: N_("Wij vertellen u wat er gaat gebeuren. U kunt vragen stellen, maar niet meebeslissen."),
-    ParticipationLevel.CONSULT_LATE: N_(
-        "Het plan is bijna klaar. U zegt wat u ervan vindt. De gemeente beslist daarna zelf."
-    ),
-    ParticipationLevel.ADVISE_EARLY: N_(
-        "Er is nog geen plan. U geeft advies. De gemeente beslist, en legt uit als ze uw advies niet volgt."
-    ),
-    ParticipationLevel.CO_DECIDE: N_(
-        "U beslist mee. De gemeente zegt vooraf binnen welke grenzen. Wat u samen kiest, gebeurt."
-    ),
-    ParticipationLevel.PARTNER: N_("U en de gemeente beslissen samen, als gelijken. U spreekt samen af wie wat doet."),
-    ParticipationLevel.SELF_GOVERN: N_("U beslist zelf. De gemeente helpt u daarbij."),
+#: msgspec's names for types, in words (for "must be ..." messages).
+_TYPE_WORDS = {
+    "int": N_("een heel getal"),
+    "float": N_("een getal"),
+    "str": N_("tekst"),
+    "bool": N_("true of false"),
+    "array": N_("een lijst"),
+    "object": N_("een lijst van velden"),
 }
-
-_LEVEL_PROMISES = {
-    ParticipationLevel.NONE: N_("U hoort wat er besloten is."),
-    ParticipationLevel.INFORM: N_("U hoort wat er besloten is en waar u met vragen terechtkunt."),
-    ParticipationLevel.CONSULT_LATE: N_("U hoort wat wij met elke reactie hebben gedaan."),
-    ParticipationLevel.ADVISE_EARLY: N_("U hoort wat wij met uw advies doen. Als wij het niet volgen, leggen we uit waarom."),
-    ParticipationLevel.CO_DECIDE: N_("Wat u samen hebt gekozen, voeren wij uit. U hoort hoe het gaat."),
-    ParticipationLevel.PARTNER: N_("U hoort wat wij samen hebben besloten en wie wat doet."),
-    ParticipationLevel.SELF_GOVERN: N_("U hoort wat de gemeente doet om u te helpen."),
-}
-
-DEFAULT_LEVEL = ParticipationLevel.ADVISE_EARLY
-
-
-class ContributionKind(str, enum.Enum):
-    """What sort of thing a resident said."""
-
-    IDEA = "idea"
-    PROBLEM = "problem"
-    QUESTION = "question"
-    EXPERIENCE = "experience"
-
-    @property
-    def label(self) -> str:
-        """Short name, translated."""
-        return _(_KIND_LABELS[self])
-
-
-_KIND_LABELS = {
-    ContributionKind.IDEA: N_("idee"),
-    ContributionKind.PROBLEM: N_("probleem"),
-    ContributionKind.QUESTION: N_("vraag"),
-    ContributionKind.EXPERIENCE: N_("ervaring"),
+_PLURAL_WORDS = {
+    "int": N_("hele getallen"),
+    "float": N_("getallen"),
+    "str": N_("tekst"),
+    "array": N_("lijsten"),
 }
 
 
-class DecisionStatus(str, enum.Enum):
-    """What was done with a contribution."""
-
-    OPEN = "open"
-    UNDER_REVIEW = "under_review"
-    ADOPTED = "adopted"
-    PARTLY_ADOPTED = "partly_adopted"
-    NOT_ADOPTED = "not_adopted"
-    REFERRED = "referred"
-    DONE = "done"
-
-    @property
-    def label(self) -> str:
-        """Short plain name, translated (as residents read it in the letter)."""
-        return _(_STATUS_LABELS[self])
-
-    @property
-    def answered(self) -> bool:
-        """True when residents can be told an outcome (not open, not still being looked into)."""
-        return self not in (DecisionStatus.OPEN, DecisionStatus.UNDER_REVIEW)
-
-
-_STATUS_LABELS = {
-    DecisionStatus.OPEN: N_("nog geen besluit"),
-    DecisionStatus.UNDER_REVIEW: N_("wordt uitgezocht"),
-    DecisionStatus.ADOPTED: N_("overgenomen"),
-    DecisionStatus.PARTLY_ADOPTED: N_("deels overgenomen"),
-    DecisionStatus.NOT_ADOPTED: N_("niet overgenomen"),
-    DecisionStatus.REFERRED: N_("doorgegeven"),
-    DecisionStatus.DONE: N_("gedaan"),
+#: Fields whose absence needs more than "is missing".
+_MISSING = {
+    "consent": N_("Bij elke persoon hoort een vastgelegde toestemming, maar die ontbreekt."),
+    "given_at": N_("Bij de toestemming ontbreekt wanneer die gegeven is."),
 }
+
+
+def _require_id(value: str) -> None:
+    if not value:
+        raise ModelError(_("Het veld '{key}' ontbreekt of is leeg.").format(key="id"))
+
+
+def _problem_message(problem: schema.Problem, data: Any) -> str:
+    """One plain sentence for what msgspec refused in a stored record."""
+    key = problem.name or "?"
+    value = schema.value_at(data, problem.loc)
+    if key in _MISSING and (problem.kind == "missing" or value is None):
+        return _(_MISSING[key])
+    if problem.kind == "missing":
+        return _("Het veld '{key}' ontbreekt of is leeg.").format(key=problem.field)
+    if problem.kind == "enum" and key in _CHOICE_FIELDS:
+        what, choices = _CHOICE_FIELDS[key]
+        return _("'{value}' is geen geldige {what}. Kies uit: {choices}.").format(
+            value=value, what=_(what), choices=", ".join(choices)
+        )
+    if problem.kind == "date" or (problem.kind == "type" and problem.expected.startswith("date |")):
+        return str(_date_error(key, value))
+    if problem.kind == "datetime" or (problem.kind == "type" and problem.expected.startswith("datetime")):
+        return _("{what} '{value}' is geen geldige tijd.").format(what=key, value=value)
+    if problem.kind == "range":
+        return _("Het veld '{key}' moet {bound} zijn, maar is {value!r}.").format(
+            key=key, bound=problem.bound, value=value
+        )
+    expected = problem.expected.split(" ")[0]
+    if problem.kind == "type" and "..." in problem.loc and expected in _PLURAL_WORDS:
+        return _("In het veld '{key}' moeten alle waarden {type} zijn.").format(key=key, type=_(_PLURAL_WORDS[expected]))
+    words = _TYPE_WORDS.get(expected)
+    if problem.kind == "type" and words:
+        if value is None:
+            return _("Het veld '{key}' moet {type} zijn.").format(key=key, type=_(words))
+        return _("Het veld '{key}' moet {type} zijn, maar is {value!r}.").format(key=key, type=_(words), value=value)
+    return _("Het veld '{key}' klopt niet ({problem}).").format(key=key, problem=problem.text)
+
+
+class Record:
+    """A dataclass read from and written to plain data (a session file, an export).
+
+    Subclasses are plain ``@dataclass`` classes with typed fields; that
+    declaration is the whole file format. ``check`` holds the rules that are
+    not types.
+    """
+
+    __dataclass_fields__: ClassVar[dict]
+    #: Said when the data is not a mapping at all.
+    NOT_A_MAPPING: ClassVar[str] = N_("Een onderdeel van de sessie moet een lijst van velden zijn.")
+
+    def __post_init__(self) -> None:
+        # msgspec leaves unset fields to the class default; put them on the
+        # instance, so writing it back includes every field.
+        values = self.__dict__
+        for name in self.__dataclass_fields__:
+            if name not in values:
+                values[name] = getattr(self, name)
+
+    def check(self) -> None:
+        """Raise :class:`ModelError` when a rule beyond the types is broken."""
+
+    def to_dict(self) -> dict:
+        """The record as plain data: texts, numbers, lists; dates as ISO text."""
+        return schema.to_builtins(self)
+
+    @classmethod
+    def from_dict(cls, data: Any):
+        """Read a record from plain data, checking every type and rule; :class:`ModelError` if wrong."""
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise ModelError(_(cls.NOT_A_MAPPING) + " " + _("Nu is het {value!r}.").format(value=data))
+        try:
+            record = schema.convert(data, cls)
+        except schema.Invalid as exc:
+            raise ModelError(_problem_message(exc.problem, data)) from None
+        record.check()
+        return record
 
 
 # --------------------------------------------------------------------------- parts
 
 
 @dataclass
-class Decision:
+class Decision(Record):
     """What was done with one contribution, and why."""
 
     status: DecisionStatus = DecisionStatus.OPEN
@@ -243,6 +230,8 @@ class Decision:
     due: dt.date | None = None
     decided_at: dt.datetime | None = None
     quick_win: bool = False
+
+    NOT_A_MAPPING = N_("Een besluit moet een lijst van velden zijn.")
 
     def validate(self) -> None:
         """Raise :class:`ModelError` when a rule is broken (reason, organisation)."""
@@ -255,39 +244,9 @@ class Decision:
                 _("Bij 'doorgegeven' hoort de organisatie die het oppakt. Vul die in (--org).")
             )
 
-    def to_dict(self) -> dict:
-        return {
-            "status": self.status.value,
-            "reason": self.reason,
-            "organisation": self.organisation,
-            "owner": self.owner,
-            "due": _iso(self.due),
-            "decided_at": _iso(self.decided_at),
-            "quick_win": self.quick_win,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "Decision":
-        if data is None:
-            return cls()
-        if not isinstance(data, dict):
-            raise ModelError(_("Een besluit moet een lijst van velden zijn, maar is {value!r}.").format(value=data))
-        quick_win = data.get("quick_win", False)
-        if not isinstance(quick_win, bool):
-            raise ModelError(_("Het veld 'quick_win' moet true of false zijn."))
-        return cls(
-            status=_enum(DecisionStatus, data.get("status", "open"), _("status")),
-            reason=_str(data, "reason"),
-            organisation=_str(data, "organisation"),
-            owner=_str(data, "owner"),
-            due=parse_date(data.get("due"), "due"),
-            decided_at=parse_datetime(data.get("decided_at"), "decided_at"),
-            quick_win=quick_win,
-        )
-
 
 @dataclass
-class Contribution:
+class Contribution(Record):
     """One thing residents said, written down as they said it. Carries no names."""
 
     id: str
@@ -300,6 +259,11 @@ class Contribution:
     decision: Decision = field(default_factory=Decision)
     #: Kept out of the projector view (the room screen) without being deleted.
     hidden_in_room: bool = False
+
+    NOT_A_MAPPING = N_("Een inbreng moet een lijst van velden zijn.")
+
+    def check(self) -> None:
+        _require_id(self.id)
 
     @classmethod
     def new(cls, text: str, *, kind: ContributionKind | str = ContributionKind.IDEA, theme: str = "", step: str = "") -> "Contribution":
@@ -317,38 +281,9 @@ class Contribution:
             step=step,
         )
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "kind": self.kind.value,
-            "theme": self.theme,
-            "step": self.step,
-            "created_at": _iso(self.created_at),
-            "edited_at": _iso(self.edited_at),
-            "decision": self.decision.to_dict(),
-            "hidden_in_room": self.hidden_in_room,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Contribution":
-        if not isinstance(data, dict):
-            raise ModelError(_("Een inbreng moet een lijst van velden zijn, maar is {value!r}.").format(value=data))
-        return cls(
-            id=_str(data, "id", required=True),
-            text=_str(data, "text"),
-            kind=_enum(ContributionKind, data.get("kind", "idea"), _("soort")),
-            theme=_str(data, "theme"),
-            step=_str(data, "step"),
-            created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
-            edited_at=parse_datetime(data.get("edited_at"), "edited_at"),
-            decision=Decision.from_dict(data.get("decision")),
-            hidden_in_room=data.get("hidden_in_room") is True,
-        )
-
 
 @dataclass
-class Agreement:
+class Agreement(Record):
     """Who does what by when; a quick win is something that can happen soon."""
 
     id: str
@@ -358,6 +293,11 @@ class Agreement:
     quick_win: bool = False
     created_at: dt.datetime = field(default_factory=now)
 
+    NOT_A_MAPPING = N_("Een afspraak moet een lijst van velden zijn.")
+
+    def check(self) -> None:
+        _require_id(self.id)
+
     @classmethod
     def new(cls, what: str, who: str = "", by_when: dt.date | str | None = None, quick_win: bool = False) -> "Agreement":
         """A new agreement; ``what`` must not be empty."""
@@ -365,32 +305,9 @@ class Agreement:
             raise ModelError(_("De afspraak is leeg. Schrijf op wat er gebeurt."))
         return cls(id=new_id(3), what=what.strip(), who=who.strip(), by_when=parse_date(by_when), quick_win=quick_win)
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "what": self.what,
-            "who": self.who,
-            "by_when": _iso(self.by_when),
-            "quick_win": self.quick_win,
-            "created_at": _iso(self.created_at),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Agreement":
-        if not isinstance(data, dict):
-            raise ModelError(_("Een afspraak moet een lijst van velden zijn, maar is {value!r}.").format(value=data))
-        return cls(
-            id=_str(data, "id", required=True),
-            what=_str(data, "what"),
-            who=_str(data, "who"),
-            by_when=parse_date(data.get("by_when"), "by_when"),
-            quick_win=bool(data.get("quick_win", False)),
-            created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
-        )
-
 
 @dataclass
-class ContactPoint:
+class ContactPoint(Record):
     """The one person residents can ask; printed on every letter."""
 
     name: str = ""
@@ -399,24 +316,15 @@ class ContactPoint:
     email: str = ""
     hours: str = ""
 
+    NOT_A_MAPPING = N_("Het aanspreekpunt moet een lijst van velden zijn.")
+
     @property
     def is_set(self) -> bool:
         return bool(self.name.strip())
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "ContactPoint":
-        if not data:
-            return cls()
-        if not isinstance(data, dict):
-            raise ModelError(_("Het aanspreekpunt moet een lijst van velden zijn."))
-        return cls(**{f.name: _str(data, f.name) for f in fields(cls)})
-
 
 @dataclass
-class Preparation:
+class Preparation(Record):
     """The goal and the five questions of the Leidraad Burgerbetrokkenheid (all optional)."""
 
     goal: str = ""
@@ -426,6 +334,8 @@ class Preparation:
     roles: str = ""  # 4 Wie doet wat?
     form: str = ""  # 5 Welke vorm past?
 
+    NOT_A_MAPPING = N_("De voorbereiding moet een lijst van velden zijn.")
+
     QUESTIONS = (
         ("aim", N_("Wat wilt u met dit gesprek bereiken?")),
         ("starting_point", N_("Waar begint het: bij de gemeente of bij de buurt?")),
@@ -434,40 +344,15 @@ class Preparation:
         ("form", N_("Welke vorm past: één avond, een reeks, in de wijk of in de stad?")),
     )
 
-    def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "Preparation":
-        if not data:
-            return cls()
-        if not isinstance(data, dict):
-            raise ModelError(_("De voorbereiding moet een lijst van velden zijn."))
-        return cls(**{f.name: _str(data, f.name) for f in fields(cls)})
-
 
 @dataclass
-class Tally:
+class Tally(Record):
     """Anonymous counts of who came: a total and optional groups (never per person)."""
 
     participants: int = 0
     groups: dict[str, int] = field(default_factory=dict)
 
-    def to_dict(self) -> dict:
-        return {"participants": self.participants, "groups": dict(self.groups)}
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "Tally":
-        if not data:
-            return cls()
-        if not isinstance(data, dict):
-            raise ModelError(_("De telling moet een lijst van velden zijn."))
-        groups = data.get("groups") or {}
-        if not isinstance(groups, dict) or not all(
-            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in groups.items()
-        ):
-            raise ModelError(_("De groepen in de telling moeten namen met hele getallen zijn."))
-        return cls(participants=_int(data, "participants"), groups=dict(groups))
+    NOT_A_MAPPING = N_("De telling moet een lijst van velden zijn.")
 
 
 @dataclass(frozen=True)
@@ -511,11 +396,13 @@ class RankedTheme:
 
 
 @dataclass
-class Priorities:
+class Priorities(Record):
     """Residents' votes per theme: dots (default) or summed scores."""
 
-    method: str = "dots"
+    method: Literal["dots", "scores"] = "dots"
     votes: dict[str, int] = field(default_factory=dict)
+
+    NOT_A_MAPPING = N_("De stemmen moeten een lijst van velden zijn.")
 
     def add(self, theme: str, n: int = 1) -> int:
         """Add ``n`` votes (negative takes away, never below zero); returns the new count."""
@@ -550,37 +437,17 @@ class Priorities:
         """Themes ranked ``n`` or better; a tie at the edge takes all tied themes along."""
         return [r.theme for r in self.ranking() if r.rank <= n and r.votes > 0]
 
-    def to_dict(self) -> dict:
-        return {"method": self.method, "votes": dict(self.votes)}
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "Priorities":
-        if not data:
-            return cls()
-        if not isinstance(data, dict):
-            raise ModelError(_("De stemmen moeten een lijst van velden zijn."))
-        votes = data.get("votes") or {}
-        if not isinstance(votes, dict) or not all(
-            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in votes.items()
-        ):
-            raise ModelError(_("De stemmen moeten thema's met hele getallen zijn."))
-        method = _str(data, "method", "dots")
-        if method not in ("dots", "scores"):
-            raise ModelError(_("De stemmethode moet 'dots' of 'scores' zijn."))
-        return cls(method=method, votes=dict(votes))
-
-
 #: Days after the meeting by which residents hear back, when no date is given.
 DEFAULT_FEEDBACK_DAYS = 42
 
 
 @dataclass
-class Session:
+class Session(Record):
     """One meeting with residents, and everything about it except the contributions."""
 
     id: str
-    title: str
-    neighbourhood: str
+    title: str = ""
+    neighbourhood: str = ""
     date: dt.date = field(default_factory=dt.date.today)
     place: str = ""
     agenda: str = "standaard-90"
@@ -602,6 +469,15 @@ class Session:
     prompts: dict[str, list[str]] = field(default_factory=dict)
     #: Seconds spent so far per step id (the step timer and meeting clock continue after a restart).
     step_seconds: dict[str, int] = field(default_factory=dict)
+
+    NOT_A_MAPPING = N_("De sessie moet een lijst van velden zijn.")
+
+    def check(self) -> None:
+        _require_id(self.id)
+        if not ID_PATTERN.match(self.id):
+            raise ModelError(_("Het sessienummer '{id}' is ongeldig.").format(id=self.id))
+        if not self.languages:
+            self.languages = ["nl"]
 
     def prompts_for(self, step_id: str, default: Iterable[str] = ()) -> list[str]:
         """The prompts to read aloud at ``step_id``: this session's own, else ``default`` (the agenda's)."""
@@ -653,83 +529,6 @@ class Session:
         self.themes.append(theme)
         return True
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "neighbourhood": self.neighbourhood,
-            "date": _iso(self.date),
-            "place": self.place,
-            "agenda": self.agenda,
-            "languages": list(self.languages),
-            "level": self.level.value,
-            "preparation": self.preparation.to_dict(),
-            "contact": self.contact.to_dict(),
-            "feedback_due": _iso(self.feedback_due),
-            "tally": self.tally.to_dict(),
-            "target_profile": dict(self.target_profile),
-            "themes": list(self.themes),
-            "priorities": self.priorities.to_dict(),
-            "current_step": self.current_step,
-            "steps_done": list(self.steps_done),
-            "letter_sent": _iso(self.letter_sent),
-            "created_at": _iso(self.created_at),
-            "prompts": {k: list(v) for k, v in self.prompts.items()},
-            "step_seconds": dict(self.step_seconds),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Session":
-        if not isinstance(data, dict):
-            raise ModelError(_("De sessie moet een lijst van velden zijn."))
-        session_id = _str(data, "id", required=True)
-        if not ID_PATTERN.match(session_id):
-            raise ModelError(_("Het sessienummer '{id}' is ongeldig.").format(id=session_id))
-        languages = data.get("languages") or ["nl"]
-        themes = data.get("themes") or []
-        steps_done = data.get("steps_done") or []
-        target = data.get("target_profile") or {}
-        for key, value in (("languages", languages), ("themes", themes), ("steps_done", steps_done)):
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ModelError(_("Het veld '{key}' moet een lijst met tekst zijn.").format(key=key))
-        prompts = data.get("prompts") or {}
-        if not isinstance(prompts, dict) or not all(
-            isinstance(k, str) and isinstance(v, list) and all(isinstance(line, str) for line in v)
-            for k, v in prompts.items()
-        ):
-            raise ModelError(_("Het veld 'prompts' moet per stap een lijst met zinnen zijn."))
-        if not isinstance(target, dict) or not all(
-            isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in target.items()
-        ):
-            raise ModelError(_("Het doelgroepprofiel moet groepen met aandelen tussen 0 en 1 zijn."))
-        return cls(
-            id=session_id,
-            title=_str(data, "title"),
-            neighbourhood=_str(data, "neighbourhood"),
-            date=parse_date(data.get("date"), "date") or dt.date.today(),
-            place=_str(data, "place"),
-            agenda=_str(data, "agenda", "standaard-90"),
-            languages=list(languages),
-            level=_enum(ParticipationLevel, data.get("level", DEFAULT_LEVEL.value), _("niveau van invloed")),
-            preparation=Preparation.from_dict(data.get("preparation")),
-            contact=ContactPoint.from_dict(data.get("contact")),
-            feedback_due=parse_date(data.get("feedback_due"), "feedback_due"),
-            tally=Tally.from_dict(data.get("tally")),
-            target_profile={k: float(v) for k, v in target.items()},
-            themes=list(themes),
-            priorities=Priorities.from_dict(data.get("priorities")),
-            current_step=_str(data, "current_step"),
-            steps_done=list(steps_done),
-            letter_sent=parse_date(data.get("letter_sent"), "letter_sent"),
-            created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
-            prompts={k: list(v) for k, v in prompts.items()},
-            step_seconds={
-                k: int(v) for k, v in (data.get("step_seconds") or {}).items()
-                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
-            } if isinstance(data.get("step_seconds"), dict) else {},
-        )
-
-
 # --------------------------------------------------------------------------- rules across parts
 
 
@@ -768,43 +567,6 @@ def feedback_overdue(session: Session, today: dt.date | None = None) -> bool:
 # --------------------------------------------------------------------------- people (personal data)
 
 
-class PersonPurpose(str, enum.Enum):
-    """Why a resident left contact details: the only purposes we keep them for."""
-
-    LETTER = "letter"
-    HELP = "help"
-
-    @property
-    def label(self) -> str:
-        """Short name, translated."""
-        return _(_PURPOSE_LABELS[self])
-
-
-_PURPOSE_LABELS = {
-    PersonPurpose.LETTER: N_("een eigen brief over wat er met de inbreng gebeurt"),
-    PersonPurpose.HELP: N_("meehelpen"),
-}
-
-
-class ConsentHow(str, enum.Enum):
-    """How the resident said yes; oral consent counts but must be written down."""
-
-    ORAL = "oral"
-    WRITTEN = "written"
-    FORM = "form"
-
-    @property
-    def label(self) -> str:
-        """Short name, translated."""
-        return _(_CONSENT_LABELS[self])
-
-
-_CONSENT_LABELS = {
-    ConsentHow.ORAL: N_("mondeling"),
-    ConsentHow.WRITTEN: N_("schriftelijk"),
-    ConsentHow.FORM: N_("via het formulier"),
-}
-
 #: Letters and digits that cannot be mixed up when read aloud or written down (no 0/O, 1/I/L).
 RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
@@ -836,32 +598,17 @@ def check_text(value: str, what: str) -> str:
 
 
 @dataclass
-class Consent:
+class Consent(Record):
     """What a resident agreed to, when, and how: the proof the AVG asks for."""
 
     purpose: PersonPurpose
     how: ConsentHow
-    given_at: dt.datetime = field(default_factory=now)
-
-    def to_dict(self) -> dict:
-        return {"purpose": self.purpose.value, "how": self.how.value, "given_at": _iso(self.given_at)}
-
-    @classmethod
-    def from_dict(cls, data: Any) -> "Consent":
-        if not isinstance(data, dict):
-            raise ModelError(_("Bij elke persoon hoort een vastgelegde toestemming, maar die ontbreekt."))
-        given_at = parse_datetime(data.get("given_at"), "given_at")
-        if given_at is None:
-            raise ModelError(_("Bij de toestemming ontbreekt wanneer die gegeven is."))
-        return cls(
-            purpose=_enum(PersonPurpose, data.get("purpose"), _("doel")),
-            how=_enum(ConsentHow, data.get("how"), _("manier van toestemming")),
-            given_at=given_at,
-        )
+    #: Required in a file: consent without a date proves nothing.
+    given_at: dt.datetime
 
 
 @dataclass
-class Person:
+class Person(Record):
     """A resident who asked for a personal letter or wants to help, with their consent.
 
     Kept apart from contributions (table ``people``) so contributions stay
@@ -877,6 +624,14 @@ class Person:
     address: str = ""
     language: str = "nl"
     created_at: dt.datetime = field(default_factory=now)
+
+    NOT_A_MAPPING = N_("Een persoon moet een lijst van velden zijn.")
+
+    def check(self) -> None:
+        for key in ("id", "receipt", "name"):
+            if not getattr(self, key):
+                raise ModelError(_("Het veld '{key}' ontbreekt of is leeg.").format(key=key))
+        self.language = self.language or "nl"
 
     @property
     def purpose(self) -> PersonPurpose:
@@ -904,31 +659,4 @@ class Person:
         if email and (" " in email or email.count("@") != 1 or "." not in email.split("@")[1]):
             raise ModelError(_("'{email}' is geen geldig e-mailadres. Kijk het adres na.").format(email=email))
         return cls(id=new_id(4), receipt=new_receipt_code(), name=name, email=email, address=address,
-                   language=language, consent=Consent(purpose=what, how=how))
-
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "receipt": self.receipt,
-            "name": self.name,
-            "email": self.email,
-            "address": self.address,
-            "language": self.language,
-            "consent": self.consent.to_dict(),
-            "created_at": _iso(self.created_at),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Any) -> "Person":
-        if not isinstance(data, dict):
-            raise ModelError(_("Een persoon moet een lijst van velden zijn, maar is {value!r}.").format(value=data))
-        return cls(
-            id=_str(data, "id", required=True),
-            receipt=_str(data, "receipt", required=True),
-            name=_str(data, "name", required=True),
-            email=_str(data, "email"),
-            address=_str(data, "address"),
-            language=_str(data, "language", "nl") or "nl",
-            consent=Consent.from_dict(data.get("consent")),
-            created_at=parse_datetime(data.get("created_at"), "created_at") or now(),
-        )
+                   language=language, consent=Consent(purpose=what, how=how, given_at=now()))

@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 
 from wijksessie import paths
+from wijksessie.enums import ContributionKind, DecisionStatus, ParticipationLevel
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
-KINDS = ("idea", "problem", "question", "experience")
-STATUSES = ("open", "under_review", "adopted", "partly_adopted", "not_adopted", "referred", "done")
-LEVELS = ("none", "inform", "consult_late", "advise_early", "co_decide", "partner", "self_govern")
+# The choices come from the model's enums (wijksessie.enums is light: no msgspec, no store).
+KINDS = ContributionKind.choices()
+STATUSES = DecisionStatus.choices()
+LEVELS = ParticipationLevel.choices()
 
 
 class Parser(argparse.ArgumentParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from wijksessie.commands.common import out, store
+from wijksessie.enums import ConsentHow, PersonPurpose
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -31,8 +32,8 @@ def setup_person(sub) -> None:
     p.add_argument("--email", help=_("e-mailadres"))
     p.add_argument("--address", help=_("postadres"))
     p.add_argument("--lang", dest="person_lang", metavar=_("TAAL"), help=_("taal voor de brief, bijvoorbeeld nl of tr"))
-    p.add_argument("--purpose", required=True, choices=("letter", "help"), help=_("waarvoor: een brief, of meehelpen"))
-    p.add_argument("--consent-how", required=True, choices=("oral", "written", "form"),
+    p.add_argument("--purpose", required=True, choices=PersonPurpose.choices(), help=_("waarvoor: een brief, of meehelpen"))
+    p.add_argument("--consent-how", required=True, choices=ConsentHow.choices(),
                    help=_("hoe de bewoner ja heeft gezegd"))
     p.set_defaults(func=cmd_person)
 
