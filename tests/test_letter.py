@@ -73,7 +73,8 @@ def _render(store, sid, fmt="md", lang=None, **kw):
 
 
 def _plain(text: str) -> str:
-    """Letter text with wrapping and Markdown escapes undone, for searching."""
+    """Letter text with wrapping, Markdown escapes and direction isolates (``<bdi>``, FSI/PDI) undone, for searching."""
+    text = text.replace("<bdi>", "").replace("</bdi>", "").replace("\u2068", "").replace("\u2069", "")
     return " ".join(text.replace("\\", "").split())
 
 
@@ -86,7 +87,7 @@ def test_every_contribution_is_in_the_letter_with_what_happened(filled, fmt):
         if key == "escape":
             continue
         assert said in flat, f"{key} missing from the {fmt} letter"
-    for label in ("Overgenomen", "Deels overgenomen", "Niet overgenomen", "Doorgegeven aan " + ORG, "Gedaan"):
+    for label in ("Overgenomen", "Deels overgenomen", "Niet overgenomen", "Doorgegeven aan: " + ORG, "Gedaan"):
         assert label in flat, label
     assert "Waarom niet: " + REASON_NOT in flat
     # The open and the under-review one: "still being looked into", with their dates.
@@ -100,7 +101,7 @@ def test_letter_follows_the_agreed_order(filled):
     text = _plain(_render(store, sid, "txt"))
     headings = [
         "Bedankt dat u meedeed",
-        "Het gesprek was op 24 november 2026 in Buurthuis De Linde, in de wijk Noord. Er waren 23 mensen.",
+        "Datum: 24 november 2026. Plaats: Buurthuis De Linde. Wijk: Noord. Er waren 23 mensen.",
         "Wat kon u beslissen?",
         "Wat vond u het belangrijkst?",
         "Wat doen wij met wat u zei?",
@@ -115,8 +116,8 @@ def test_letter_follows_the_agreed_order(filled):
     assert model.ParticipationLevel.CO_DECIDE.explanation in text
     assert model.ParticipationLevel.CO_DECIDE.promise in text
     # Contact point and privacy line.
-    assert "Fatima El Amrani, wijkwerker" in text and "06-12345678" in text
-    assert "Namen hebben wij daarbij niet bewaard" in text and "Vraag het aan Fatima El Amrani" in text
+    assert "Uw vaste aanspreekpunt: Fatima El Amrani (wijkwerker)." in text and "06-12345678" in text
+    assert "Namen hebben wij daarbij niet bewaard" in text and "Vraag het aan: Fatima El Amrani" in text
 
 
 def test_priorities_in_order_with_ties_shown_as_ties(filled):

@@ -262,6 +262,12 @@ class LetterData:
     retention_years: int
     today: str
     final: bool
+    #: Some item has a reason written by the people who decide (shown in their own words).
+    has_reasons: bool = False
+    #: The letter is in another language than the reasons (Dutch), so say so.
+    reasons_in_dutch: bool = False
+    #: Texts not yet translated are marked in the letter; say what the mark means.
+    dutch_mark: str = ""
 
 
 def hear_by_date(contribution: Contribution, session: Session) -> dt.date:
@@ -279,11 +285,13 @@ def open_contributions(contributions: Iterable[Contribution]) -> list[Contributi
 
 
 def _item(c: Contribution, session: Session, lang: str) -> LetterItem:
+    from wijksessie import privacy  # personal data in what was said is printed only anonymised
+
     d = c.decision
     return LetterItem(
         id=c.id,
-        text=" ".join(c.text.split()),
-        theme=c.theme,
+        text=" ".join(privacy.letter_text(c).split()),
+        theme=i18n.translate_if_known(c.theme, lang),
         kind=c.kind.label,
         status=d.status.value,
         status_label=d.status.label,
@@ -342,10 +350,13 @@ def build_letter_data(
     rest = [i for i in items if not i.quick_win]
     by_theme: dict[str, ThemeGroup] = {}
     for theme in _theme_order(session, contributions):
-        by_theme[theme.casefold()] = ThemeGroup(theme)
+        # Theme names from the shipped lists are translated; a facilitator's own name stays as typed.
+        by_theme[theme.casefold()] = ThemeGroup(i18n.translate_if_known(theme, lang))
     other = ThemeGroup("")
+    by_source = {c.id: c.theme for c in contributions}
     for item in rest:
-        group = by_theme.get(item.theme.casefold()) if item.theme else None
+        source = by_source.get(item.id, "")
+        group = by_theme.get(source.casefold()) if source else None
         (group or other).items.append(item)
     groups = [g for g in by_theme.values() if g.items]
     if other.items:
@@ -360,7 +371,8 @@ def build_letter_data(
         else:
             ranking.append(RankLine(line.rank, [line.theme], "", line.votes, line.tied))
     for line in ranking:
-        line.themes_text = format_list(line.themes, lang)
+        line.themes = [i18n.translate_if_known(t, lang) for t in line.themes]
+        line.themes_text = format_list([i18n.isolate(t) for t in line.themes], lang)
 
     agreement_lines = [
         AgreementLine(
@@ -408,6 +420,8 @@ def build_letter_data(
         retention_years=municipality.retention_years,
         today=format_date(today, lang),
         final=final,
+        has_reasons=any(i.reason for i in items if i.answered),
+        reasons_in_dutch=lang.split("_", 1)[0] != i18n.DEFAULT_LANGUAGE,
     )
 
 
@@ -454,12 +468,66 @@ def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
 def _sentence(value: object) -> str:
     """End a text with a full stop unless it already ends like a sentence."""
     text = str(value).rstrip()
-    return text if not text or text[-1] in ".!?…:;)”\"'»" else text + "."
+    core = text.rstrip(i18n.PDI + i18n.DUTCH_END)
+    return text if not core or core[-1] in ".!?…:;)”“’\"'»«" else text + "."
 
 
 def _first_upper(value: object) -> str:
-    text = str(value)
-    return text[:1].upper() + text[1:]
+    return i18n.first_upper(str(value))
+
+
+def _upper(value: object) -> str:
+    return i18n.upper(str(value))
+
+
+def _quote(value: object) -> str:
+    """What a resident said, between the letter language's quotation marks, isolated from the sentence around it."""
+    return i18n.quote(_iso(value))
+
+
+def _iso(value: object) -> str:
+    """A name or text put into a sentence keeps its own direction (Dutch words inside an Arabic letter).
+
+    Marked with Unicode isolates here; :func:`finish` turns them into ``<bdi>`` in HTML.
+    """
+    text = _BIDI_CONTROLS.sub("", str(value))
+    return i18n.isolate(text)
+
+
+#: Bidirectional control characters someone might have typed; taken out so our own isolates stay balanced.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISOLATED = re.compile(re.escape(i18n.FSI) + "(.*?)" + re.escape(i18n.PDI), re.S)
+_RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_DUTCH = re.compile(re.escape(i18n.DUTCH_START) + "(.*?)" + re.escape(i18n.DUTCH_END), re.S)
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+
+
+def finish(text: str, fmt: str, direction: str, dutch_mark: str = "") -> str:
+    """Turn the letter's inline marks into the format's own means.
+
+    Isolated inserts become ``<bdi>`` in HTML; in text and Markdown the
+    Unicode isolates stay where the letter is right to left or the insert
+    itself is (elsewhere they would only be invisible clutter). Texts that
+    stayed Dutch (``mark_untranslated``) get ``dutch_mark`` in front, and in
+    HTML ``lang="nl"``.
+    """
+    if fmt == "html":
+        text = _TITLE.sub(lambda m: m.group(0).replace(i18n.FSI, "").replace(i18n.PDI, "")
+                          .replace(i18n.DUTCH_START, "").replace(i18n.DUTCH_END, ""), text)
+        text = _ISOLATED.sub(lambda m: f"<bdi>{m.group(1)}</bdi>", text)
+        if dutch_mark:
+            text = _DUTCH.sub(
+                lambda m: f'<span lang="nl" class="in-dutch"><span class="mark">{dutch_mark}</span> {m.group(1)}</span>',
+                text,
+            )
+    else:
+        keep = direction == "rtl"
+        text = _ISOLATED.sub(
+            lambda m: m.group(0) if keep or _RTL_CHAR.search(m.group(1)) else m.group(1), text
+        )
+        if dutch_mark:
+            text = _DUTCH.sub(lambda m: f"{dutch_mark} {m.group(1)}", text)
+    return text.replace(i18n.DUTCH_START, "").replace(i18n.DUTCH_END, "")
 
 
 # ----------------------------------------------------------------------------- rendering
@@ -474,24 +542,23 @@ def _autoescape(template_name: str | None) -> bool:
     return bool(template_name) and template_name.lower().endswith((".html", ".htm", ".j2"))
 
 
-_ENVIRONMENTS: dict[tuple, object] = {}
+_ENVIRONMENTS: dict[str, object] = {}
 
 
-def make_environment(lang: str, folder: Path | None = None):
-    """A Jinja2 environment for one language: autoescaping for ``.html``, gettext for that language.
+def make_environment(lang: str | None = None, folder: Path | None = None):
+    """The Jinja2 environment for the letter templates: autoescaping for ``.html``, gettext through ``_()``.
 
     ``newstyle`` gettext lets templates write ``_("… %(name)s", name=x)``;
-    in HTML the values are escaped, the sentence itself is not.
-
-    Environments are kept per folder, language and catalogue, so templates
-    are compiled once; Jinja2 still notices a template edited on disk, and a
-    reloaded catalogue (``i18n.clear_cache``) gives a new environment.
+    in HTML the values are escaped, the sentence itself is not. The language
+    is whatever ``_()`` speaks during rendering (:func:`render_letter` sets
+    it with :func:`wijksessie.i18n.use_language`), so one environment per
+    folder serves every language and templates are compiled once; Jinja2
+    still notices a template edited on disk. ``lang`` is accepted for old callers.
     """
     import jinja2
 
     folder = Path(folder or templates_dir())
-    translations = i18n.translations(lang)
-    key = (str(folder), i18n.normalise(lang), translations)
+    key = str(folder)
     cached = _ENVIRONMENTS.get(key)
     if cached is not None:
         return cached
@@ -510,14 +577,32 @@ def make_environment(lang: str, folder: Path | None = None):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations, newstyle=True)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lambda message: i18n._(message),
+        lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+        newstyle=True,
+        pgettext=lambda context, message: i18n.pgettext(context, message),
+    )
     env.filters["md"] = markdown_filter
     env.filters["text"] = unescape_html
     env.filters["first_upper"] = _first_upper
+    env.filters["upper"] = _upper
     env.filters["sentence"] = _sentence
-    env.globals["format_number"] = lambda n: format_number(n, lang)
+    env.filters["quote"] = _quote
+    env.filters["iso"] = _iso
+    env.globals["format_number"] = lambda n: i18n.format_number(n)
     _ENVIRONMENTS[key] = env
     return env
+
+
+@dataclass
+class RenderedLetter:
+    """A letter and what the reader should know about its language."""
+
+    text: str
+    lang: str
+    #: Dutch source texts the letter had to use because the language lacks them (in order of use).
+    untranslated: list[str] = field(default_factory=list)
 
 
 def render_letter(
@@ -535,20 +620,54 @@ def render_letter(
     """The feedback letter as text in format ``fmt`` (html, md or txt) and language ``lang``.
 
     ``lang`` defaults to the first of the session's languages. Messages
-    without a translation stay Dutch. The interface language is the same
-    afterwards as before.
+    without a translation stay Dutch (:func:`write_letter` says which). The
+    interface language is never touched.
     """
-    import jinja2
+    return write_letter(
+        session, contributions, agreements, fmt, lang,
+        municipality=municipality, today=today, final=final, templates=templates,
+    ).text
 
+
+def write_letter(
+    session: Session,
+    contributions: list[Contribution],
+    agreements: list[Agreement],
+    fmt: str = "md",
+    lang: str | None = None,
+    *,
+    municipality: Municipality | None = None,
+    today: dt.date | None = None,
+    final: bool = False,
+    templates: Path | None = None,
+    mark_untranslated: bool = False,
+) -> RenderedLetter:
+    """:func:`render_letter`, also telling which texts are not yet in ``lang``.
+
+    With ``mark_untranslated`` every such text is marked in the letter with
+    the name of Dutch in the reader's language (``[Felemenkçe]``), and the
+    letter says at the top what the mark means.
+    """
     if fmt not in FORMATS:
         raise UserError(
-            _("Een brief kan als html, md of txt, niet als '{fmt}'. Kies een van die drie.").format(fmt=fmt)
+            _("Deze vorm kan niet voor een brief: {fmt}. Kies html, md of txt.").format(fmt=fmt)
         )
     lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))
-    with letter_language(lang):
+    result = _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, "")
+    if mark_untranslated and result.untranslated:
+        mark = "[" + i18n.language_name(i18n.DEFAULT_LANGUAGE, lang) + "]"
+        result = _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, mark)
+    return result
+
+
+def _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, mark) -> RenderedLetter:
+    import jinja2
+
+    with i18n.record_untranslated(lang, mark=bool(mark)) as recorder:
         data = build_letter_data(
             session, contributions, agreements, lang, municipality=municipality, today=today, final=final
         )
+        data.dutch_mark = mark
         env = make_environment(lang, templates)
         try:
             text = env.get_template(f"letter.{fmt}").render(L=data)
@@ -556,15 +675,16 @@ def render_letter(
             where = getattr(exc, "filename", None) or str(templates or templates_dir())
             line = getattr(exc, "lineno", None)
             raise UserError(
-                _("De briefsjabloon {path} heeft een fout{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
-                    path=where, line=(" (" + _("regel {n}").format(n=line) + ")") if line else "", error=exc.message or exc
+                _("De briefsjabloon heeft een fout: {path}{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
+                    path=where, line=f":{line}" if line else "", error=exc.message or exc
                 )
             ) from None
+    text = finish(text, fmt, data.dir, mark)
     if fmt == "txt":
         text = wrap_text(text)
     elif not text.endswith("\n"):
         text += "\n"
-    return text
+    return RenderedLetter(text, lang, list(recorder.missing))
 
 
 def render_session_letter(sf, fmt: str = "md", lang: str | None = None, **kwargs) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from wijksessie import paths
+from wijksessie import i18n, paths
 from wijksessie.commands.common import KINDS, LEVELS, out, store, warn_personal_data
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
@@ -38,7 +38,7 @@ def cmd_new(args) -> int:
         place=args.place or "",
         agenda=agenda.id,
         level=args.level,
-        languages=args.lang or ["nl"],
+        languages=i18n.check_languages(args.lang) or ["nl"],
         feedback_due=args.feedback_due,
     )
     store(args).create(session)

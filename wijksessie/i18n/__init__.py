@@ -43,6 +43,9 @@ from wijksessie.i18n.catalogues import (
 from wijksessie.i18n.catalogues import clear_cache as _clear_catalogues
 from wijksessie.i18n.formatting import (
     DOTTED_I_LANGUAGES,
+    FSI,
+    PDI,
+    QUOTATION_MARKS,
     RTL_LANGUAGES,
     babel_locale,
     first_upper,
@@ -94,7 +97,7 @@ def clear_cache() -> None:
 
 
 __all__ = [
-    "ARGPARSE_TEXTS", "DEFAULT_LANGUAGE", "DOMAIN", "DOTTED_I_LANGUAGES", "DUTCH_END", "DUTCH_START", "N_",
+    "ARGPARSE_TEXTS", "DEFAULT_LANGUAGE", "DOMAIN", "DOTTED_I_LANGUAGES", "DUTCH_END", "DUTCH_START", "FSI", "N_", "PDI", "QUOTATION_MARKS",
     "REVIEW_MARK", "RTL_LANGUAGES", "Recorder", "_", "available_languages", "babel_locale", "catalogue_file",
     "catalogue_languages", "check_language", "check_languages", "clear_cache", "compile_catalogue",
     "current_language", "first_upper", "format_date", "format_list", "format_number", "format_time",

@@ -99,8 +99,11 @@ def catalogue_file(locales: Path, lang: str, domain: str = DOMAIN) -> _gettext.N
     if po.is_file():
         cached = _compiled_cache_path(po)
         if cached is not None and cached.is_file():
-            with cached.open("rb") as fh:
-                return _gettext.GNUTranslations(fh)
+            try:
+                with cached.open("rb") as fh:
+                    return _gettext.GNUTranslations(fh)
+            except Exception as exc:  # noqa: BLE001 - an unreadable or damaged cache is rebuilt from the .po
+                log.info("ignoring cached catalogue %s (%s)", cached, exc)
         try:
             catalog = read_catalogue(po, lang)
             buf = io.BytesIO()

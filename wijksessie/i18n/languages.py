@@ -47,7 +47,7 @@ def check_language(code: str | None) -> str:
     from wijksessie.errors import UserError
 
     raw = (code or "").strip()
-    norm = normalise(raw) if raw else ""
+    norm = _canonical_case(normalise(raw)) if raw else ""
     available = available_languages()
     base = norm.split("_", 1)[0]
     if norm in available or (base in available and is_cldr_language(norm)):
@@ -57,6 +57,15 @@ def check_language(code: str | None) -> str:
             lang=repr(raw), choices=_choices_text()
         )
     )
+
+
+def _canonical_case(code: str) -> str:
+    """``TR`` → ``tr``, ``pt_br`` → ``pt_BR``, ``sr_latn`` → ``sr_Latn``."""
+    parts = code.split("_")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 else part.title())
+    return "_".join(out)
 
 
 def check_languages(codes) -> list[str]:

@@ -1,0 +1,192 @@
+"""Personal letters: one per resident who asked for a letter, addressed to them.
+
+Only residents who gave consent for a letter (``person … --purpose letter``)
+get one; those who only offered to help do not. Each letter is the same
+letter as everyone's (every contribution with its answer, the contact point),
+in the resident's own language, with their name and address where the window
+of a Dutch envelope shows it. Files are named by the receipt code, never by
+name (``brief-2026-03-12-K7QM-4TXP.pdf``), readable by the owner only, in a
+folder only the owner can open. Each resident's record keeps which letter was
+written for them, so ``wijksessie people`` shows it and ``forget`` removes it
+with the rest of their data.
+
+For the program: :func:`letters_to_print` says how many are waiting,
+:func:`write_personal_letters` writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from wijksessie import atomic, i18n, letter
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+from wijksessie.model import Person, PersonPurpose
+
+#: Formats a personal letter can be written in (paper first).
+PERSONAL_FORMATS = ("pdf", "docx", "html", "md", "txt")
+
+FOLDER_MODE = 0o700
+
+
+@dataclass
+class PersonalLetter:
+    """One letter written: for which receipt code, in which language, where."""
+
+    receipt: str
+    lang: str
+    path: Path
+
+
+def letter_recipients(people: list[Person]) -> list[Person]:
+    """The residents who asked for a personal letter (not those who only want to help)."""
+    return [p for p in people if p.purpose is PersonPurpose.LETTER]
+
+
+def letters_sent(person: Person) -> list:
+    """The letters written for this resident so far (oldest first)."""
+    return list(getattr(person, "letters", None) or [])
+
+
+def letters_to_print(sf, *, final: bool = True) -> list[Person]:
+    """Residents who asked for a letter and have not yet had this one (the final one by default).
+
+    The program shows "n brieven klaar om te printen" with ``len()`` of this.
+    """
+    waiting = []
+    for p in letter_recipients(sf.people()):
+        if not any(bool(getattr(s, "final", False)) == final for s in letters_sent(p)):
+            waiting.append(p)
+    return waiting
+
+
+def file_name(session, person: Person, fmt: str) -> str:
+    """``brief-2026-03-12-K7QM-4TXP.pdf``: the meeting's date and the receipt code, never a name."""
+    return f"brief-{session.date.isoformat()}-{person.receipt}.{fmt}"
+
+
+def add_address(text: str, fmt: str, person: Person) -> str:
+    """Put the name and address at the top of a text letter (html, md or txt)."""
+    from markupsafe import Markup, escape
+
+    from wijksessie.documents.blocks import address_lines
+
+    lines = address_lines(person)
+    if fmt == "html":
+        block = Markup(
+            '<div class="address" lang="{lang}" dir="ltr" style="margin:25mm 0 12mm 0;min-height:30mm;'
+            'width:85mm;text-align:left;line-height:1.35">{lines}</div>\n'
+        ).format(lang=i18n.normalise(person.language).replace("_", "-"), lines=Markup("<br>").join(escape(x) for x in lines))
+        marker = 'class="heading"'
+        at = text.find(marker)
+        end = text.find("</p>", at) + len("</p>\n") if at >= 0 else -1
+        if at < 0 or end < len("</p>\n"):
+            body = text.find("<body")
+            end = text.find(">", body) + 2 if body >= 0 else 0
+        return text[:end] + str(block) + text[end:]
+    if fmt == "md":
+        return "  \n".join(letter.escape_markdown(x) for x in lines) + "\n\n" + text
+    return "\n".join(lines) + "\n\n" + text
+
+
+def _prepare_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UserError(
+            _("{path} is een bestand, geen map. Kies met -o een map voor de brieven.").format(path=folder)
+        )
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, mode=FOLDER_MODE)
+            os.chmod(folder, FOLDER_MODE)
+        except OSError as exc:
+            raise UserError(
+                _("De map {path} kan niet worden gemaakt ({error}). Kies een andere map met -o.").format(
+                    path=folder, error=exc.strerror or exc
+                )
+            ) from None
+
+
+def write_personal_letters(
+    sf,
+    folder: Path | str,
+    fmt: str = "pdf",
+    *,
+    final: bool = False,
+    force: bool = False,
+    record: bool = True,
+    today: dt.date | None = None,
+    municipality: letter.Municipality | None = None,
+) -> list[PersonalLetter]:
+    """Write one letter per resident who asked for one into ``folder``; returns what was written.
+
+    ``sf`` is an open :class:`~wijksessie.store.SessionFile` (writable when
+    ``record``: each resident's record gets the letter). All letters are made
+    first and only then written, so a broken template writes nothing; an
+    existing file stops everything unless ``force``. Raises
+    :class:`UserError` with what to do.
+    """
+    from wijksessie.documents import render_document
+
+    if fmt not in PERSONAL_FORMATS:
+        raise UserError(
+            _("Een eigen brief kan als {formats}, niet als '{fmt}'. Kies een van die.").format(
+                formats=", ".join(PERSONAL_FORMATS), fmt=fmt
+            )
+        )
+    recipients = letter_recipients(sf.people())
+    if not recipients:
+        raise UserError(
+            _("Niemand in deze sessie heeft om een eigen brief gevraagd. Leg dat vast met: wijksessie person … --purpose letter.")
+        )
+    contributions = sf.contributions()
+    agreements = sf.agreements()
+    if final:
+        letter.check_final(contributions)
+    folder = Path(folder)
+    targets = [(p, folder / file_name(sf.session, p, fmt)) for p in recipients]
+    if not force:
+        for _p, path in targets:
+            if path.exists():
+                raise UserError(
+                    _("{path} bestaat al. Kies een andere map met -o, of zet --force erbij om te overschrijven.").format(
+                        path=path
+                    )
+                )
+    municipality = municipality or letter.load_municipality()
+    today = today or dt.date.today()
+    made = [
+        (p, path, render_document(sf.session, contributions, agreements, fmt, p.language,
+                                  person=p, municipality=municipality, today=today, final=final))
+        for p, path in targets
+    ]
+    _prepare_folder(folder)
+    written: list[PersonalLetter] = []
+    for p, path, data in made:
+        try:
+            atomic.write_atomic(path, data, mode=atomic.FILE_MODE)
+        except OSError as exc:
+            raise UserError(
+                _("De brief {path} kan niet worden geschreven ({error}). Kijk of de map bestaat en of u erin mag schrijven.").format(
+                    path=path, error=exc.strerror or exc
+                )
+            ) from None
+        written.append(PersonalLetter(p.receipt, i18n.normalise(p.language), path))
+    if record:
+        record_letters(sf, [p for p, _path, _data in made], fmt, today=today, final=final)
+    return written
+
+
+def record_letters(sf, people: list[Person], fmt: str, *, today: dt.date, final: bool) -> None:
+    """Note in each resident's record which letter was written for them."""
+    from wijksessie import model
+
+    sent_cls = getattr(model, "LetterSent", None)
+    update = getattr(sf, "update_person", None)
+    if sent_cls is None or update is None or getattr(sf, "readonly", False):
+        return
+    for p in people:
+        p.letters = [*letters_sent(p), sent_cls(date=today, format=fmt, language=i18n.normalise(p.language), final=final)]
+        update(p)
