@@ -37,6 +37,10 @@ from wijksessie.safe_text import escape_markdown  # noqa: F401 - moved there; st
 #: The formats a letter can be written in, with their file extension.
 FORMATS = ("html", "md", "txt")
 
+#: Every format a letter can be written in: the text formats above, then PDF and Word
+#: (made by :mod:`wijksessie.documents`). The letter screen and ``wijksessie letter`` offer these.
+LETTER_FORMATS = FORMATS + ("pdf", "docx")
+
 #: Plain-text letters are wrapped at this width, the usual width of an e-mail.
 TEXT_WIDTH = 72
 
