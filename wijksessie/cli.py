@@ -65,6 +65,7 @@ SETUPS = (
     _people_cmds.setup_forget,
     _people_cmds.setup_purge,
     _people_cmds.setup_anonymise,
+    _people_cmds.setup_privacy_ok,
     _data_cmds.setup_restore,
     _content_cmds.setup_check,
     _content_cmds.setup_i18n,

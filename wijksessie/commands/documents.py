@@ -67,7 +67,17 @@ def cmd_letter(args) -> int:
         sys.stderr.write(_("Alle punten hebben een besluit.") + "\n")
     if args.final:
         sys.stderr.write(_("De brief is vastgelegd als verstuurd.") + "\n")
+    _say_held_points(contributions, sf.session.id)
     return 0
+
+
+def _say_held_points(contributions, session_id: str) -> None:
+    """Tell the facilitator which points the letter printed only anonymised, and how to clear them."""
+    from wijksessie import privacy
+    from wijksessie.safe_text import terminal_safe
+
+    for line in privacy.describe_holds(privacy.letter_holds(contributions), session_id):
+        sys.stderr.write(terminal_safe(line, oneline=True) + "\n")
 
 
 def setup_letter(sub) -> None:
