@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from wijksessie import i18n
-from wijksessie.commands.common import add_output_options, store, write_output
+from wijksessie.commands.common import add_output_options, store, warn_skipped, write_output
 from wijksessie.i18n import _
 
 
@@ -43,13 +43,20 @@ def cmd_letter(args) -> int:
 
     from wijksessie import letter
 
+    if args.example or not args.session:
+        return _example_letter(args)
     # A final letter records that it was sent, so only then is the session opened for writing.
     with store(args).open(args.session, readonly=not args.final) as sf:
         contributions = sf.contributions()
-        lang = args.letter_lang or (sf.session.languages[0] if sf.session.languages else None)
+        lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
         if args.final:
             letter.check_final(contributions)
-        text = letter.render_letter(sf.session, contributions, sf.agreements(), args.format, lang, final=args.final)
+        rendered = letter.write_letter(
+            sf.session, contributions, sf.agreements(), args.format, lang, final=args.final,
+            mark_untranslated=args.allow_untranslated,
+        )
+        _check_translated(rendered, final=args.final, allowed=args.allow_untranslated)
+        text = rendered.text
         write_output(args, text)
         if args.final:
             sf.update(lambda s: setattr(s, "letter_sent", dt.date.today()))
@@ -80,9 +87,57 @@ def _say_held_points(contributions, session_id: str) -> None:
         sys.stderr.write(terminal_safe(line, oneline=True) + "\n")
 
 
+def _check_translated(rendered, *, final: bool, allowed: bool) -> None:
+    """Warn about a half-translated letter; refuse it as the final letter unless explicitly allowed."""
+    from wijksessie.errors import UserError
+
+    n = len(rendered.untranslated)
+    if not n:
+        return
+    language = f"{i18n.language_name(rendered.lang, i18n.interface_language())} ({rendered.lang})"
+    if final and not allowed:
+        raise UserError(
+            i18n.ngettext(
+                "De brief is nog niet helemaal vertaald: {n} tekst staat nog in het Nederlands ({language}). "
+                "Laat de vertaling afmaken (wijksessie i18n status {lang}), of verstuur hem toch met --allow-untranslated.",
+                "De brief is nog niet helemaal vertaald: {n} teksten staan nog in het Nederlands ({language}). "
+                "Laat de vertaling afmaken (wijksessie i18n status {lang}), of verstuur hem toch met --allow-untranslated.",
+                n,
+            ).format(n=n, language=language, lang=rendered.lang)
+        )
+    sys.stderr.write(
+        i18n.ngettext(
+            "Let op: de brief is niet helemaal vertaald, {n} tekst staat nog in het Nederlands ({language}). "
+            "Welke: wijksessie i18n status {lang}",
+            "Let op: de brief is niet helemaal vertaald, {n} teksten staan nog in het Nederlands ({language}). "
+            "Welke: wijksessie i18n status {lang}",
+            n,
+        ).format(n=n, language=language, lang=rendered.lang)
+        + "\n"
+    )
+
+
+def _example_letter(args) -> int:
+    """``letter --example``: the example meeting's letter in any language, without a session."""
+    from wijksessie.errors import UserError
+    from wijksessie.letter_example import example_letter
+
+    if args.session:
+        raise UserError(_("Kies een sessie of --example, niet allebei. Laat de sessie weg voor de voorbeeldbrief."))
+    if not args.example:
+        raise UserError(_("Welke sessie? Geef de sessie op, of maak een voorbeeldbrief met --example."))
+    if args.final:
+        raise UserError(_("Een voorbeeldbrief kan niet definitief zijn. Laat --final weg."))
+    lang = i18n.check_language(args.letter_lang or i18n.DEFAULT_LANGUAGE)
+    rendered = example_letter(args.format, lang, mark_untranslated=args.allow_untranslated)
+    _check_translated(rendered, final=False, allowed=True)
+    write_output(args, rendered.text)
+    return 0
+
+
 def setup_letter(sub) -> None:
     p = sub.add_parser("letter", help=_("de brief aan bewoners maken: wat er met elk punt gebeurt"))
-    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("session", metavar="SESSIE", nargs="?")
     p.add_argument("--format", default="md", choices=("html", "md", "txt"),
                    help=_("html om te printen, md of txt voor e-mail (standaard md)"))
     p.add_argument("--lang", dest="letter_lang", metavar=_("TAAL"),
@@ -90,6 +145,10 @@ def setup_letter(sub) -> None:
     add_output_options(p)
     p.add_argument("--final", action="store_true",
                    help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
+    p.add_argument("--example", action="store_true",
+                   help=_("de brief van de voorbeeldsessie, in elke taal (voor vertalers)"))
+    p.add_argument("--allow-untranslated", action="store_true",
+                   help=_("ook als niet alles vertaald is; de brief zegt welke delen Nederlands zijn"))
     p.set_defaults(func=cmd_letter)
 
 
@@ -102,7 +161,9 @@ def cmd_report(args) -> int:
     from wijksessie.model import parse_date
 
     since = parse_date(args.since, "--since")
-    result = report.build_report(store(args), neighbourhood=args.neighbourhood, since=since)
+    sessions = store(args)
+    result = report.build_report(sessions, neighbourhood=args.neighbourhood, since=since)
+    warn_skipped(sessions)
     if args.format == "csv":
         args.bom = True  # Dutch Excel needs the BOM to read UTF-8
     write_output(args, report.render_report(result, args.format))
