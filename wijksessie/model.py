@@ -608,6 +608,16 @@ class Consent(Record):
 
 
 @dataclass
+class LetterSent(Record):
+    """A personal letter written for a resident: when, in which format and language, final or not."""
+
+    date: dt.date
+    format: str
+    language: str = "nl"
+    final: bool = False
+
+
+@dataclass
 class Person(Record):
     """A resident who asked for a personal letter or wants to help, with their consent.
 
@@ -624,6 +634,8 @@ class Person(Record):
     address: str = ""
     language: str = "nl"
     created_at: dt.datetime = field(default_factory=now)
+    #: The personal letters written for this resident (``wijksessie letter --personal``), oldest first.
+    letters: list[LetterSent] = field(default_factory=list)
 
     NOT_A_MAPPING = N_("Een persoon moet een lijst van velden zijn.")
 
