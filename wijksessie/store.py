@@ -489,6 +489,13 @@ class SessionFile:
         self._people[person.id] = (doc_id, person)
         return person
 
+    def update_person(self, person: Person) -> Person:
+        """Replace a stored person (same id) with this version, e.g. with a letter added to ``letters``."""
+        doc_id, _old = self._people[person.id]
+        self._db.table("people").update(_replace_all(person.to_dict()), doc_ids=[doc_id])
+        self._people[person.id] = (doc_id, person)
+        return person
+
     def forget_person(self, ref: str) -> Person:
         """Remove a person from the session file and from its backup copy; returns who was removed."""
         p = self.person(ref)
