@@ -86,7 +86,7 @@ def test_a_symlinked_backup_is_replaced_not_written_through(st, sid, data_dir, t
     backup.unlink()
     backup.symlink_to(victim)
     with pytest.raises(StoreError, match="verwijzing"):
-        st.restore_backup(sid)
+        st.restore_backup(sid, force=True)
     with st.open(sid) as sf:
         sf.add_contribution(Contribution.new("nog iets"))
     assert victim.read_text(encoding="utf-8") == "niet aankomen"

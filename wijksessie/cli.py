@@ -117,45 +117,74 @@ def _early_language(argv: Sequence[str]) -> str | None:
 
 
 def _log_crash(args_data_dir: str | None) -> Path | None:
-    """Write the current exception's traceback to the log file; returns where."""
-    import logging
+    """Append the current exception's traceback to the log file; returns where, or ``None``.
+
+    Written directly (not through :mod:`logging`), so a full disk or a
+    read-only folder here never prints "--- Logging error ---": the next
+    folder is tried, and without any the message just says there is no log.
+    """
+    import datetime as dt
+    import stat
+    import traceback
 
     from platformdirs import user_log_dir
 
+    text = f"{dt.datetime.now().isoformat(timespec='seconds')} unexpected error in wijksessie {__version__}\n"
+    text += traceback.format_exc()
     for folder in (paths.data_dir(args_data_dir), Path(user_log_dir("wijksessie", appauthor=False))):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            from wijksessie.atomic import make_folders
+
+            make_folders(folder)
             log_path = folder / LOG_NAME
-            handler = logging.FileHandler(log_path, encoding="utf-8")
-            logger = logging.getLogger("wijksessie.crash")
-            logger.addHandler(handler)
+            fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
             try:
-                logger.exception("unexpected error in wijksessie %s", __version__)
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    continue
+                os.write(fd, text.encode("utf-8", "replace"))
             finally:
-                logger.removeHandler(handler)
-                handler.close()
+                os.close(fd)
             return log_path
-        except OSError:
+        except Exception:  # noqa: BLE001 - the crash report must never crash
             continue
     return None
+
+
+def _start(argv: Sequence[str]) -> None:
+    """What runs before the command: language, signals. Never fails; falls back to Dutch."""
+    import logging
+    import signal
+
+    # A failing log handler (full disk, folder gone) must not print "--- Logging error ---" on screen.
+    logging.raiseExceptions = False
+    # Past `ulimit -f`, a write must fail with EFBIG (reported in one line), not kill the program.
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    try:
+        i18n.set_language(_early_language(argv) or i18n.language_from_environment())
+    except Exception:  # noqa: BLE001 - e.g. an unreadable translation cache: speak Dutch, keep going
+        try:
+            i18n.set_language(None)
+        except Exception:  # noqa: BLE001
+            pass
+    try:
+        i18n.translate_argparse()  # argparse's own "usage:", "options"... in the same language
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    i18n.set_language(_early_language(argv) or i18n.language_from_environment())
-    i18n.translate_argparse()  # argparse's own "usage:", "options"... in the same language
     data_dir = None
     try:
+        _start(argv)
         args = build_parser().parse_args(argv)
         data_dir = args.data_dir
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except UserError as exc:
-        from wijksessie.safe_text import terminal_safe
-
-        sys.stderr.write(f"wijksessie: {terminal_safe(str(exc), oneline=True)}\n")
-        return exc.exit_code
+        return _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write(_("Gestopt.") + "\n")
         return 130
@@ -163,6 +192,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into e.g. `head` that closed early: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # A full disk, a read-only folder, a file grown past `ulimit -f`: one sentence, what to do.
+        from wijksessie.errors import os_error_message
+
+        return _fail(os_error_message(exc), 2)
+    except RecursionError:
+        return _fail(
+            _("De invoer is te diep genest om te lezen. Maak het bestand eenvoudiger, of kijk of het wel het goede bestand is."), 2
+        )
     except Exception:  # noqa: BLE001 - the last line of defence: no traceback on screen
         where = _log_crash(data_dir)
         sys.stderr.write(
@@ -172,3 +210,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             + "\n"
         )
         return 1
+
+
+def _fail(message: str, code: int) -> int:
+    """Print one line on stderr (escape sequences made harmless); returns ``code``."""
+    from wijksessie.safe_text import terminal_safe
+
+    try:
+        sys.stderr.write(f"wijksessie: {terminal_safe(message, oneline=True)}\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
+    return code

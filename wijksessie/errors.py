@@ -12,3 +12,48 @@ class UserError(Exception):
     """Something the user can fix; ``str(error)`` is the message to show."""
 
     exit_code = 2
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for a failed file operation: what went wrong with which file, and what to do.
+
+    Used for every ``OSError`` that reaches the command line or a screen, so a
+    full disk or a read-only folder is never shown as a traceback.
+    """
+    import errno
+
+    from wijksessie.i18n import _
+
+    where = exc.filename if exc.filename is not None else _("een bestand")
+    code = exc.errno
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        return _("De schijf is vol: {path} kon niet worden opgeslagen. Maak ruimte vrij en probeer het opnieuw; er is niets verloren.").format(path=where)
+    if code == errno.EFBIG:
+        return _("{path} wordt groter dan deze computer toestaat. Kies een andere map, of vraag de beheerder de grens te verhogen (ulimit -f).").format(path=where)
+    if code == errno.EROFS:
+        return _("{path} staat op een schijf waarop niet geschreven mag worden. Kies een andere map, bijvoorbeeld met --data-dir.").format(path=where)
+    if code in (errno.EACCES, errno.EPERM):
+        return _("U hebt geen toegang tot {path}. Pas de rechten aan of kies een andere map.").format(path=where)
+    if code == errno.ENOENT:
+        return _("{path} bestaat niet. Kijk de naam en de map na.").format(path=where)
+    if code == errno.ENOTDIR:
+        return _("Een deel van {path} is een bestand en geen map. Kijk de naam na.").format(path=where)
+    if code == errno.EISDIR:
+        return _("{path} is een map en geen bestand. Kies een bestandsnaam.").format(path=where)
+    if code == errno.ENAMETOOLONG:
+        return _("De naam {path} is te lang. Kies een kortere naam.").format(path=where)
+    if code in (errno.EMFILE, errno.ENFILE, errno.ENOMEM):
+        return _("De computer heeft te weinig ruimte vrij om {path} te openen. Sluit andere programma's en probeer het opnieuw.").format(path=where)
+    if code == errno.EIO:
+        return _("De schijf gaf een leesfout of schrijffout bij {path}. Controleer de schijf of USB-stick en probeer het opnieuw.").format(path=where)
+    return _("{path} kon niet worden gelezen of geschreven ({error}). Controleer de map en probeer het opnieuw.").format(
+        path=where, error=exc.strerror or exc.__class__.__name__
+    )
+
+
+class FileProblem(UserError):
+    """An ``OSError`` turned into the one line the user sees (see :func:`os_error_message`)."""
+
+    def __init__(self, exc: OSError):
+        self.os_error = exc
+        super().__init__(os_error_message(exc))

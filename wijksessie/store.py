@@ -18,13 +18,26 @@ read or wrote in memory, so a write does not re-read the file first (TinyDB
 reads the whole database before each operation). Only one process may write
 a session at a time: an OS lock (``flock``) that the kernel releases when the
 process dies, so a lock left behind by a killed program never blocks anyone.
+A short write from the command line waits a few seconds for the lock
+(``SessionStore(lock_wait=…)``); the full-screen program does not wait, it
+offers to open the session read-only.
+
+One bad file never takes down the rest: a session file that is not valid
+JSON, nested too deep, not a regular file, unreadable, or holding a record
+that breaks the rules (a decision "not adopted" without a reason) raises
+:class:`DamagedSessionFile` or :class:`UnreadableSessionFile` naming the
+file and what to do; listing (:meth:`SessionStore.summaries`), reports and
+purge carry on with the other sessions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import stat
+import time
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +53,10 @@ from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, ModelError, Person, Session
 
 SUFFIX = ".json"
+#: The most dots one theme can have (and one `vote` can add or take away).
+MAX_VOTES = 100_000
+#: Seconds a short write from the command line waits for a session another process is writing.
+CLI_LOCK_WAIT = 5.0
 BACKUP_SUFFIX = ".json.bak"
 LOCK_SUFFIX = ".lock"
 
@@ -86,6 +103,19 @@ class DamagedSessionFile(StoreError):
         super().__init__(
             _("Het bestand {path} is beschadigd: {reason}.").format(path=path, reason=reason) + " " + todo
         )
+
+
+class UnreadableSessionFile(StoreError):
+    """A session file the operating system will not let us read (permissions, I/O error)."""
+
+    def __init__(self, path: Path, exc: OSError):
+        self.path = path
+        self.os_error = exc
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            text = _("Het bestand {path} kan niet worden gelezen: u hebt er geen toegang toe. Geef uzelf lees- en schrijfrechten (chmod u+rw {path}) of vraag om hulp.")
+        else:
+            text = _("Het bestand {path} kan niet worden gelezen ({error}). Controleer de schijf, of zet de vorige goede versie terug met: wijksessie restore {id}")
+        super().__init__(text.format(path=path, error=exc.strerror or exc, id=path.stem))
 
 
 class NewerSchema(StoreError):
@@ -150,11 +180,44 @@ class _Damaged(Exception):
         self.reason = reason
 
 
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file; ``None`` if it does not exist.
+
+    Never follows a symbolic link and never blocks on a named pipe: anything
+    but a regular file is :class:`_Damaged`. Other OS errors propagate.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _Damaged(_("het is een verwijzing naar een ander bestand")) from None
+        if exc.errno == errno.EISDIR:
+            raise _Damaged(_("het is geen bestand maar een map")) from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _Damaged(_("het is geen bestand maar een map"))
+        if not stat.S_ISREG(mode):
+            raise _Damaged(_("het is geen gewoon bestand"))
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def load_json(path: Path) -> dict | None:
     """Read a session file; ``None`` if it does not exist; :class:`_Damaged` if it is not a JSON object."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = read_regular(path)
+    if raw is None:
         return None
     if not raw.strip():
         raise _Damaged(_("het bestand is leeg"))
@@ -168,6 +231,8 @@ def load_json(path: Path) -> dict | None:
                 line=exc.lineno, col=exc.colno
             )
         ) from None
+    except RecursionError:
+        raise _Damaged(_("het is te diep genest om te lezen")) from None
     if not isinstance(data, dict):
         raise _Damaged(_("het bevat geen sessie"))
     return data
@@ -211,7 +276,8 @@ class SessionLock:
         self.path = path
         self._fd: int | None = None
 
-    def acquire(self) -> None:
+    def acquire(self, wait: float = 0.0) -> None:
+        """Take the lock; if another process has it, try again for up to ``wait`` seconds."""
         try:
             # O_NOFOLLOW: a lock file swapped for a symlink must not make us truncate a file elsewhere.
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
@@ -221,12 +287,20 @@ class SessionLock:
                     path=self.path, error=exc.strerror
                 )
             ) from None
-        try:
-            _lock_fd(fd)
-        except OSError:
-            owner = _read_owner(fd)
-            os.close(fd)
-            raise SessionLocked(self.path, owner) from None
+        deadline = time.monotonic() + max(0.0, wait)
+        delay = 0.01
+        while True:
+            try:
+                _lock_fd(fd)
+                break
+            except OSError:
+                if time.monotonic() < deadline:
+                    time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                    delay = min(delay * 2, 0.1)
+                    continue
+                owner = _read_owner(fd)
+                os.close(fd)
+                raise SessionLocked(self.path, owner) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}".encode())
         self._fd = fd
@@ -279,13 +353,13 @@ class SessionFile:
     returns. Use as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, path: Path, *, readonly: bool = False):
+    def __init__(self, path: Path, *, readonly: bool = False, lock_wait: float = 0.0):
         self.path = path
         self.readonly = readonly
         self._lock: SessionLock | None = None
         if not readonly:
             self._lock = SessionLock(path.with_name(path.stem + LOCK_SUFFIX))
-            self._lock.acquire()
+            self._lock.acquire(lock_wait)
             _remove_stale_temp_files(path)
         try:
             self._storage = AtomicJSONStorage(path, readonly=readonly)
@@ -313,6 +387,12 @@ class SessionFile:
             self._contributions: dict[str, tuple[int, Contribution]] = {}
             for doc_id, doc in tables.get("contributions", {}).items():
                 c = Contribution.from_dict(doc)
+                try:
+                    c.decision.validate()  # the same rules as `decide`: a hand-edited file may break them
+                except ModelError as exc:
+                    raise _Damaged(
+                        _("het besluit bij inbreng {id} klopt niet: {problem}").format(id=c.id, problem=str(exc).rstrip("."))
+                    ) from None
                 self._contributions[c.id] = (int(doc_id), c)
             self._agreements: dict[str, tuple[int, Agreement]] = {}
             for doc_id, doc in tables.get("agreements", {}).items():
@@ -324,8 +404,12 @@ class SessionFile:
                 self._people[p.id] = (int(doc_id), p)
         except _Damaged as exc:
             raise DamagedSessionFile(self.path, exc.reason, backup.exists()) from None
-        except (ModelError, AttributeError, TypeError, ValueError) as exc:
+        except RecursionError:
+            raise DamagedSessionFile(self.path, _("het is te diep genest om te lezen"), backup.exists()) from None
+        except (ModelError, AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError) as exc:
             raise DamagedSessionFile(self.path, str(exc).rstrip("."), backup.exists()) from None
+        except OSError as exc:
+            raise UnreadableSessionFile(self.path, exc) from None
         if changed and not self.readonly:
             self._storage.write(tables)
 
@@ -357,7 +441,19 @@ class SessionFile:
         return self.save_session(copy)
 
     def vote(self, theme: str, n: int = 1) -> int:
-        """Add ``n`` dots to ``theme`` (negative takes away); returns its new count."""
+        """Add ``n`` dots to ``theme`` (negative takes away); returns its new count.
+
+        At most :data:`MAX_VOTES` at once and in total: a typing slip of a
+        35-digit number must not reach the letter.
+        """
+        if not isinstance(n, int) or abs(n) > MAX_VOTES:
+            raise ModelError(
+                _("{n} stippen is te veel. Tel ten hoogste {max} stippen tegelijk.").format(n=n, max=MAX_VOTES)
+            )
+        if self.session.priorities.votes.get(theme.strip(), 0) + n > MAX_VOTES:
+            raise ModelError(
+                _("Een thema kan ten hoogste {max} stippen hebben. Kijk het getal na.").format(max=MAX_VOTES)
+            )
         result: list[int] = []
         self.update(lambda s: result.append(s.priorities.add(theme, n)))
         return result[0]
@@ -657,8 +753,12 @@ class SessionSummary:
 class SessionStore:
     """The data folder with its session files."""
 
-    def __init__(self, data_dir: str | os.PathLike[str]):
+    def __init__(self, data_dir: str | os.PathLike[str], *, lock_wait: float = 0.0):
         self.data_dir = Path(data_dir)
+        #: Seconds to wait for a session another process is writing (0: say so at once).
+        self.lock_wait = lock_wait
+        #: Sessions :meth:`iter_open` could not read, as damaged summaries (for a warning beside a report).
+        self.skipped: list[SessionSummary] = []
 
     def ensure(self) -> None:
         """Create the data folder (owner-only) if it is not there."""
@@ -687,7 +787,8 @@ class SessionStore:
         ids = []
         for entry in self.data_dir.iterdir():
             name = entry.name
-            if name.endswith(SUFFIX) and not name.startswith(".") and entry.is_file() and not entry.is_symlink():
+            # Not only regular files: a folder or pipe under a session's name is listed (as damaged), never followed.
+            if name.endswith(SUFFIX) and not name.startswith(".") and not entry.is_symlink():
                 sid = name[: -len(SUFFIX)]
                 if model.ID_PATTERN.match(sid):
                     ids.append(sid)
@@ -720,10 +821,15 @@ class SessionStore:
 
     def open(self, ref: str, *, readonly: bool = False) -> SessionFile:
         """Open a session by id or prefix; for writing it takes the session lock."""
-        return SessionFile(self.path_for(self.resolve(ref)), readonly=readonly)
+        return SessionFile(self.path_for(self.resolve(ref)), readonly=readonly, lock_wait=self.lock_wait)
 
     def summaries(self) -> list[SessionSummary]:
-        """Every session, newest first; a damaged file is listed with its problem instead of failing the list."""
+        """Every session, newest first; a damaged file is listed with its problem instead of failing the list.
+
+        A damaged or unreadable session comes back as a summary with only
+        ``id``, ``path`` and ``problem`` set: ``problem`` is one line naming
+        the file, what is wrong and what to do.
+        """
         result = []
         for sid in self.session_ids():
             path = self.path_for(sid)
@@ -750,11 +856,17 @@ class SessionStore:
         return result
 
     def iter_open(self, *, readonly: bool = True) -> Iterator[SessionFile]:
-        """Open each readable session in turn (read-only by default); damaged ones are skipped."""
+        """Open each readable session in turn (read-only by default); damaged ones are skipped.
+
+        The skipped ones are in :attr:`skipped` afterwards, so a report can say which were left out.
+        """
+        self.skipped = []
         for sid in self.session_ids():
+            path = self.path_for(sid)
             try:
-                sf = SessionFile(self.path_for(sid), readonly=readonly)
-            except StoreError:
+                sf = SessionFile(path, readonly=readonly, lock_wait=0.0 if readonly else self.lock_wait)
+            except StoreError as exc:
+                self.skipped.append(SessionSummary(id=sid, path=path, problem=str(exc)))
                 continue
             try:
                 yield sf
@@ -766,7 +878,7 @@ class SessionStore:
         sid = self.resolve(ref)
         path = self.path_for(sid)
         lock = SessionLock(path.with_name(sid + LOCK_SUFFIX))
-        lock.acquire()
+        lock.acquire(self.lock_wait)
         try:
             for p in (path, path.with_name(sid + BACKUP_SUFFIX)):
                 if p.exists():
@@ -789,17 +901,30 @@ class SessionStore:
                 with SessionFile(path, readonly=True) as sf:
                     if sf.session.date >= before:
                         continue
-                with SessionFile(path) as sf:
+                with SessionFile(path, lock_wait=self.lock_wait) as sf:
                     results.append(sf.purge_personal_data())
             except StoreError as exc:
                 results.append(PurgeResult(sid, problem=str(exc)))
         return results
 
-    def restore_backup(self, ref: str) -> Path:
-        """Set a damaged session file aside and put the last good copy back; returns where the damaged file went."""
+    def restore_backup(self, ref: str, *, force: bool = False) -> Path:
+        """Set a damaged session file aside and put the last good copy back; returns where the damaged file went.
+
+        Refuses when the session file reads fine (restoring would undo the
+        latest change), unless ``force``.
+        """
         sid = _resolve(ref, self.session_ids(), _("sessie"))
         path = self.path_for(sid)
         backup = path.with_name(sid + BACKUP_SUFFIX)
+        if not force:
+            try:
+                SessionFile(path, readonly=True).close()
+            except (DamagedSessionFile, UnreadableSessionFile, SessionNotFound):
+                pass  # damaged or gone: that is what restore is for
+            else:
+                raise StoreError(
+                    _("Sessie {id} is niet beschadigd; terugzetten zou de laatste wijziging weghalen. Wilt u dat toch, gebruik dan --force.").format(id=sid)
+                )
         if not backup.exists():
             raise StoreError(
                 _("Er is geen reservekopie van sessie {id}. Bewaar het bestand en vraag om hulp.").format(id=sid)
@@ -817,7 +942,7 @@ class SessionStore:
                 )
             ) from None
         lock = SessionLock(path.with_name(sid + LOCK_SUFFIX))
-        lock.acquire()
+        lock.acquire(self.lock_wait)
         try:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             aside = path.with_name(f"{path.name}.damaged-{stamp}")

@@ -27,10 +27,53 @@ class Parser(argparse.ArgumentParser):
 
 
 def store(args):
-    """The session store of the data folder the command line names."""
-    from wijksessie.store import SessionStore
+    """The session store of the data folder the command line names.
 
-    return SessionStore(paths.data_dir(args.data_dir))
+    A short write waits a few seconds for a session another process is
+    writing, so two scripts adding at once both succeed.
+    """
+    from wijksessie.store import CLI_LOCK_WAIT, SessionStore
+
+    return SessionStore(paths.data_dir(args.data_dir), lock_wait=CLI_LOCK_WAIT)
+
+
+#: Dates outside these years are typing slips (and 9999-12-31 + 6 weeks does not exist).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def check_date(value: str | None, option: str) -> None:
+    """Refuse a date option far outside any meeting's life, before it reaches the session."""
+    if not value:
+        return
+    from wijksessie.model import parse_date
+
+    day = parse_date(value, option)
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UserError(
+            _("De datum {date} bij {option} is te ver weg. Kies een datum tussen {first} en {last}.").format(
+                date=value, option=option, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
+
+
+def bounded_int(low: int, high: int):
+    """An argparse ``type``: a whole number from ``low`` to ``high`` (one clear line otherwise)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(_("'{value}' is geen heel getal").format(value=text)) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                _("{value} is te groot of te klein; kies een getal van {low} tot {high}").format(
+                    value=text if len(text) <= 20 else text[:20] + "…", low=low, high=high
+                )
+            )
+        return value
+
+    parse.__name__ = "int"
+    return parse
 
 
 def out(text: str) -> None:
@@ -91,3 +134,15 @@ def warn_personal_data(hints, session_id: str, contribution_id: str) -> None:
         )
         + "\n"
     )
+
+
+def warn_skipped(sessions) -> None:
+    """Name on stderr each session a command over all sessions had to leave out, and what to do."""
+    from wijksessie.safe_text import terminal_safe
+
+    for summary in getattr(sessions, "skipped", []):
+        sys.stderr.write(
+            terminal_safe(_("Let op: sessie {id} telt niet mee. {problem}").format(id=summary.id, problem=summary.problem),
+                          oneline=True)
+            + "\n"
+        )

@@ -25,7 +25,7 @@ def setup_import(sub) -> None:
 
 
 def cmd_restore(args) -> int:
-    aside = store(args).restore_backup(args.session)
+    aside = store(args).restore_backup(args.session, force=args.force)
     out(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard als {path}.").format(path=aside))
     return 0
 
@@ -33,4 +33,6 @@ def cmd_restore(args) -> int:
 def setup_restore(sub) -> None:
     p = sub.add_parser("restore", help=_("de vorige goede versie van een beschadigde sessie terugzetten"))
     p.add_argument("session", metavar="SESSIE")
+    p.add_argument("--force", action="store_true",
+                   help=_("ook terugzetten als het bestand goed te lezen is (de laatste wijziging gaat dan verloren)"))
     p.set_defaults(func=cmd_restore)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from wijksessie.commands.common import STATUSES, out, store
+from wijksessie.commands.common import STATUSES, check_date, out, store
 from wijksessie.i18n import _
 
 
 def cmd_decide(args) -> int:
+    check_date(args.due, "--due")
     with store(args).open(args.session) as sf:
         c = sf.decide(
             args.contribution,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from wijksessie import i18n, paths
-from wijksessie.commands.common import KINDS, LEVELS, out, store, warn_personal_data
+from wijksessie.commands.common import KINDS, LEVELS, bounded_int, check_date, out, store, warn_personal_data
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -30,6 +30,8 @@ def cmd_new(args) -> int:
     from wijksessie import content
     from wijksessie.model import Session
 
+    check_date(args.date, "--date")
+    check_date(args.feedback_due, "--feedback-due")
     agenda = content.get_agenda(args.agenda)
     session = Session.new(
         args.title,
@@ -163,7 +165,9 @@ def setup_vote(sub) -> None:
     p = sub.add_parser("vote", help=_("stippen bij een thema optellen (negatief haalt weg)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("theme", metavar="THEMA")
-    p.add_argument("n", metavar="N", nargs="?", type=int, default=1)
+    from wijksessie.store import MAX_VOTES
+
+    p.add_argument("n", metavar="N", nargs="?", type=bounded_int(-MAX_VOTES, MAX_VOTES), default=1)
     p.set_defaults(func=cmd_vote)
 
 
