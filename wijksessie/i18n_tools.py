@@ -70,10 +70,7 @@ def catalogue_path(lang: str) -> Path:
 
 def languages() -> list[str]:
     """Languages that have a ``.po`` file, sorted by code."""
-    folder = locales_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES" / f"{i18n.DOMAIN}.po").is_file())
+    return i18n.catalogue_languages(po_only=True)
 
 
 def _source_root() -> Path:
@@ -553,3 +550,89 @@ def check(langs: Iterable[str] | None = None) -> list[Problem]:
     for lang in langs or languages():
         problems.extend(check_catalogue(catalogue_path(lang)))
     return problems
+
+
+# ----------------------------------------------------------------------------- one language: what is missing, ready to ship?
+
+
+@dataclass
+class Missing:
+    """The texts one language still lacks (Dutch source texts), the letter's first."""
+
+    lang: str
+    #: In the letter, in the order a reader meets them (the example letter, then the rest of the templates).
+    letter: list[str]
+    #: Other texts residents see: agenda steps, prompts, themes.
+    resident: list[str]
+    #: The facilitator's screens and messages.
+    other: list[str]
+
+    @property
+    def resident_count(self) -> int:
+        return len(self.letter) + len(self.resident)
+
+
+def _source_text(message) -> str:
+    return message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+
+
+def missing(lang: str) -> Missing:
+    """Every text ``lang`` lacks (no translation, or only a fuzzy one), the letter's resident texts first."""
+    from wijksessie.letter_example import example_letter
+
+    code = i18n.check_language(lang)
+    if code.split("_", 1)[0] == i18n.DEFAULT_LANGUAGE:
+        return Missing(code, [], [], [])  # the source language lacks nothing
+    template = _read_template()
+    po = catalogue_path(code)
+    catalog = i18n.read_catalogue(po, code) if po.is_file() else None
+    untranslated = []
+    for m in template:
+        if not m.id:
+            continue
+        found = catalog.get(m.id, context=m.context) if catalog is not None else None
+        if found is None or not _has_translation(found) or found.fuzzy:
+            untranslated.append(m)
+    letter_order: dict[str, None] = {}
+    for fmt in ("html", "txt"):
+        for text in example_letter(fmt, code).untranslated:
+            letter_order.setdefault(text, None)
+    result = Missing(code, list(letter_order), [], [])
+    for m in untranslated:
+        text = _source_text(m)
+        if text in letter_order:
+            continue
+        where = [str(loc) for loc, _line in m.locations]
+        if any(w.startswith("content/letters/") for w in where):
+            result.letter.append(text)
+        elif any(w.startswith(RESIDENT_SOURCES) for w in where):
+            result.resident.append(text)
+        else:
+            result.other.append(text)
+    return result
+
+
+@dataclass
+class Readiness:
+    """Whether a language can go to residents: catalogue valid and every resident text translated."""
+
+    lang: str
+    problems: list[Problem]
+    missing: Missing
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def ready(self) -> bool:
+        return not self.errors and self.missing.resident_count == 0
+
+
+def readiness(lang: str) -> Readiness:
+    """:func:`check` and :func:`missing` together for one language (Dutch, the source, is always ready)."""
+    code = i18n.check_language(lang)
+    po = catalogue_path(code)
+    problems = check_catalogue(po) if po.is_file() else []
+    return Readiness(code, problems, missing(code))
+

@@ -87,14 +87,41 @@ def cmd_i18n_status(args) -> int:
     """``i18n status``."""
     from wijksessie import i18n_tools
 
-    rows = i18n_tools.status(args.langs or None)
+    from wijksessie import i18n
+
+    langs = i18n.check_languages(args.langs) if args.langs else None
+    rows = i18n_tools.status(langs)
+    lists = [i18n_tools.missing(code) for code in langs or ()]
     if getattr(args, "json", False):
         import json
 
-        _print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
-    else:
-        _print(format_status(rows))
+        data = [r.to_dict() for r in rows]
+        for row, m in zip(data, lists):
+            row["missing_texts"] = {"letter": m.letter, "resident": m.resident, "other": m.other}
+        _print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    _print(format_status(rows))
+    for m in lists:
+        _print(format_missing(m))
     return 0
+
+
+def format_missing(m) -> str:
+    """The texts one language still lacks, the letter's first, one Dutch source text per line."""
+    from wijksessie import i18n
+
+    name = f"{i18n.language_name(m.lang, i18n.interface_language())} ({m.lang})"
+    parts = [""]
+    for label, texts in (
+        (_("Nog te vertalen in de brief"), m.letter),
+        (_("Nog te vertalen: andere bewonersteksten (agenda, thema's)"), m.resident),
+        (_("Nog te vertalen: schermen en meldingen"), m.other),
+    ):
+        parts.append(f"{name} · {label}: {i18n.format_number(len(texts))}")
+        parts.extend("  - " + " ".join(t.split()) for t in texts)
+    if not (m.letter or m.resident or m.other):
+        parts.append(_("Alles is vertaald: {language}").format(language=name))
+    return "\n".join(parts)
 
 
 def cmd_i18n_update(args) -> int:
@@ -139,12 +166,52 @@ def cmd_i18n_check(args) -> int:
     """``i18n check``."""
     from wijksessie import i18n_tools
 
+    from wijksessie import i18n
+
+    if args.langs:
+        return _check_ready(i18n.check_languages(args.langs))
     errors = report_problems(i18n_tools.check(args.langs or None))
     if errors:
-        sys.stderr.write(_("{n} fouten in de vertalingen gevonden.").format(n=errors) + "\n")
+        sys.stderr.write(
+            i18n.ngettext("{n} fout in de vertalingen gevonden.", "{n} fouten in de vertalingen gevonden.", errors).format(
+                n=errors) + "\n")
         return 1
     _print(_("De vertalingen zijn in orde."))
     return 0
+
+
+def _check_ready(langs) -> int:
+    """``i18n check LANG``: the catalogue is valid *and* every text residents read is translated."""
+    from wijksessie import i18n, i18n_tools
+
+    not_ready = 0
+    for code in langs:
+        result = i18n_tools.readiness(code)
+        report_problems(result.problems)
+        name = f"{i18n.language_name(code, i18n.interface_language())} ({code})"
+        m = result.missing
+        if result.ready:
+            _print(_("Klaar voor bewoners: {language}. Alles wat bewoners lezen is vertaald.").format(language=name))
+            if m.other:
+                _print(i18n.ngettext(
+                    "Op de schermen staat nog {n} tekst in het Nederlands; dat is voor bewoners geen bezwaar.",
+                    "Op de schermen staan nog {n} teksten in het Nederlands; dat is voor bewoners geen bezwaar.",
+                    len(m.other)).format(n=len(m.other)))
+            continue
+        not_ready += 1
+        if result.errors:
+            sys.stderr.write(i18n.ngettext(
+                "Nog niet klaar: {language}. Het bestand heeft {n} fout; zie hierboven.",
+                "Nog niet klaar: {language}. Het bestand heeft {n} fouten; zie hierboven.",
+                len(result.errors)).format(language=name, n=len(result.errors)) + "\n")
+        if m.resident_count:
+            sys.stderr.write(i18n.ngettext(
+                "Nog niet klaar: {language}. Er ontbreekt nog {n} tekst die bewoners lezen. "
+                "Welke: wijksessie i18n status {lang}",
+                "Nog niet klaar: {language}. Er ontbreken nog {n} teksten die bewoners lezen. "
+                "Welke: wijksessie i18n status {lang}",
+                m.resident_count).format(language=name, n=m.resident_count, lang=code) + "\n")
+    return 1 if not_ready else 0
 
 
 def setup_i18n(sub) -> None:
