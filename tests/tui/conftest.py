@@ -71,3 +71,24 @@ def reopen(store):
         return sf
 
     return read
+
+
+async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
+    """Let the app work (workers, timers) until ``condition()`` holds; no fixed sleeps."""
+    for attempt in range(tries):
+        if condition():
+            return
+        await pilot.pause(None if attempt < 50 else 0.01)
+    raise AssertionError(f"never happened: {what}")
+
+
+@pytest.fixture
+def until():
+    """``await until(pilot, condition, what)``: wait for a condition a user would notice."""
+    return wait_until
+
+
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path, monkeypatch):
+    """The municipality set from the program goes to this test's own config folder."""
+    monkeypatch.setenv("WIJKSESSIE_CONFIG_DIR", str(tmp_path / "config"))

@@ -179,56 +179,95 @@ async def test_escape_closes_and_releases_the_session(store):
             sf.decide(ids[0], "done")
 
 
-async def test_letter_preview_shows_and_writes_the_files(store, tmp_path):
+async def test_letter_preview_shows_and_writes_the_files(store, tmp_path, until):
+    from wijksessie import letter
     from wijksessie.tui.screens.letter import LetterPreviewScreen
 
     sid, _ids = _session(store)
     app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        assert "Te weinig groen bij de flats" in screen.letter_text
+        await until(pilot, lambda: "Te weinig groen bij de flats" in screen.letter_text, "the letter")
         assert "Dit zoeken wij nog uit" in screen.letter_text
+        # Still the example municipality: the letter says so, and how to fix it.
+        assert "Gemeente Voorbeeld" in screen.status_text and "druk op g" in screen.status_text.lower()
         await pilot.press("w")
-        await pilot.pause()
-        folder = store.data_dir.parent / "brieven"
-        written = sorted(p.suffix for p in folder.iterdir())
-        assert written == [".html", ".md", ".txt"]
-        assert str(folder) in str(screen.query_one("#letter-status", Static).render())
+        folder = store.data_dir / "uitvoer" / sid
+        await until(pilot, lambda: folder.is_dir() and len(list(folder.iterdir())) == len(letter.FORMATS),
+                    "the letter files")
+        assert sorted(p.suffix[1:] for p in folder.iterdir()) == sorted(letter.FORMATS)
+        await until(pilot, lambda: "Gemaakt:" in screen.status_text, "the files named")
+        assert str(folder) in screen.status_text
         await pilot.press("t")
-        await pilot.pause()
-        assert screen.fmt == "md" and "# Wat wij doen met wat u zei" in screen.letter_text
+        await until(pilot, lambda: "# Wat wij doen met wat u zei" in screen.letter_text, "the Markdown letter")
+        assert screen.fmt == "md"
 
 
-async def test_final_letter_from_the_preview(store):
+async def test_municipality_set_from_the_letter_screen(store, until):
+    from wijksessie import letter
+    from wijksessie.tui.dialogs.municipality import MunicipalityDialog
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, _ids = _session(store)
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: "Gemeente Voorbeeld" in screen.status_text, "the warning")
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, MunicipalityDialog), "the municipality form")
+        await pilot.press(*"Gemeente Zuidhorn", "enter")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen, "back on the letter")
+        await until(pilot, lambda: "Gemeente Zuidhorn" in screen.letter_text, "the new name in the letter")
+        assert "Gemeente Voorbeeld" not in screen.status_text
+    assert letter.load_municipality().name == "Gemeente Zuidhorn"
+
+
+async def test_final_letter_from_the_preview(store, until):
+    from wijksessie.tui.dialogs.common import ConfirmDialog
     from wijksessie.tui.screens.letter import LetterPreviewScreen
 
     sid, ids = _session(store)
     app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter")
         await pilot.press("d")
-        await pilot.pause()
-        assert any("zonder besluit" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("zonder besluit" in n.message for n in app._notifications), "told why not")
+        message = next(n.message for n in app._notifications if "zonder besluit" in n.message)
+        assert "--final" not in message and "wijksessie decide" not in message and "Opvolging" in message
         with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
             assert sf.session.letter_sent is None
         with store.open(sid) as sf:
             for cid in ids:
                 sf.decide(cid, "done")
+        # The screen read the session when it opened; a new screen sees the decisions.
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter")
         await pilot.press("d")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked to confirm")
+        await pilot.press("j")
+        await until(pilot, lambda: "Definitieve brief verstuurd" in screen.status_text, "recorded as sent")
         with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
             assert sf.session.letter_sent == dt.date.today()
-        assert "Wij hebben nu over alle punten een besluit genomen" in " ".join(app.screen.letter_text.split())
-        assert "Definitieve brief verstuurd" in app.screen.status_text
+        assert "Wij hebben nu over alle punten een besluit genomen" in " ".join(screen.letter_text.split())
+        assert (store.data_dir / "uitvoer" / sid).is_dir()
 
 
-async def test_report_screen_marks_overdue_neighbourhoods(store):
+async def test_report_screen_marks_overdue_neighbourhoods(store, until):
     from wijksessie.tui.screens.report import ReportScreen
 
     _session(store, neighbourhood="Noord", date="2020-01-01", feedback_due="2020-02-01")
     _session(store, neighbourhood="Zuid", date=dt.date.today().isoformat())
+    _session(store, neighbourhood="West", date="2099-01-01")  # planned: not counted yet, and the screen says why
     app = Host(lambda: ReportScreen(store))
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.report is not None, "counted")
         table = app.screen.query_one(DataTable)
+        extra = str(app.screen.query_one("#report-extra", Static).render())
+        assert "datum in de toekomst" in extra
         rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
         assert set(rows) == {"Noord", "Zuid"}
         assert "1" in str(rows["Noord"][5]) and "⚠" in str(rows["Noord"][5])

@@ -32,19 +32,35 @@ async def open_palette_and_run(pilot, words: str) -> None:
         await pilot.pause()
 
 
-async def test_palette_opens_the_example_and_exports_it(data_dir, clock):
+async def test_palette_opens_the_example_and_makes_the_export(data_dir, clock, until, read_screen):
+    from wijksessie.tui.screens.outputs import OutputsScreen
+
     app = make_app(data_dir, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_palette_and_run(pilot, "Voorbeeldsessie")
-        for _attempt in range(200):
-            if isinstance(app.screen, MeetingScreen):
-                break
-            await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
-        await open_palette_and_run(pilot, "Exporteren als JSON")
-        await pilot.pause()
-    exported = json.loads((data_dir / "export" / "voorbeeld.json").read_text(encoding="utf-8"))
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the example meeting")
+        await open_palette_and_run(pilot, "Bestanden maken")
+        await until(pilot, lambda: isinstance(app.screen, OutputsScreen), "the files screen")
+        folder = data_dir / "uitvoer" / "voorbeeld"
+        assert str(folder) in read_screen(app)  # where the files go, before anything is made
+        await pilot.press("down", "down", "enter")  # the third choice: all data as JSON
+        target = folder / "export-voorbeeld.json"
+        await until(pilot, lambda: target.is_file(), "the JSON export")
+        await until(pilot, lambda: "export-voorbeeld.json" in read_screen(app), "the file named on screen")
+    exported = json.loads(target.read_text(encoding="utf-8"))
     assert len(exported["contributions"]) == 20
+
+
+async def test_no_match_is_said_in_dutch(data_dir, clock, until, read_screen):
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: CommandPalette.is_open(app), "the palette")
+        app.screen.query_one(Input).value = "qqqzzz"
+        await until(pilot, lambda: "Geen opdracht gevonden" in read_screen(app), "the Dutch no-match line")
+        assert "No matches found" not in read_screen(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: not CommandPalette.is_open(app), "the palette closed")
 
 
 async def test_language_switch_from_the_palette_redraws_the_footer(data_dir, demo, clock):

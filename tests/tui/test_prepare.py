@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Collapsible, Input, OptionList
 
 from wijksessie.model import ParticipationLevel
 from wijksessie.tui.app import make_app
@@ -17,6 +17,8 @@ async def test_typing_jargon_in_the_goal_shows_plain_alternatives(data_dir, cloc
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)
+        app.screen.query_one("#more", Collapsible).collapsed = False  # "Meer invullen"
+        await pilot.pause()
         goal = app.screen.query_one("#goal", PlainInput)
         hint = goal.query_one(JargonHint)
         goal.focus()

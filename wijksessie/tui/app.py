@@ -13,11 +13,14 @@ else is a notification — never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
+import re
 from functools import partial
 from pathlib import Path
 from typing import Callable
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
@@ -26,6 +29,7 @@ from textual.screen import Screen
 
 from wijksessie import i18n, model, paths
 from wijksessie.i18n import N_, _
+from wijksessie.safe_text import terminal_safe
 from wijksessie.store import DamagedSessionFile, SessionLocked, SessionStore
 from wijksessie.tui.base import run_safely, translate_bindings
 
@@ -35,7 +39,24 @@ LOG_NAME = "wijksessie.log"
 
 
 class WijksessieCommands(Provider):
-    """Our command palette: sessions, export, letter, follow-up, language, room view — in Dutch titles."""
+    """Our command palette: sessions, export, letter, follow-up, language, room view — in Dutch titles.
+
+    The list is built once when the palette opens (:meth:`startup`); reading the
+    session files happens in a thread, so typing in the palette never waits for the disk.
+    """
+
+    _summaries: list = []
+
+    async def startup(self) -> None:
+        import asyncio
+
+        app: WijksessieApp = self.app  # type: ignore[assignment]
+        try:
+            self._summaries = await asyncio.to_thread(app.store.summaries)
+        except Exception:  # noqa: BLE001 - the palette must open even when the folder is unreadable
+            log.exception("could not list sessions for the command palette")
+            self._summaries = []
+        self._commands = self.commands()
 
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
         """(title, action, help) for what makes sense on the current screen; translated now."""
@@ -45,33 +66,39 @@ class WijksessieCommands(Provider):
         screen = app.screen_stack[-2] if app.screen_stack and isinstance(app.screen, CommandPalette) else app.screen
         found: list[tuple[str, Callable[[], object], str]] = []
         meeting = screen if isinstance(screen, MeetingScreen) else None
+        session_id = getattr(screen, "session_id", None)
         if meeting is not None:
             sid = meeting.sf.session.id
             found += [
                 (_("Zaalscherm aan of uit"), meeting.action_room, _("Groot scherm voor de beamer")),
-                (_("Exporteren als JSON"), partial(app.export_json, sid), _("Alle gegevens van deze sessie in één bestand")),
                 (_("Brief aan bewoners"), partial(app.open_letter, sid, meeting=meeting), _("Voorbeeld van de brief")),
                 (_("Opvolging: besluiten per inbreng"), partial(app.open_followup, sid, meeting=meeting), ""),
+                (_("Bestanden maken: export, brieven, overzicht"), partial(app.open_outputs, sid, meeting=meeting),
+                 _("Alles komt in één map per sessie")),
+                (_("Gegevens van de sessie aanpassen"), partial(app.open_settings, sid, meeting=meeting),
+                 _("Titel, datum, plek, niveau, doelgroep, talen")),
                 (_("Zinnen van deze stap aanpassen"), meeting.action_edit_prompts, _("Alleen voor deze sessie")),
                 (_("Aanspreekpunt aanpassen"), meeting.action_contact, ""),
                 (_("Terug naar het overzicht van sessies"), meeting.action_home, ""),
+            ]
+        elif isinstance(session_id, str):
+            found += [
+                (_("Bestanden maken: export, brieven, overzicht"), partial(app.open_outputs, session_id),
+                 _("Alles komt in één map per sessie")),
             ]
         found += [
             (_("Nieuwe sessie"), app.action_new_session, _("Titel en wijk zijn genoeg")),
             (_("Voorbeeldsessie openen"), app.action_demo, _("Een ingevulde sessie om rond te kijken")),
             (_("Overzicht van alle wijken"), app.open_report, ""),
+            (_("Gegevens van de gemeente (voor de brief)"), app.action_municipality, _("Naam en ondertekening")),
         ]
-        try:
-            summaries = app.store.summaries()
-        except Exception:  # noqa: BLE001 - the palette must open even when the folder is unreadable
-            summaries = []
-        for s in summaries:
+        for s in self._summaries:
             if not s.problem:
                 found.append(
                     (
-                        _("Sessie openen: {title}").format(title=s.title),
+                        _("Sessie openen: {title}").format(title=terminal_safe(s.title)),
                         partial(app.open_session, s.id),
-                        f"{s.neighbourhood} \u00b7 {s.date}",
+                        f"{terminal_safe(s.neighbourhood)} \u00b7 {s.date}",
                     )
                 )
         for code, name in available_languages():
@@ -83,38 +110,39 @@ class WijksessieCommands(Provider):
         ]
         return found
 
+    def _all(self) -> list[tuple[str, Callable[[], object], str]]:
+        commands = getattr(self, "_commands", None)
+        return commands if commands is not None else self.commands()
+
     async def discover(self) -> Hits:
-        for title, action, help_text in self.commands():
+        for title, action, help_text in self._all():
             yield DiscoveryHit(title, action, help=help_text or None)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in self.commands():
+        found = False
+        for title, action, help_text in self._all():
             score = matcher.match(title)
             if score > 0:
+                found = True
                 yield Hit(score, matcher.highlight(title), action, text=title, help=help_text or None)
+        if not found and query.strip():
+            # Instead of Textual's English "No matches found": say it in the program's language.
+            yield Hit(
+                1,
+                Text(_("Geen opdracht gevonden met '{query}'.").format(query=terminal_safe(query.strip())), style="italic"),
+                self._nothing,
+                text=_("Geen opdracht gevonden"),
+                help=_("Typ iets anders, of druk op Esc om terug te gaan."),
+            )
+
+    def _nothing(self) -> None:
+        """Choosing the "nothing found" line just closes the palette."""
 
 
 def available_languages() -> list[tuple[str, str]]:
-    """(code, name in that language) for Dutch and every language with an interface catalogue."""
-    codes = {i18n.DEFAULT_LANGUAGE}
-    folder = paths.locales_dir()
-    if folder.is_dir():
-        for entry in folder.iterdir():
-            if (entry / "LC_MESSAGES" / f"{i18n.DOMAIN}.po").is_file() or (
-                entry / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-            ).is_file():
-                codes.add(entry.name)
-    result = []
-    for code in sorted(codes):
-        try:
-            from babel import Locale
-
-            name = Locale.parse(code).get_display_name(code) or code
-        except Exception:  # noqa: BLE001 - an odd folder name still gets listed by its code
-            name = code
-        result.append((code, name[:1].upper() + name[1:]))
-    return result
+    """(code, name in that language) for every language the program speaks (from the i18n layer)."""
+    return [(code, i18n.language_name(code)) for code in i18n.available_languages()]
 
 
 def _home_screen_class():
@@ -146,6 +174,10 @@ class WijksessieApp(App[int]):
         self.store = store
         self.initial_session = session
         self.clock: Callable[[], dt.datetime] = clock or model.now
+        # An unexpected error is written by Textual to its error console; we keep that text
+        # for the log file and show the user one clear line instead (see run_app).
+        self.error_console = Console(file=io.StringIO(), width=100, color_system=None, markup=False,
+                                     highlight=False)
 
     # ------------------------------------------------------------------ start and stop
 
@@ -195,33 +227,9 @@ class WijksessieApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
-    def _fatal_error(self) -> None:
-        """An unexpected error: the traceback goes to the log file, the user gets one clear line."""
-        where = self._log_crash()
-        self.bell()
-        self._exit_renderables.append(
-            Text(
-                _("wijksessie: er ging iets mis dat niet had mogen gebeuren. Wat bewaard was, is niet verloren; details staan in {path}.").format(
-                    path=where or _("(geen logbestand)")
-                )
-            )
-        )
-        self._close_messages_no_wait()
-
-    def _log_crash(self) -> Path | None:
-        import traceback
-
-        for folder in (self.store.data_dir, Path.home() / ".wijksessie"):
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                path = folder / LOG_NAME
-                with path.open("a", encoding="utf-8") as fh:
-                    fh.write(f"--- {dt.datetime.now().isoformat()} unexpected error in the full-screen program\n")
-                    fh.write(traceback.format_exc())
-                return path
-            except OSError:
-                continue
-        return None
+    def crash_report(self) -> str:
+        """What Textual wrote about an unexpected error (captured, never shown raw); empty when none."""
+        return self.error_console.file.getvalue() if isinstance(self.error_console.file, io.StringIO) else ""
 
     # ------------------------------------------------------------------ language
 
@@ -315,51 +323,21 @@ class WijksessieApp(App[int]):
             if isinstance(screen, HomeScreen):
                 screen.reload()
 
-    def export_json(self, session_id: str) -> Path | None:
-        """Write the complete JSON export of a session to ``<data>/export/<id>.json``; returns the path."""
-        from wijksessie import export
-        from wijksessie.atomic import write_atomic
-        from wijksessie.tui.screens.meeting import MeetingScreen
-
-        def write() -> Path:
-            screen = self.screen
-            if isinstance(screen, MeetingScreen) and screen.sf.session.id == session_id:
-                text = export.export_json(screen.sf)
-            else:
-                with self.store.open(session_id, readonly=True) as sf:
-                    text = export.export_json(sf)
-            target = self.store.data_dir / "export" / f"{session_id}.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, text.encode("utf-8"))
-            return target
-
-        ok, target = run_safely(self, write)
-        if ok:
-            self.notify(_("Geschreven: {path}").format(path=target), title=_("Export klaar"))
-        return target
-
-    # ------------------------------------------------------------------ screens written by others
-
-    def _lazy_screen(self, module: str, name: str, what: str):
-        import importlib
-
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            log.info("screen %s.%s not available", module, name)
-            self.notify(
-                _("Het scherm '{what}' is in deze versie nog niet beschikbaar.").format(what=what),
-                severity="warning",
-            )
-            return None
+    # ------------------------------------------------------------------ screens about one session
 
     def _push_for_session(self, screen_factory, meeting=None) -> None:
-        """Push a screen that opens the session itself; a meeting screen lets go of it meanwhile."""
+        """Push a screen that opens the session itself; a meeting screen lets go of it meanwhile.
+
+        A session that cannot be opened (locked elsewhere, damaged, gone) is a
+        :class:`UserError`: the user is told, and the meeting takes its session back.
+        """
+        from wijksessie.errors import UserError
+
         if meeting is not None:
             meeting.release()  # taken back by the meeting screen when it is shown again
         try:
             screen = screen_factory()
-        except Exception as exc:  # noqa: BLE001 - a store error from the other screen's set-up
+        except UserError as exc:
             if meeting is not None:
                 meeting.reopen()
             self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
@@ -368,27 +346,42 @@ class WijksessieApp(App[int]):
 
     def open_followup(self, session_id: str, *, meeting=None) -> None:
         """The follow-up screen: a decision for each contribution (key f)."""
-        cls = self._lazy_screen("wijksessie.tui.screens.followup", "FollowUpScreen", _("Opvolging"))
-        if cls is not None:
-            self._push_for_session(lambda: cls(self.store, session_id), meeting)
+        from wijksessie.tui.screens.followup import FollowUpScreen
+
+        self._push_for_session(lambda: FollowUpScreen(self.store, session_id), meeting)
 
     def open_letter(self, session_id: str, *, meeting=None) -> None:
         """The letter preview (key b), in the first letter language of the session."""
-        cls = self._lazy_screen("wijksessie.tui.screens.letter", "LetterPreviewScreen", _("Brief"))
-        if cls is not None:
-            lang = "nl"
-            if meeting is not None and meeting.sf.session.languages:
-                lang = meeting.sf.session.languages[0]
-            self._push_for_session(lambda: cls(self.store, session_id, lang=lang), meeting)
+        from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+        lang = "nl"
+        if meeting is not None and meeting.sf.session.languages:
+            lang = meeting.sf.session.languages[0]
+        self._push_for_session(lambda: LetterPreviewScreen(self.store, session_id, lang=lang), meeting)
+
+    def open_outputs(self, session_id: str, *, meeting=None) -> None:
+        """Make exports, letters and the overview; shows the folder they go to (key u)."""
+        from wijksessie.tui.screens.outputs import OutputsScreen
+
+        self._push_for_session(lambda: OutputsScreen(self.store, session_id), meeting)
+
+    def open_settings(self, session_id: str, *, meeting=None) -> None:
+        """Change what was set when preparing: title, date, place, level, target group, languages."""
+        from wijksessie.tui.screens.prepare import SessionSettingsScreen
+
+        self._push_for_session(lambda: SessionSettingsScreen(self.store, session_id), meeting)
 
     def open_report(self) -> None:
-        """The overview across neighbourhoods (key o on the home screen)."""
-        cls = self._lazy_screen("wijksessie.tui.screens.report", "ReportScreen", _("Overzicht"))
-        if cls is not None:
-            try:
-                self.push_screen(cls(self.store))
-            except Exception as exc:  # noqa: BLE001
-                self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
+        """The overview across neighbourhoods (key o on the home screen); counted in a worker."""
+        from wijksessie.tui.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen(self.store))
+
+    def action_municipality(self) -> None:
+        """Set the municipality's name and signature for the letter, once for this computer."""
+        from wijksessie.tui.dialogs.municipality import MunicipalityDialog
+
+        self.push_screen(MunicipalityDialog())
 
 
 def make_app(data_dir: Path, session: str | None = None, *, lang: str | None = None,
@@ -404,8 +397,38 @@ def make_app(data_dir: Path, session: str | None = None, *, lang: str | None = N
     return WijksessieApp(SessionStore(Path(data_dir)), session, clock=clock)
 
 
+def _without_locals(report: str) -> str:
+    """Textual's crash report without the panels of local variables (they may hold what residents said)."""
+    kept, skipping = [], False
+    for line in report.splitlines():
+        if re.search(r"─+ locals ─+", line):
+            skipping = True
+            continue
+        if skipping:
+            if line.strip().startswith("╰"):
+                skipping = False
+            continue
+        kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+class ProgramCrashed(Exception):
+    """The full-screen program stopped on an unexpected error; the message is Textual's report.
+
+    The command line's last line of defence logs it (one crash log for the whole
+    program) and shows the user one clear line.
+    """
+
+
 def run_app(data_dir: Path, session: str | None = None) -> int:
-    """Run the program in this terminal until the user quits; returns the exit code."""
+    """Run the program in this terminal until the user quits; returns the exit code.
+
+    Raises :class:`ProgramCrashed` after an unexpected error, with the details
+    (without local variables) for the log file.
+    """
     app = make_app(data_dir, session)
     app.run()
+    report = app.crash_report()
+    if report.strip():
+        raise ProgramCrashed(_without_locals(report))
     return app.return_code or 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from typing import Callable, TypeVar
 
 from textual.binding import ActiveBinding
@@ -67,6 +68,26 @@ class TranslatedModalScreen(ModalScreen[T]):
         """Dialogs are short-lived; they keep their texts until closed."""
 
 
+def today(widget) -> "dt.date":
+    """Today by the app's clock (tests fix it); the computer's date for an app without one."""
+    import datetime as dt
+
+    clock = getattr(widget.app, "clock", None)
+    return clock().date() if clock is not None else dt.date.today()
+
+
+_COMMAND_LINE_WORDS = re.compile(r"\s*\((?:--[a-z-]+|wijksessie [a-z]+[^)]*)\)")
+
+
+def program_words(message: str) -> str:
+    """A core message without its command-line hints: ``(--title)``, ``(wijksessie decide)`` go.
+
+    The same rules serve the command line and the program; in the program the
+    field is right in view, so the option name would only confuse.
+    """
+    return _COMMAND_LINE_WORDS.sub("", message)
+
+
 def run_safely(widget, action: Callable[[], T], *, title: str | None = None) -> tuple[bool, T | None]:
     """Run ``action``; a :class:`UserError` becomes a clear notification instead of a traceback.
 
@@ -78,7 +99,7 @@ def run_safely(widget, action: Callable[[], T], *, title: str | None = None) -> 
     try:
         return True, action()
     except UserError as exc:
-        widget.notify(str(exc), title=title or _("Dat lukte niet"), severity="error", timeout=10)
+        widget.notify(program_words(str(exc)), title=title or _("Dat lukte niet"), severity="error", timeout=10)
     except OSError as exc:
         log.exception("could not write")
         widget.notify(

@@ -19,11 +19,22 @@ from wijksessie.tui.widgets.plain_input import PlainTextArea
 
 
 class ConfirmDialog(TranslatedModalScreen[bool]):
-    """Ask a yes/no question; answers True for yes."""
+    """Ask a yes/no question; answers True for yes.
+
+    ``j`` (ja) or ``y`` says yes, ``n`` or Esc says no; the arrow keys move
+    between the two buttons (no wrapping round) and Enter presses the one chosen.
+    """
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog .dialog-keys { color: $text-muted; height: auto; margin-top: 1; }
+    """
 
     BINDINGS = [
         Binding("escape,n", "answer(False)", N_("Nee"), id="confirm-no"),
-        Binding("y,j", "answer(True)", N_("Ja"), show=False),
+        Binding("y,j", "answer(True)", N_("Ja"), id="confirm-yes"),
+        Binding("left,up", "choose('yes')", show=False),
+        Binding("right,down", "choose('no')", show=False),
     ]
 
     def __init__(self, question: str, *, yes: str | None = None, no: str | None = None, danger: bool = False) -> None:
@@ -35,10 +46,14 @@ class ConfirmDialog(TranslatedModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-text")
+            yield Static(self.question, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="error" if self.danger else "primary")
                 yield Button(self.no, id="no")
+            yield Static(
+                _("j: {yes} · n of Esc: {no} · pijltjes en Enter: kiezen").format(yes=self.yes, no=self.no),
+                classes="dialog-keys", markup=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.danger else "#yes", Button).focus()
@@ -46,6 +61,9 @@ class ConfirmDialog(TranslatedModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "yes")
+
+    def action_choose(self, which: str) -> None:
+        self.query_one(f"#{which}", Button).focus()
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)

@@ -13,25 +13,24 @@ closes, so the meeting screen behind it can take it back.
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
 
-from wijksessie import model
+from wijksessie import dates, model
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind, DecisionStatus
 from wijksessie.store import SessionFile, SessionStore
-from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen
+from wijksessie.safe_text import terminal_safe
+from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen, program_words, today
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 ALL = "__all__"
 
-#: Longest part of a contribution shown in the table; the whole text is in the form.
+#: Narrowest the text column gets; it takes whatever width the terminal has left.
 TEXT_WIDTH = 24
 
 
@@ -63,6 +62,8 @@ class DecisionDialog(TranslatedModalScreen[bool]):
     DecisionDialog .row > Label { width: 14; padding-top: 0; }
     DecisionDialog .row > Select, DecisionDialog .row > Input, DecisionDialog .row > PlainInput,
     DecisionDialog #error { color: $error; height: auto; }
+    DecisionDialog #due-preview { height: auto; color: $success; padding-left: 14; }
+    DecisionDialog #due-preview.-error { color: $error; }
     DecisionDialog #buttons { height: auto; align-horizontal: right; }
     DecisionDialog #buttons Button { margin-left: 2; }
     """
@@ -103,7 +104,9 @@ class DecisionDialog(TranslatedModalScreen[bool]):
                 yield Input(d.owner, compact=True, id="owner")
             with Horizontal(classes="row"):
                 yield Label(_("Klaar op"))
-                yield Input(d.due.isoformat() if d.due else "", placeholder=_("JJJJ-MM-DD"), compact=True, id="due")
+                yield Input(d.due.isoformat() if d.due else "", placeholder=_("bijvoorbeeld: 1-3-2027 of 1 maart"),
+                            compact=True, id="due")
+            yield Static("", id="due-preview", markup=False)
             yield Checkbox(_("Snel resultaat (komt bovenaan in de brief)"), d.quick_win, compact=True, id="quick_win")
             yield Static("", id="error")
             with Horizontal(id="buttons"):
@@ -112,6 +115,33 @@ class DecisionDialog(TranslatedModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#status", Select).focus()
+        self._preview_due()
+
+    def _today(self):
+        return today(self)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "due":
+            self._preview_due()
+
+    def _preview_due(self) -> None:
+        text = self.query_one("#due", Input).value.strip()
+        preview = self.query_one("#due-preview", Static)
+        if not text:
+            preview.update("")
+            return
+        day, line = dates.preview(text, self._today())
+        preview.update(("  \u2192 " + line) if day else "  " + terminal_safe(line))
+        preview.set_class(day is None, "-error")
+
+    def _due(self):
+        text = self.query_one("#due", Input).value.strip()
+        if not text:
+            return None
+        try:
+            return dates.parse_date(text, self._today())
+        except UserError as exc:
+            raise UserError(_("Klaar op: {error}").format(error=exc)) from None
 
     def values(self) -> dict:
         """What the form holds now."""
@@ -121,7 +151,7 @@ class DecisionDialog(TranslatedModalScreen[bool]):
             "reason": reason.value,
             "organisation": self.query_one("#organisation", Input).value,
             "owner": self.query_one("#owner", Input).value,
-            "due": self.query_one("#due", Input).value.strip() or None,
+            "due": self._due(),
             "quick_win": self.query_one("#quick_win", Checkbox).value,
         }
 
@@ -134,7 +164,7 @@ class DecisionDialog(TranslatedModalScreen[bool]):
             self._save(self.values())
         except UserError as exc:
             # The model's messages name the command-line option; here the field is right in view.
-            self.show_error(re.sub(r"\s*\(--[a-z-]+\)", "", str(exc)))
+            self.show_error(program_words(str(exc)))
             return
         self.dismiss(True)
 
@@ -193,23 +223,33 @@ class FollowUpScreen(TranslatedScreen[None]):
             yield Select([(k.label, k.value) for k in ContributionKind], prompt=_("Alle soorten"), compact=True, id="kind")
             yield Select([(s.label, s.value) for s in DecisionStatus], prompt=_("Alle besluiten"), compact=True, id="status")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="contributions")
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.after_recompose()
 
     def after_recompose(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        table.add_column(_("Nr"), key="id")
-        table.add_column(_("Thema"), key="theme")
-        table.add_column(_("Soort"), key="kind")
-        table.add_column(_("Wat er gezegd is"), key="text")
-        table.add_column(_("Besluit"), key="status")
-        table.add_column(_("Snel"), key="quick")
         self._fill_theme_filter()
         self.refresh_table()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.refresh_table(keep=self.current().id if self.current() else None)
+
+    def _columns(self, rows: list[list]) -> None:
+        """(Re)build the columns; the text of what was said gets all the width that is left."""
+        from rich.cells import cell_len
+
+        table = self.query_one(DataTable)
+        labels = [(_("Nr"), "id"), (_("Thema"), "theme"), (_("Soort"), "kind"), (_("Wat er gezegd is"), "text"),
+                  (_("Besluit"), "status"), (_("Snel"), "quick")]
+        widths = [max([cell_len(label)] + [cell_len(str(row[i])) for row in rows]) for i, (label, _k) in enumerate(labels)]
+        fixed = sum(w + 2 for i, w in enumerate(widths) if labels[i][1] != "text")
+        self._text_width = max(TEXT_WIDTH, self.size.width - fixed - 4)
+        table.clear(columns=True)
+        for label, key in labels:
+            table.add_column(label, key=key, width=self._text_width if key == "text" else None)
 
     def _fill_theme_filter(self) -> None:
         themes = sorted({c.theme for c in self.contributions() if c.theme} | set(self.sf.session.themes), key=str.casefold)
@@ -249,23 +289,25 @@ class FollowUpScreen(TranslatedScreen[None]):
     def refresh_table(self, keep: str | None = None) -> None:
         """Redraw the rows and the counter; keep the cursor on contribution ``keep``."""
         table = self.query_one(DataTable)
-        table.clear()
         self._row_ids = []
+        rows = []
         for c in self.visible():
             d = c.decision
             status = d.status.label if d.status.answered else "· " + d.status.label
             # Text(), not str: DataTable reads a str as markup, and "[/b]" typed by a resident would break it.
-            table.add_row(
-                c.id, Text(_short(c.theme or "–", 12)), c.kind.label, Text(_short(c.text, TEXT_WIDTH)), status,
-                "✓" if d.quick_win else "", key=c.id,
-            )
+            rows.append([c.id, Text(_short(terminal_safe(c.theme) or "–", 16)), c.kind.label,
+                         " ".join(terminal_safe(c.text).split()), status, "✓" if d.quick_win else ""])
             self._row_ids.append(c.id)
+        self._columns([[*row[:3], "", *row[4:]] for row in rows])
+        for row, cid in zip(rows, self._row_ids):
+            row[3] = Text(_short(row[3], self._text_width))
+            table.add_row(*row, key=cid)
         if keep in self._row_ids:
             table.move_cursor(row=self._row_ids.index(keep))
         s = self.sf.session
         total = len(self.contributions())
         self.query_one("#followup-title", Static).update(_("Opvolging: {title} ({neighbourhood})").format(
-            title=s.title, neighbourhood=s.neighbourhood))
+            title=terminal_safe(s.title), neighbourhood=terminal_safe(s.neighbourhood)))
         counter = self.query_one("#open-count", Static)
         n = self.open_count
         if total == 0:

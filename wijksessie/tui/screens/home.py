@@ -1,16 +1,22 @@
-"""The home screen: the sessions in the data folder, and how far each is with its feedback."""
+"""The home screen: the sessions in the data folder, and how far each is with its feedback.
+
+The list is read in a worker thread (every session file is opened), so the
+screen shows at once and never freezes on a slow or large data folder.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
+from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
+from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionSummary
 from wijksessie.tui.base import TranslatedScreen, run_safely
-
 
 class HomeScreen(TranslatedScreen[None]):
     """List of sessions: new, open, delete; an example session to look around in."""
@@ -20,19 +26,33 @@ class HomeScreen(TranslatedScreen[None]):
         "Met n maakt u een nieuwe sessie. Met v opent u een voorbeeld van een ingevulde sessie."
     )
 
+    DEFAULT_CSS = """
+    HomeScreen #home-title { height: 1; padding: 0 1; background: $primary-background; }
+    HomeScreen #home-empty { padding: 1 2; height: auto; text-style: bold; }
+    HomeScreen #sessions { height: 1fr; }
+    HomeScreen #home-hint { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    # The footer shows the keys used most; the line above it the rest (all are in F1).
     BINDINGS = [
         Binding("n", "new", N_("Nieuw"), id="home-new"),
         Binding("enter", "open", N_("Openen"), id="home-open", show=True),
-        Binding("v", "demo", N_("Voorbeeld"), id="home-demo"),
         Binding("f", "followup", N_("Opvolging"), id="home-followup"),
         Binding("b", "letter", N_("Brief"), id="home-letter"),
-        Binding("o", "report", N_("Overzicht"), id="home-report"),
-        Binding("d,delete", "delete", N_("Verwijderen"), id="home-delete"),
+        Binding("u", "outputs", N_("Bestanden"), id="home-outputs"),
+        Binding("v", "demo", N_("Voorbeeld"), id="home-demo", show=False),
+        Binding("o", "report", N_("Overzicht"), id="home-report", show=False),
+        Binding("s", "settings", N_("Gegevens aanpassen"), id="home-settings", show=False),
+        Binding("g", "municipality", N_("Gemeente"), id="home-municipality", show=False),
+        Binding("d,delete", "delete", N_("Verwijderen"), id="home-delete", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        #: True once the list has been read from disk (tests and the palette wait for it).
+        self.loaded = False
+        self._select: str | None = None
         # Reading the list means reading every session file in full: only on mount, and
         # again when the screen comes back after another one was on top (things may have changed).
         self._was_suspended = False
@@ -47,22 +67,19 @@ class HomeScreen(TranslatedScreen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
-        self._add_columns()
+        self.query_one("#home-hint", Static).update(
+            _("v: voorbeeld · o: overzicht · s: gegevens aanpassen · g: gemeente · d: verwijderen · ctrl+q: stoppen")
+        )
         self.reload()
 
     def after_recompose(self) -> None:
-        self._add_columns()
-        self.reload()
+        self.on_mount()
 
-    def _add_columns(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        table.add_column(_("Datum"), key="date")
-        table.add_column(_("Wijk"), key="neighbourhood")
-        table.add_column(_("Inbreng"), key="contributions")
-        table.add_column(_("Zonder besluit"), key="open")
-        table.add_column(_("Brief"), key="letter")
-        # The title goes last: at 80 columns it is the one that may be cut off.
-        table.add_column(_("Titel"), key="title")
+    @staticmethod
+    def _column_labels() -> list[tuple[str, str]]:
+        # The title goes last and gets the width that is left.
+        return [(_("Datum"), "date"), (_("Wijk"), "neighbourhood"), (_("Inbreng"), "contributions"),
+                (_("Open"), "open"), (_("Brief"), "letter"), (_("Titel"), "title")]
 
     def on_screen_suspend(self) -> None:
         self._was_suspended = True
@@ -74,40 +91,77 @@ class HomeScreen(TranslatedScreen[None]):
 
     def reload(self, select: str | None = None) -> None:
         """Read the session list again (after a change) and keep the cursor on ``select``."""
-        ok, summaries = run_safely(self, self.app.store.summaries)
-        self.summaries = summaries if ok else []
+        self._select = select or self.selected_id()
+        self.read_summaries()
+
+    @work(thread=True, exclusive=True, group="home-summaries")
+    def read_summaries(self) -> None:
+        """Read every session file in a thread; the table is filled when that is done."""
+        try:
+            summaries = self.app.store.summaries()
+            problem = ""
+        except (UserError, OSError) as exc:
+            summaries, problem = [], str(exc)
+        self.app.call_from_thread(self._show, summaries, problem)
+
+    def _show(self, summaries: list[SessionSummary], problem: str = "") -> None:
+        if problem:
+            self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
+        self.summaries = summaries
+        self.loaded = True
+        self.fill()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.fill()
+
+    def fill(self) -> None:
+        """Show :attr:`summaries` in the table; the title gets the width that is left."""
+        from rich.cells import cell_len
+
         table = self.query_one("#sessions", DataTable)
-        current = select or self.selected_id()
-        table.clear()
+        current = getattr(self, "_select", None) or self.selected_id()
         today = self.app.clock().date()
+        rows = []
         for s in self.summaries:
             if s.problem:
-                table.add_row("", "", "", "", "", Text(_("BESCHADIGD: {id}").format(id=s.id), style="bold red"),
-                              key=s.id)
+                rows.append((s.id, ["", "", "", "", "", Text(_("BESCHADIGD: {id}").format(id=s.id), style="bold red")]))
                 continue
-            table.add_row(
+            rows.append((s.id, [
                 s.date.isoformat() if s.date else "",
-                s.neighbourhood,
+                Text(terminal_safe(s.neighbourhood)),
                 str(s.contributions),
                 Text(str(s.open), style="bold yellow" if s.open else "green"),
                 self._letter_status(s, today),
-                s.title,
-                key=s.id,
-            )
+                Text(terminal_safe(s.title)),
+            ]))
+        labels = self._column_labels()
+        widths = [max([cell_len(label)] + [cell_len(str(cells[i])) for _key, cells in rows]) for i, (label, _k)
+                  in enumerate(labels[:-1])]
+        # Each column has one cell of padding on both sides; 2 more for the scroll bar.
+        title_width = max(12, self.size.width - sum(w + 2 for w in widths) - 4)
+        table.clear(columns=True)
+        for label, key in labels[:-1]:
+            table.add_column(label, key=key)
+        title_label, title_key = labels[-1]
+        table.add_column(title_label, key=title_key, width=title_width)
+        for key, cells in rows:
+            cells[-1].truncate(title_width, overflow="ellipsis")
+            table.add_row(*cells, key=key)
         empty = self.query_one("#home-empty", Static)
         if self.summaries:
             empty.update("")
             empty.display = False
-        else:
+        elif self.loaded:
             empty.update(_("Nog geen sessies. Druk op n om een nieuwe sessie te maken, of op v om een voorbeeld te bekijken."))
             empty.display = True
-        self.query_one("#home-hint", Static).update(
-            _("Enter: openen · F1: hulp · ctrl+p: alle opdrachten · ctrl+q: stoppen")
-        )
+        else:
+            empty.display = False
         if current:
             ids = [s.id for s in self.summaries]
             if current in ids:
                 table.move_cursor(row=ids.index(current))
+        self._select = None
         table.focus()
 
     @staticmethod
@@ -166,6 +220,19 @@ class HomeScreen(TranslatedScreen[None]):
 
     def action_report(self) -> None:
         self.app.open_report()
+
+    def action_outputs(self) -> None:
+        sid = self._need_selection()
+        if sid:
+            self.app.open_outputs(sid)
+
+    def action_settings(self) -> None:
+        sid = self._need_selection()
+        if sid:
+            self.app.open_settings(sid)
+
+    def action_municipality(self) -> None:
+        self.app.action_municipality()
 
     def action_delete(self) -> None:
         sid = self._need_selection()

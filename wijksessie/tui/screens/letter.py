@@ -1,56 +1,61 @@
-"""Preview of the feedback letter, and writing it as HTML, Markdown and plain text.
+"""Preview of the feedback letter, and making it in every format and language.
 
 The letter is shown as plain text (or Markdown with ``t``), scrollable. ``w``
-writes all three formats to the folder ``brieven`` next to the data folder
-and says where; ``d`` does the same as the final letter, which is only
-possible when every contribution has a decision, and records that the letter
-was sent (the overview stops counting it as owed). ``l`` switches between the
-session's letter languages.
+writes it in every format and letter language into the session's own folder
+(:func:`wijksessie.outputs.session_folder`) and says where; ``d`` makes the
+final letter — only when every contribution has a decision — and records the
+day it was sent. ``l`` switches between the session's letter languages, ``g``
+sets the municipality's name and signature (the letter warns while it still
+says "Gemeente Voorbeeld"). Points the letter prints without personal data
+are listed above the letter; ``p`` lets the facilitator allow one, with a reason.
 
+Rendering and writing run in a worker thread; the screen stays responsive.
 Languages written right to left are shown here as they come; a terminal
 often shows them badly, so the HTML file is the one to read and print.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from wijksessie import letter
-from wijksessie.atomic import write_atomic
+from wijksessie import i18n, letter, outputs, privacy
+from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
+from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import TranslatedScreen, run_safely
-
-#: Folder (next to the data folder) where letters are written.
-LETTERS_FOLDER = "brieven"
-
-
-def letters_folder(store: SessionStore) -> Path:
-    """Where the preview writes letters: ``brieven`` beside the data folder."""
-    data = Path(store.data_dir).resolve()
-    return data.parent / LETTERS_FOLDER
+from wijksessie.tui.base import TranslatedScreen, program_words, today
 
 
 class LetterPreviewScreen(TranslatedScreen[None]):
     """The feedback letter of one session, as residents will read it."""
 
     DEFAULT_CSS = """
-    LetterPreviewScreen #letter-status { height: auto; padding: 0 1; background: $boost; }
+    LetterPreviewScreen #letter-status { height: auto; max-height: 12; padding: 0 1; background: $boost; }
+    LetterPreviewScreen #letter-status.-warning { background: $warning-darken-3; }
     LetterPreviewScreen #letter-scroll { height: 1fr; padding: 0 1; }
     LetterPreviewScreen #letter-body { width: auto; max-width: 100%; }
     """
 
+    HELP = N_(
+        "Zo leest de bewoner de brief. Met w maakt u de brief in elk formaat en elke taal; de map staat bovenaan. "
+        "Met d maakt u de definitieve brief, als elk punt een besluit heeft. Met g vult u de naam en "
+        "ondertekening van de gemeente in. Met p staat u een punt met persoonsgegevens toch toe in de brief."
+    )
+
     BINDINGS = [
         Binding("w", "write", N_("Bestanden maken"), id="letter-write"),
         Binding("d", "write_final", N_("Definitief"), id="letter-final"),
-        Binding("t", "toggle_format", N_("Tekst/Markdown"), id="letter-format"),
         Binding("l", "next_language", N_("Taal"), id="letter-language"),
+        Binding("g", "municipality", N_("Gemeente"), id="letter-municipality"),
+        Binding("t", "toggle_format", N_("Tekst/Markdown"), id="letter-format", show=False),
+        Binding("p", "allow_point", N_("Punt toestaan"), id="letter-allow", show=False),
         Binding("escape", "back", N_("Terug"), id="letter-back"),
     ]
 
@@ -65,19 +70,27 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         self.fmt = "txt"
         self.letter_text = ""
         self.status_text = ""
+        self.written: list[Path] = []
+        self.problem = ""
 
     def _load(self, sf) -> None:
         self.session = sf.session
         self.contributions = sf.contributions()
         self.agreements = sf.agreements()
+        self.held = privacy.letter_holds(self.contributions)
+
+    @property
+    def folder(self) -> Path:
+        """Where the letters of this session go."""
+        return outputs.session_folder(self.store.data_dir, self.session_id)
 
     # -- building
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="letter-status", markup=False)
+        yield Static("", id="letter-status")
         with VerticalScroll(id="letter-scroll"):
             yield Static("", id="letter-body", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.after_recompose()
@@ -86,68 +99,142 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         self.render_letter()
 
     def render_letter(self) -> None:
-        """Render the letter in the current language and format and show it."""
-        ok, text = run_safely(self, lambda: letter.render_letter(
-            self.session, self.contributions, self.agreements, self.fmt, self.lang))
-        self.letter_text = text or ""
-        self.query_one("#letter-body", Static).update(self.letter_text)
+        """Render the letter in the current language and format (in a worker) and show it."""
+        self._show_status(_("De brief wordt gemaakt…"))
+        self._render_in_thread(self.lang, self.fmt)
+
+    @work(thread=True, exclusive=True, group="letter-render")
+    def _render_in_thread(self, lang: str, fmt: str) -> None:
+        try:
+            text = letter.render_letter(self.session, self.contributions, self.agreements, fmt, lang)
+            problem = ""
+        except UserError as exc:
+            text, problem = "", program_words(str(exc))
+        self.app.call_from_thread(self._rendered, text, problem)
+
+    def _rendered(self, text: str, problem: str) -> None:
+        self.letter_text = text
+        self.problem = problem
+        self.query_one("#letter-body", Static).update(terminal_safe(text, oneline=False) if text else "")
         self._show_status()
+
+    def _municipality_is_example(self) -> bool:
+        try:
+            return letter.is_example_municipality(letter.load_municipality())
+        except UserError:
+            return True
 
     def _show_status(self, extra: str = "") -> None:
         still_open = len(letter.open_contributions(self.contributions))
-        parts = [_("Brief in taal: {lang}").format(lang=self.lang)]
+        text = Text()
+        warn = False
+        text.append(_("Brief in het {language}.").format(language=i18n.language_name(self.lang, i18n.current_language()))
+                    + " ")
         if still_open:
-            parts.append(ngettext("{n} punt zonder besluit (staat erin als: dit zoeken wij nog uit).",
-                                  "{n} punten zonder besluit (staan erin als: dit zoeken wij nog uit).",
-                                  still_open).format(n=still_open))
+            text.append(ngettext("{n} punt zonder besluit (staat erin als: dit zoeken wij nog uit).",
+                                 "{n} punten zonder besluit (staan erin als: dit zoeken wij nog uit).",
+                                 still_open).format(n=still_open))
         else:
-            parts.append(_("Alle punten hebben een besluit."))
+            text.append(_("Alle punten hebben een besluit."))
         if letter.text_direction(self.lang) == "rtl":
-            parts.append(_("Deze taal leest van rechts naar links: bekijk de HTML-brief."))
+            text.append(" " + _("Deze taal leest van rechts naar links: bekijk de HTML-brief."))
         if self.session.letter_sent:
-            parts.append(_("Definitieve brief verstuurd op {date}.").format(date=self.session.letter_sent.isoformat()))
+            text.append(" " + _("Definitieve brief verstuurd op {date}.").format(
+                date=i18n.format_date(self.session.letter_sent)))
+        if self._municipality_is_example():
+            warn = True
+            text.append("\n⚠ " + _("De brief zegt nog '{name}'. Druk op g om uw gemeente en ondertekening in te vullen.")
+                        .format(name=letter.EXAMPLE_MUNICIPALITY), style="bold")
+        if self.held:
+            warn = True
+            text.append("\n⚠ " + ngettext(
+                "{n} punt staat in de brief zonder persoonsgegevens:",
+                "{n} punten staan in de brief zonder persoonsgegevens:", len(self.held)).format(n=len(self.held)),
+                style="bold")
+            for point in self.held:
+                text.append("\n  " + terminal_safe(f"{point.contribution_id}: {point.describe()}"))
+            text.append("\n  " + _("Pas de tekst aan in de sessie (Esc, dan e), of druk op p als het toch in de brief mag."))
+        if self.problem:
+            warn = True
+            text.append("\n⚠ " + self.problem, style="bold")
+        text.append("\n" + _("Map: {folder}").format(folder=self.folder), style="dim")
+        if self.written:
+            text.append("\n" + _("Gemaakt: {names}").format(names=", ".join(p.name for p in self.written)))
         if extra:
-            parts.append(extra)
-        self.status_text = " ".join(parts)
-        self.query_one("#letter-status", Static).update(self.status_text)
+            text.append("\n" + extra)
+        self.status_text = text.plain
+        status = self.query_one("#letter-status", Static)
+        status.update(text)
+        status.set_class(warn, "-warning")
 
-    # -- actions
+    # -- making files
 
-    def _write_files(self, final: bool) -> list[Path]:
-        folder = letters_folder(self.store)
-        written = []
-        for fmt in letter.FORMATS:
-            text = letter.render_letter(self.session, self.contributions, self.agreements, fmt, self.lang, final=final)
-            target = folder / letter.default_filename(self.session, fmt, self.lang)
-            write_atomic(target, text.encode("utf-8"))
-            written.append(target)
-        return written
+    @work(thread=True, exclusive=True, group="letter-write")
+    def _write_in_thread(self, final: bool) -> None:
+        try:
+            if final:
+                written = outputs.write_final_letter(self.store, self.session_id, self.store.data_dir,
+                                                     today=today(self))
+            else:
+                written = outputs.write_letters(self.session, self.contributions, self.agreements, self.store.data_dir)
+            problem = ""
+        except UserError as exc:
+            written, problem = [], program_words(str(exc))
+        except OSError as exc:
+            written, problem = [], _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.") \
+                .format(error=exc.strerror or exc)
+        self.app.call_from_thread(self._written, written, problem, final)
+
+    def _written(self, written: list[Path], problem: str, final: bool) -> None:
+        if final:
+            self._reload()
+        if problem:
+            self.notify(problem, title=_("Nog niet definitief") if final else _("Dat lukte niet"),
+                        severity="error", timeout=10)
+            self._show_status("⚠ " + problem)
+            return
+        self.written = written
+        message = ngettext("{n} bestand gemaakt in {folder}", "{n} bestanden gemaakt in {folder}",
+                           len(written)).format(n=len(written), folder=self.folder)
+        self._show_status()
+        self.notify(message, title=_("Definitieve brief klaar") if final else _("Brief klaar"), timeout=8)
+
+    def _reload(self) -> None:
+        try:
+            with self.store.open(self.session_id, readonly=True) as sf:
+                self._load(sf)
+        except UserError as exc:
+            self.notify(program_words(str(exc)), severity="error", timeout=10)
+        self.render_letter()
 
     def action_write(self) -> None:
-        ok, written = run_safely(self, lambda: self._write_files(final=False))
-        if ok:
-            self._tell_written(written)
+        self._show_status(_("Bezig met maken…"))
+        self._write_in_thread(False)
 
     def action_write_final(self) -> None:
-        def final() -> list[Path]:
-            with self.store.open(self.session_id) as sf:  # fresh from disk, and locked while we record it
-                self._load(sf)
-                letter.check_final(self.contributions)
-                written = self._write_files(final=True)
-                self.session = sf.update(lambda s: setattr(s, "letter_sent", dt.date.today()))
-            return written
+        still_open = len(letter.open_contributions(self.contributions))
+        if still_open:
+            self.notify(ngettext(
+                "Er is nog {n} punt zonder besluit. Leg eerst bij Opvolging (f) vast wat ermee gebeurt.",
+                "Er zijn nog {n} punten zonder besluit. Leg eerst bij Opvolging (f) vast wat ermee gebeurt.",
+                still_open).format(n=still_open), title=_("Nog niet definitief"), severity="warning", timeout=8)
+            return
+        from wijksessie.tui.dialogs.common import ConfirmDialog
 
-        ok, written = run_safely(self, final, title=_("Nog niet definitief"))
-        self.render_letter()  # the decisions may have changed on disk meanwhile
-        if ok:
-            self._tell_written(written)
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._show_status(_("Bezig met maken…"))
+                self._write_in_thread(True)
 
-    def _tell_written(self, written: list[Path]) -> None:
-        folder = written[0].parent
-        names = ", ".join(p.name for p in written)
-        message = _("Geschreven in {folder}: {names}").format(folder=folder, names=names)
-        self._show_status(message)
-        self.notify(message, title=_("Brief klaar"), timeout=8)
+        self.app.push_screen(
+            ConfirmDialog(
+                _("De definitieve brief maken? Het programma noteert dan dat de brief vandaag is verstuurd."),
+                yes=_("Definitief maken"), no=_("Nog niet"),
+            ),
+            answer,
+        )
+
+    # -- other keys
 
     def action_toggle_format(self) -> None:
         self.fmt = "md" if self.fmt == "txt" else "txt"
@@ -161,7 +248,46 @@ class LetterPreviewScreen(TranslatedScreen[None]):
             self.lang = languages[0]
         self.render_letter()
         if len(languages) == 1:
-            self.notify(_("Deze sessie heeft één taal voor de brief."), timeout=3)
+            self.notify(_("Deze sessie heeft één taal voor de brief. Meer talen kiest u bij de gegevens van de sessie."),
+                        timeout=5)
+
+    def action_municipality(self) -> None:
+        from wijksessie.tui.dialogs.municipality import MunicipalityDialog
+
+        def saved(result: bool | None) -> None:
+            if result:
+                self.render_letter()
+
+        self.app.push_screen(MunicipalityDialog(), saved)
+
+    def action_allow_point(self) -> None:
+        """Allow the first held-back point in the letter as it is, with a reason."""
+        if not self.held:
+            self.notify(_("Er staan geen punten met persoonsgegevens in de brief."), timeout=4)
+            return
+        point = self.held[0]
+        from wijksessie.tui.dialogs.common import TextDialog
+
+        def answer(reason: str | None) -> None:
+            if reason is None:
+                return
+            if not reason.strip():
+                self.notify(_("Schrijf erbij waarom dit in de brief mag. Bijvoorbeeld: het is het nummer van het buurthuis."),
+                            severity="warning", timeout=8)
+                return
+            try:
+                with self.store.open(self.session_id) as sf:
+                    sf.update_contribution(privacy.clear(sf.contribution(point.contribution_id), reason))
+            except (UserError, OSError) as exc:
+                self.notify(program_words(str(exc)), title=_("Dat lukte niet"), severity="error", timeout=10)
+                return
+            self.notify(_("Punt {id} staat nu zoals het is in de brief.").format(id=point.contribution_id), timeout=5)
+            self._reload()
+
+        self.app.push_screen(TextDialog(
+            _("{id}: {what} Waarom mag dit toch in de brief?").format(id=point.contribution_id, what=point.describe()),
+            placeholder=_("bijvoorbeeld: het is het nummer van het buurthuis"),
+        ), answer)
 
     def action_back(self) -> None:
         self.dismiss(None)

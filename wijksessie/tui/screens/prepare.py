@@ -1,18 +1,32 @@
-"""Prepare a new session. Only a title and a neighbourhood are needed; the rest has defaults."""
+"""Prepare a new session, and change a session's settings later.
+
+The new-session form asks the essentials first — title, neighbourhood, date,
+place — and folds the rest away ("Meer invullen"): none of it is needed to
+start, and all of it can be changed later with :class:`SessionSettingsScreen`
+(title, neighbourhood, date, place, level, target group, letter languages,
+feedback date). Dates accept what a Dutch person types (``1-2-2027``,
+``1 februari``, ``morgen``, ``dinsdag``; see :mod:`wijksessie.dates`) and the
+date they mean is shown under the field before anything is saved.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Collapsible, Footer, Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from wijksessie import content, model
+from wijksessie import content, dates, i18n, model
+from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
 from wijksessie.model import ContactPoint, ParticipationLevel, Preparation, Session
-from wijksessie.tui.base import TranslatedScreen, run_safely
+from wijksessie.safe_text import terminal_safe
+from wijksessie.store import SessionFile, SessionStore
+from wijksessie.tui.base import TranslatedScreen, program_words, run_safely
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 
@@ -41,12 +55,150 @@ def parse_profile(text: str) -> dict[str, float]:
     return profile
 
 
-class PrepareScreen(TranslatedScreen[str | None]):
+def format_profile(profile: dict[str, float]) -> str:
+    """The target group as typed in the form: ``65 jaar en ouder = 30%, jongeren = 25%``."""
+    return ", ".join(f"{name} = {round(share * 100)}%" for name, share in profile.items())
+
+
+class SessionForm(TranslatedScreen[str | None]):
+    """What the new-session form and the settings screen share: fields, date previews, checks."""
+
+    DEFAULT_CSS = """
+    SessionForm #prepare-form { padding: 0 1; }
+    SessionForm .form-title { text-style: bold; margin-top: 1; height: auto; }
+    SessionForm .form-label { color: $text-muted; margin-top: 1; height: 1; }
+    SessionForm .date-preview { height: auto; color: $success; padding-left: 1; }
+    SessionForm .date-preview.-error { color: $error; text-style: bold; }
+    SessionForm #prepare-form Input, SessionForm #prepare-form Select, SessionForm #prepare-form PlainInput {
+        width: 1fr; max-width: 100;
+    }
+    SessionForm #level { height: auto; max-height: 16; max-width: 100; }
+    SessionForm #languages { height: auto; max-height: 8; max-width: 100; }
+    SessionForm Collapsible { max-width: 102; padding-left: 0; }
+    SessionForm .form-buttons { height: auto; margin: 1 0; }
+    SessionForm .form-buttons Button { margin-right: 2; }
+    """
+
+    def today(self) -> dt.date:
+        return self.app.clock().date()
+
+    @staticmethod
+    def _field(key: str, label: str, *, value: str = "", placeholder: str = ""):
+        yield Label(label, classes="form-label")
+        yield Input(value, placeholder=placeholder, id=key, compact=True)
+
+    def _date_field(self, key: str, label: str, *, value: str = "", placeholder: str = ""):
+        yield from self._field(key, label, value=value, placeholder=placeholder)
+        yield Static("", id=f"{key}-preview", classes="date-preview", markup=False)
+
+    @staticmethod
+    def _level_options() -> list[Option]:
+        options = []
+        for level in ParticipationLevel:
+            text = Text(level.label, style="bold")
+            text.append("\n  " + level.explanation)
+            options.append(Option(text, id=level.value))
+        return options
+
+    @staticmethod
+    def _language_list(chosen: list[str]) -> SelectionList:
+        """The letter languages as a list to tick (Space), from the languages the program has."""
+        codes = list(dict.fromkeys([*i18n.available_languages(), *chosen]))
+        return SelectionList(
+            *[(f"{i18n.language_name(code)} ({code})", code, code in chosen) for code in codes],
+            id="languages",
+        )
+
+    def _value(self, key: str) -> str:
+        return self.query_one(f"#{key}", Input).value.strip()
+
+    # -- dates: what they mean, shown while typing
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("date", "feedback-due"):
+            self._preview(event.input.id)
+
+    def _preview(self, key: str) -> None:
+        try:
+            preview = self.query_one(f"#{key}-preview", Static)
+        except Exception:  # noqa: BLE001 - not composed yet
+            return
+        text = self._value(key)
+        if not text:
+            preview.update(self._empty_date_text(key))
+            preview.remove_class("-error")
+            return
+        day, line = dates.preview(text, self.today())
+        preview.update(("\u2192 " + line) if day else terminal_safe(line))
+        preview.set_class(day is None, "-error")
+
+    def _empty_date_text(self, key: str) -> str:
+        if key == "feedback-due":
+            return _("Leeg: 6 weken na het gesprek.")
+        return _("Leeg: vandaag.")
+
+    def _date(self, key: str, what: str) -> dt.date | None:
+        """The date in field ``key``; :class:`UserError` naming the field when it is unclear."""
+        text = self._value(key)
+        if not text:
+            return None
+        try:
+            return dates.parse_date(text, self.today())
+        except UserError as exc:
+            self.query_one(f"#{key}", Input).focus()
+            raise UserError(f"{what}: {exc}") from None
+
+    def _level(self) -> ParticipationLevel:
+        levels = self.query_one("#level", OptionList)
+        return list(ParticipationLevel)[levels.highlighted or 0]
+
+    def _languages(self) -> list[str]:
+        chosen = list(self.query_one("#languages", SelectionList).selected)
+        return chosen or [i18n.DEFAULT_LANGUAGE]
+
+    def _check_essentials(self) -> None:
+        if not self._value("title"):
+            self.query_one("#title", Input).focus()
+            raise UserError(_("De sessie heeft een titel nodig. Typ een korte titel."))
+        if not self._value("neighbourhood"):
+            self.query_one("#neighbourhood", Input).focus()
+            raise UserError(_("De sessie heeft een wijk nodig. Typ de naam van de wijk."))
+
+    def _profile(self) -> dict[str, float]:
+        try:
+            return parse_profile(self._value("profile"))
+        except ValueError as exc:
+            self.query_one("#profile", Input).focus()
+            raise UserError(str(exc)) from None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def _tell(self, exc: Exception) -> None:
+        self.notify(program_words(str(exc)), title=_("Nog niet compleet"), severity="error", timeout=10)
+
+    def action_save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class PrepareScreen(SessionForm):
     """The form for a new session; dismisses with the new session's id (or None)."""
 
     HELP = N_(
-        "Vul een titel en de wijk in; de rest mag leeg blijven. Kies hoeveel bewoners kunnen beslissen: "
-        "dat leest u bij het welkom voor. Met ctrl+s bewaart u en begint de sessie."
+        "Vul een titel en de wijk in; de rest mag leeg blijven. Een datum mag ook als 1-2-2027, 1 februari, "
+        "morgen of dinsdag. Onder 'Meer invullen' staan het niveau van invloed, het aanspreekpunt en de talen "
+        "van de brief. Dat kan ook later. Met ctrl+s bewaart u en begint de sessie."
     )
 
     BINDINGS = [
@@ -55,47 +207,44 @@ class PrepareScreen(TranslatedScreen[str | None]):
     ]
 
     def compose(self) -> ComposeResult:
-        today = self.app.clock().date()
         with VerticalScroll(id="prepare-form"):
             yield Static(_("Nieuwe sessie"), classes="form-title")
-            yield Static(_("Alleen titel en wijk zijn nodig. De rest kunt u leeg laten."), classes="hint")
+            yield Static(_("Alleen titel en wijk zijn nodig. De rest kunt u leeg laten of later aanpassen."),
+                         classes="hint")
             yield from self._field("title", _("Titel *"), placeholder=_("bijvoorbeeld: Gezond leven in de wijk"))
             yield from self._field("neighbourhood", _("Wijk *"))
-            yield from self._field("date", _("Datum"), value=today.isoformat(), placeholder="JJJJ-MM-DD")
+            yield from self._date_field("date", _("Datum"), value=_("vandaag"),
+                                        placeholder=_("bijvoorbeeld: 1-2-2027, 1 februari, dinsdag"))
             yield from self._field("place", _("Plek"), placeholder=_("bijvoorbeeld: het buurthuis"))
-            yield Label(_("Agenda"), classes="form-label")
-            yield Select(self._agenda_options(), value=content.DEFAULT_AGENDA, allow_blank=False, id="agenda",
-                         prompt=_("Kies een agenda"), compact=True)
-            yield Label(_("Hoeveel kunnen bewoners beslissen?"), classes="form-label")
-            yield OptionList(*self._level_options(), id="level")
-            yield Label(_("Doel van het gesprek"), classes="form-label")
-            yield PlainInput(id="goal", placeholder=_("In gewone woorden: wat wilt u horen?"))
-            for key, question in Preparation.QUESTIONS:
-                yield Label(_(question), classes="form-label")
-                yield PlainInput(id=f"prep-{key}")
-            yield Static(_("Aanspreekpunt voor bewoners"), classes="form-title")
-            for key, label in (("name", N_("Naam")), ("role", N_("Functie")), ("phone", N_("Telefoon")),
-                               ("email", N_("E-mail")), ("hours", N_("Wanneer bereikbaar"))):
-                yield from self._field(f"contact-{key}", _(label))
-            yield Static(_("Na het gesprek"), classes="form-title")
-            yield from self._field(
-                "feedback-due", _("Bewoners horen van ons vóór"), placeholder=_("JJJJ-MM-DD (leeg: 6 weken na het gesprek)")
-            )
-            yield from self._field("languages", _("Talen van de brief"), value="nl", placeholder=_("bijvoorbeeld: nl tr ar"))
-            yield from self._field(
-                "profile",
-                _("Wie wilt u bereiken? (mag leeg)"),
-                placeholder=_("groep = percentage, bijvoorbeeld 65 jaar en ouder = 30%"),
-            )
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Bewaren en beginnen"), id="save", variant="primary")
                 yield Button(_("Annuleren"), id="cancel")
+            with Collapsible(title=_("Meer invullen (mag ook later)"), collapsed=True, id="more"):
+                yield Label(_("Hoeveel kunnen bewoners beslissen?"), classes="form-label")
+                yield OptionList(*self._level_options(), id="level")
+                yield Label(_("Talen van de brief (Spatie: aan of uit)"), classes="form-label")
+                yield self._language_list([i18n.DEFAULT_LANGUAGE])
+                yield from self._date_field(
+                    "feedback-due", _("Bewoners horen van ons vóór"), placeholder=_("leeg: 6 weken na het gesprek")
+                )
+                yield from self._field(
+                    "profile",
+                    _("Wie wilt u bereiken? (mag leeg)"),
+                    placeholder=_("groep = percentage, bijvoorbeeld 65 jaar en ouder = 30%"),
+                )
+                yield Label(_("Agenda"), classes="form-label")
+                yield Select(self._agenda_options(), value=content.DEFAULT_AGENDA, allow_blank=False, id="agenda",
+                             prompt=_("Kies een agenda"), compact=True)
+                yield Label(_("Doel van het gesprek"), classes="form-label")
+                yield PlainInput(id="goal", placeholder=_("In gewone woorden: wat wilt u horen?"))
+                for key, question in Preparation.QUESTIONS:
+                    yield Label(_(question), classes="form-label")
+                    yield PlainInput(id=f"prep-{key}")
+                yield Static(_("Aanspreekpunt voor bewoners"), classes="form-title")
+                for key, label in (("name", N_("Naam")), ("role", N_("Functie")), ("phone", N_("Telefoon")),
+                                   ("email", N_("E-mail")), ("hours", N_("Wanneer bereikbaar"))):
+                    yield from self._field(f"contact-{key}", _(label))
         yield Footer(show_command_palette=False, compact=True)
-
-    @staticmethod
-    def _field(key: str, label: str, *, value: str = "", placeholder: str = ""):
-        yield Label(label, classes="form-label")
-        yield Input(value, placeholder=placeholder, id=key, compact=True)
 
     @staticmethod
     def _agenda_options() -> list[tuple[str, str]]:
@@ -110,15 +259,6 @@ class PrepareScreen(TranslatedScreen[str | None]):
             options.append((content.DEFAULT_AGENDA, content.DEFAULT_AGENDA))
         return options
 
-    @staticmethod
-    def _level_options() -> list[Option]:
-        options = []
-        for level in ParticipationLevel:
-            text = Text(level.label, style="bold")
-            text.append("\n  " + level.explanation)
-            options.append(Option(text, id=level.value))
-        return options
-
     def on_mount(self) -> None:
         self._after()
 
@@ -128,36 +268,28 @@ class PrepareScreen(TranslatedScreen[str | None]):
     def _after(self) -> None:
         levels = self.query_one("#level", OptionList)
         levels.highlighted = list(ParticipationLevel).index(model.DEFAULT_LEVEL)
+        self._preview("date")
+        self._preview("feedback-due")
         self.query_one("#title", Input).focus()
-
-    def _value(self, key: str) -> str:
-        return self.query_one(f"#{key}", Input).value.strip()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def build_session(self) -> Session:
         """The session as filled in; raises ``UserError``/``ValueError`` with a plain message."""
-        levels = self.query_one("#level", OptionList)
-        level = list(ParticipationLevel)[levels.highlighted or 0]
+        self._check_essentials()
+        day = self._date("date", _("Datum")) or self.today()
+        due = self._date("feedback-due", _("Bewoners horen van ons vóór"))
+        if due is not None and due < day:
+            self.query_one("#feedback-due", Input).focus()
+            raise UserError(_("De datum waarop bewoners van u horen ligt vóór het gesprek. Kies een latere datum."))
         agenda = self.query_one("#agenda", Select).value
         session = Session.new(
             self._value("title"),
             self._value("neighbourhood"),
-            date=self._value("date") or None,
+            date=day,
             place=self._value("place"),
             agenda=agenda if isinstance(agenda, str) else content.DEFAULT_AGENDA,
-            level=level,
-            languages=self._value("languages").replace(",", " ").split() or ["nl"],
-            feedback_due=self._value("feedback-due") or None,
+            level=self._level(),
+            languages=self._languages(),
+            feedback_due=due,
         )
         session.preparation = Preparation(
             goal=self.query_one("#goal", PlainInput).value.strip(),
@@ -166,18 +298,14 @@ class PrepareScreen(TranslatedScreen[str | None]):
         session.contact = ContactPoint(
             **{key: self._value(f"contact-{key}") for key in ("name", "role", "phone", "email", "hours")}
         )
-        session.target_profile = parse_profile(self._value("profile"))
+        session.target_profile = self._profile()
         return session
 
     def action_save(self) -> None:
         try:
             session = self.build_session()
-        except ValueError as exc:  # ModelError is a ValueError too, with a message for the user
-            self.notify(str(exc), title=_("Nog niet compleet"), severity="error", timeout=10)
-            return
-        if session.feedback_due and session.feedback_due < session.date:
-            self.notify(_("De datum waarop bewoners van u horen ligt vóór het gesprek. Kies een latere datum."),
-                        severity="error")
+        except (UserError, ValueError) as exc:  # UserError and ModelError: a message for the user
+            self._tell(exc)
             return
         ok, _result = run_safely(self, lambda: self.app.store.create(session))
         if ok:
@@ -199,3 +327,108 @@ class PrepareScreen(TranslatedScreen[str | None]):
             answer,
         )
 
+
+class SessionSettingsScreen(SessionForm):
+    """Change a prepared session: title, neighbourhood, date, place, level, target group, languages, feedback date.
+
+    Opens the session for writing itself (like the follow-up screen) and lets go
+    when it closes. Dismisses with the session id when saved, None when not.
+    """
+
+    HELP = N_(
+        "Pas aan wat bij de voorbereiding is ingevuld. Een datum mag ook als 1-2-2027, 1 februari, morgen "
+        "of dinsdag; de datum die het programma begrijpt, staat eronder. Met ctrl+s bewaart u, Esc gaat terug."
+    )
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", N_("Bewaren"), id="settings-save"),
+        Binding("escape", "cancel", N_("Terug"), id="settings-cancel"),
+    ]
+
+    def __init__(self, store: SessionStore, session_id: str) -> None:
+        super().__init__()
+        self.store = store
+        # Opened here, not on mount: a locked or damaged session is reported before the screen shows.
+        self.sf: SessionFile | None = store.open(session_id)
+        self.session_id = self.sf.session.id
+
+    def compose(self) -> ComposeResult:
+        s = self.sf.session
+        with VerticalScroll(id="prepare-form"):
+            yield Static(_("Gegevens van de sessie"), classes="form-title")
+            yield from self._field("title", _("Titel *"), value=s.title)
+            yield from self._field("neighbourhood", _("Wijk *"), value=s.neighbourhood)
+            yield from self._date_field("date", _("Datum"), value=s.date.isoformat())
+            yield from self._field("place", _("Plek"), value=s.place)
+            yield from self._date_field("feedback-due", _("Bewoners horen van ons vóór"),
+                                        value=s.feedback_due.isoformat() if s.feedback_due else "")
+            yield Label(_("Talen van de brief (Spatie: aan of uit)"), classes="form-label")
+            yield self._language_list(list(s.languages))
+            yield from self._field("profile", _("Wie wilt u bereiken? (mag leeg)"), value=format_profile(s.target_profile),
+                                   placeholder=_("groep = percentage, bijvoorbeeld 65 jaar en ouder = 30%"))
+            yield Label(_("Hoeveel kunnen bewoners beslissen?"), classes="form-label")
+            yield OptionList(*self._level_options(), id="level")
+            with Horizontal(classes="form-buttons"):
+                yield Button(_("Bewaren"), id="save", variant="primary")
+                yield Button(_("Terug zonder bewaren"), id="cancel")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.after_recompose()
+
+    def after_recompose(self) -> None:
+        self.query_one("#level", OptionList).highlighted = list(ParticipationLevel).index(self.sf.session.level)
+        self._preview("date")
+        self._preview("feedback-due")
+        self.query_one("#title", Input).focus()
+
+    def _empty_date_text(self, key: str) -> str:
+        if key == "feedback-due":
+            return _("Leeg: 6 weken na het gesprek.")
+        return _("Leeg: de datum blijft {date}.").format(date=dates.describe_date(self.sf.session.date))
+
+    def changes(self) -> dict:
+        """The new values as the form holds them; :class:`UserError` when one is wrong."""
+        self._check_essentials()
+        day = self._date("date", _("Datum")) or self.sf.session.date
+        due = self._date("feedback-due", _("Bewoners horen van ons vóór")) or day + dt.timedelta(
+            days=model.DEFAULT_FEEDBACK_DAYS)
+        if due < day:
+            self.query_one("#feedback-due", Input).focus()
+            raise UserError(_("De datum waarop bewoners van u horen ligt vóór het gesprek. Kies een latere datum."))
+        for key, label in (("title", _("titel")), ("neighbourhood", _("wijk")), ("place", _("plek"))):
+            model.check_text(self._value(key), label)
+        return {
+            "title": self._value("title"),
+            "neighbourhood": self._value("neighbourhood"),
+            "date": day,
+            "place": self._value("place"),
+            "feedback_due": due,
+            "languages": self._languages(),
+            "target_profile": self._profile(),
+            "level": self._level(),
+        }
+
+    def action_save(self) -> None:
+        try:
+            values = self.changes()
+        except (UserError, ValueError) as exc:
+            self._tell(exc)
+            return
+
+        def change(session: Session) -> None:
+            for key, value in values.items():
+                setattr(session, key, value)
+
+        ok, _result = run_safely(self, lambda: self.sf.update(change))
+        if ok:
+            self.notify(_("De gegevens van de sessie zijn bewaard."), timeout=4)
+            self.dismiss(self.session_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        if self.sf is not None:
+            self.sf.close()
+            self.sf = None

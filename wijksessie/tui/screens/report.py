@@ -10,6 +10,7 @@ that still owe residents a letter and the figures for a grant application.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,8 +18,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from wijksessie import i18n, report
 from wijksessie.i18n import N_, _, ngettext
+from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import TranslatedScreen, run_safely
+from wijksessie.errors import UserError
+from wijksessie.tui.base import TranslatedScreen, today
 
 
 class ReportScreen(TranslatedScreen[None]):
@@ -32,6 +35,7 @@ class ReportScreen(TranslatedScreen[None]):
     """
 
     BINDINGS = [
+        Binding("w", "write", N_("Bestanden maken"), id="report-write"),
         Binding("r", "reload", N_("Opnieuw tellen"), id="report-reload"),
         Binding("escape", "back", N_("Terug"), id="report-back"),
     ]
@@ -39,21 +43,45 @@ class ReportScreen(TranslatedScreen[None]):
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
         self.store = store
-        self.report = report.build_report(store)
+        #: None until counted (in a worker: every session file is read).
+        self.report: report.Report | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(_("Overzicht van de wijkgesprekken"), id="report-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="report-table")
         with VerticalScroll(id="report-details"):
             yield Static("", id="report-extra", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.after_recompose()
 
     def after_recompose(self) -> None:
-        self.fill()
         self.query_one(DataTable).focus()
+        if self.report is None:
+            self.query_one("#report-extra", Static).update(_("Bezig met tellen…"))
+            self.count()
+        else:
+            self.fill()
+
+    @work(thread=True, exclusive=True, group="report")
+    def count(self, tell: bool = False) -> None:
+        """Read every session and count, in a thread; the screen is filled when done."""
+        day = today(self)
+        try:
+            result, problem = report.build_report(self.store, today=day), ""
+        except (UserError, OSError) as exc:
+            result, problem = None, str(exc)
+        self.app.call_from_thread(self._counted, result, problem, tell)
+
+    def _counted(self, result, problem: str, tell: bool) -> None:
+        if problem:
+            self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
+            return
+        self.report = result
+        self.fill()
+        if tell:
+            self.notify(_("Opnieuw geteld."), timeout=3)
 
     def fill(self) -> None:
         """Show :attr:`report` in the table and the text below it."""
@@ -70,7 +98,7 @@ class ReportScreen(TranslatedScreen[None]):
             style = "bold red" if n.overdue else ""
             share = n.share_answered
             table.add_row(
-                Text(n.name, style=style),
+                Text(terminal_safe(n.name), style=style),
                 str(n.meetings),
                 str(n.participants),
                 str(n.contributions),
@@ -86,8 +114,18 @@ class ReportScreen(TranslatedScreen[None]):
     def _details(self) -> str:
         r, g = self.report, self.report.grant
         lines: list[str] = []
+        if r.planned:
+            lines.append(ngettext(
+                "{n} sessie heeft een datum in de toekomst. Die telt pas mee na de dag van het gesprek.",
+                "{n} sessies hebben een datum in de toekomst. Die tellen pas mee na de dag van het gesprek.",
+                r.planned).format(n=r.planned))
+            lines.append("  " + _("Klopt de datum niet? Pas hem aan bij de gegevens van de sessie (s op het beginscherm)."))
+        if r.unreadable:
+            lines.append(ngettext("{n} sessiebestand kon niet worden gelezen en telt niet mee.",
+                                  "{n} sessiebestanden konden niet worden gelezen en tellen niet mee.",
+                                  r.unreadable).format(n=r.unreadable))
         if not r.neighbourhoods:
-            lines.append(_("Er zijn nog geen gesprekken om te tellen."))
+            lines.append(_("Er zijn nog geen gehouden gesprekken om te tellen."))
         owed = [(n.name, m) for n in r.neighbourhoods for m in n.overdue_meetings]
         if owed:
             lines.append(ngettext("{n} brief is te laat:", "{n} brieven zijn te laat:", len(owed)).format(n=len(owed)))
@@ -113,12 +151,24 @@ class ReportScreen(TranslatedScreen[None]):
         lines.append(_("Uitleg: Jaar = hoe vaak de wijk het afgelopen jaar is gevraagd. Te laat = brieven die na de beloofde datum nog niet zijn verstuurd."))
         return "\n".join(lines)
 
+    @work(thread=True, exclusive=True, group="report-write")
+    def action_write(self) -> None:
+        """The overview as Markdown, CSV and JSON in the overview folder; says where."""
+        from wijksessie import outputs
+
+        day = today(self)
+        try:
+            written = [outputs.write_report(self.store, fmt, self.store.data_dir, today=day)
+                       for fmt in outputs.REPORT_FORMATS]
+        except (UserError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), title=_("Dat lukte niet"), severity="error", timeout=10)
+            return
+        message = _("Gemaakt in {folder}: {names}").format(folder=written[0].parent,
+                                                          names=", ".join(p.name for p in written))
+        self.app.call_from_thread(self.notify, message, title=_("Overzicht klaar"), timeout=10)
+
     def action_reload(self) -> None:
-        ok, result = run_safely(self, lambda: report.build_report(self.store))
-        if ok:
-            self.report = result
-            self.fill()
-            self.notify(_("Opnieuw geteld."), timeout=3)
+        self.count(tell=True)
 
     def action_back(self) -> None:
         self.dismiss(None)
