@@ -1,0 +1,109 @@
+"""Plain language (B1): jargon, long sentences, abbreviations, passive voice.
+
+Everything a resident reads or hears should be plain Dutch at level B1: short
+sentences, common words, active voice and no unexplained abbreviations. This
+package finds what goes against that in prompts, agendas, theme lists, letter
+templates and their translations. It has no user interface of its own: the
+command line (``wijksessie check``) prints :meth:`Finding.format`, and the
+prompt editor highlights what :func:`find_jargon` returns while the user types.
+
+Word lists
+    ``content/plain/<lang>.yaml``: a list of entries ``word``, ``forms``,
+    ``use``, ``why`` (and optional ``source`` and ``abbreviation``). The
+    notes at the top of ``nl.yaml`` explain the format for editors.
+
+How words are matched
+    * Case does not matter, except for abbreviations (an entry whose word is
+      2–6 capitals, or has ``abbreviation: true``): those match exactly as
+      written, so "GALA" is flagged and "gala" (a party) is not.
+    * Dutch words are also found in their other forms: "faciliteren" finds
+      "faciliteer", "faciliteert" and "gefaciliteerd", "integraal" finds
+      "integrale" (see :mod:`.forms`); ``generate: false`` turns that off.
+    * A word of 6 letters or more is also found inside a compound of at
+      least 9 letters: "participatie" in "inwonerparticipatie" and
+      "participatieladder"; the other part has 4 letters or more, and
+      ``compounds: false`` turns it off ("middelen" is not found in
+      "geneesmiddelen"). A hyphen separates words, so "input" is found in
+      "input-avond".
+    * A phrase matches with any spaces or line breaks between its words.
+    * ``*`` in a form stands for 0 to 3 words, for separable verbs:
+      "haalt * op" finds "haalt de reacties op". The gap never crosses
+      punctuation, so it stays inside one clause.
+    * Placeholders are never checked: ``{contact_name}``, ``{{ x }}``,
+      ``{% if %}``, ``{# ... #}``, ``%(n)s``, web and e-mail addresses.
+    * The literal forms of a list are compiled into one regular expression
+      shaped as a trie (plus one for abbreviations and a small one for the
+      separable verbs), so the live check makes a few quick passes; words
+      of 9 letters or more are then looked up as compounds.
+
+Other rules
+    * Long sentence: more than ``max_words`` (15) words. Sentences end at
+      . ! ? (not after "bijv." or an initial), at blank lines, list items,
+      headings, a colon at the end of a line and block tags.
+    * Abbreviation: 2–6 capitals (digits allowed), unless the same text (for
+      a file: the same file) explains it in brackets, "GGD (de
+      gezondheidsdienst)" or "de gezondheidsdienst (GGD)". Always fine: OK,
+      TV, WC (said as words, known to everyone), Roman numerals and words
+      in a heading written in capitals ("LET OP").
+    * Passive: Dutch and English only, a simple heuristic that prefers
+      missing a passive over a false alarm (see :mod:`.rules.passive_nl`).
+    * Readability (Dutch): a sentence of 5 words or more whose
+      Flesch–Douma score is below 35, i.e. full of long words (see
+      :mod:`.rules.readability`).
+
+Layout
+    ``results`` (Finding, Problem), ``wordlist`` + ``wordlist_yaml`` +
+    ``forms`` (word lists), ``allow`` (allow-list), ``text`` (masking,
+    sentences), ``rules/`` (one module per rule), ``engine`` (one text),
+    ``sources`` (YAML, templates and .po files read with Babel), ``files``
+    (``check_file``, ``check_all``). Everything public is importable from
+    ``wijksessie.plain``.
+
+Accepting a finding
+    An inline marker ``b1-ok: <reason>`` in a comment (``# b1-ok: ...`` in
+    YAML, ``{# b1-ok: ... #}`` or ``<!-- b1-ok: ... -->`` in a template,
+    ``#. b1-ok: ...`` in a .po file) accepts the findings on its line; a
+    marker alone on its line also covers the next line; a marker on the line
+    where a YAML text or .po entry starts covers that whole text. A marker
+    without a reason does not count and is itself reported. The allow-list
+    ``content/plain/allow.yaml`` accepts a word everywhere or in files that
+    match a glob; each entry needs a ``reason``.
+"""
+
+
+from __future__ import annotations
+
+from wijksessie.plain import allow as _allow
+from wijksessie.plain import wordlist as _wordlist
+from wijksessie.plain.allow import AllowEntry, AllowList, is_allowed, load_allowlist
+from wijksessie.plain.engine import check_text, find_jargon
+from wijksessie.plain.files import check_all, check_file, content_files
+from wijksessie.plain.results import DEFAULT_MAX_WORDS, KINDS, RULES, Finding, Problem
+from wijksessie.plain.wordlist import Entry, WordList, load_wordlist
+
+__all__ = [
+    "DEFAULT_MAX_WORDS",
+    "KINDS",
+    "RULES",
+    "AllowEntry",
+    "AllowList",
+    "Entry",
+    "Finding",
+    "Problem",
+    "WordList",
+    "check_all",
+    "check_file",
+    "check_text",
+    "clear_cache",
+    "content_files",
+    "find_jargon",
+    "is_allowed",
+    "load_allowlist",
+    "load_wordlist",
+]
+
+
+def clear_cache() -> None:
+    """Forget loaded word lists and allow-lists."""
+    _wordlist.clear_cache()
+    _allow.clear_cache()

@@ -1,0 +1,33 @@
+"""Rule: sentences of more than ``max_words`` (15) words."""
+
+from __future__ import annotations
+
+import re
+
+from wijksessie.i18n import _
+from wijksessie.plain.results import Finding
+from wijksessie.plain.text import Positions
+
+
+def find(
+    text: str, masked: str, start: int, end: int, words: list[re.Match[str]], max_words: int, positions: Positions, path: str
+) -> Finding | None:
+    """A finding for the sentence ``masked[start:end]`` when it has more than ``max_words`` words."""
+    if len(words) <= max_words:
+        return None
+    first = words[0].start()
+    last = end
+    while last > first and masked[last - 1].isspace():
+        last -= 1
+    line, column = positions.at(first)
+    return Finding(
+        line,
+        column,
+        "long_sentence",
+        text[first:last],
+        _("deze zin heeft {count} woorden; maak er kortere zinnen van (hoogstens {max})").format(
+            count=len(words), max=max_words
+        ),
+        _("Korte zinnen zijn makkelijker te lezen, en ook makkelijker te volgen als iemand ze voorleest."),
+        path,
+    )

@@ -1,0 +1,87 @@
+"""Rule: sentences full of long words, by the Flesch–Douma reading ease.
+
+Flesch–Douma is Flesch's reading ease fitted to Dutch: ``206.84 - 0.77 ×
+syllables per 100 words - 0.93 × words per sentence``; higher is easier. A
+B1 sentence scores well above 60. Policy prose ("Inwonerbetrokkenheid is
+een essentieel onderdeel van de sociale basis") scores far lower, even when
+it is short and none of its words is on the word list. A sentence is
+flagged when its score is below :data:`MIN_SCORE` and it has at least two
+long words (4 syllables or more) or one very long one (7 or more:
+"migrantenorganisaties"). One ordinary long word in a short sentence ("Is
+de bibliotheek vandaag gesloten?") swings the score too much to count, and
+sentences of fewer than :data:`MIN_WORDS` words are left alone. Dutch only: the English formula needs other
+weights and English texts for residents are translations of checked Dutch.
+
+Syllables are counted as vowel sounds ("ij", "ei", "oe", "aai" … count
+once, a diaeresis starts a new one: "ideeën" = 3). That is within one
+syllable of a dictionary for the words of these texts and costs nothing to
+load; hyphenation dictionaries (pyphen) did not change which sentences
+are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wijksessie.i18n import _
+from wijksessie.plain.results import Finding
+from wijksessie.plain.text import Positions
+
+#: Below this Flesch–Douma score a sentence counts as hard to read.
+MIN_SCORE = 35.0
+#: Sentences with fewer words are not scored.
+MIN_WORDS = 5
+#: A long word has this many syllables; a very long one :data:`VERY_LONG`.
+LONG = 4
+VERY_LONG = 7
+
+# Dutch vowel sounds, longest first: one match is one syllable.
+_NL_VOWELS = re.compile(r"aai|ooi|oei|eeu|ieu|ij|ei|ou|au|ui|oe|eu|ie|aa|ee|oo|uu|[aeiouyáàâäéèêëíìîïóòôöúùûü]")
+
+
+def count_syllables(word: str) -> int:
+    """Syllables in one Dutch word (at least 1), by counting vowel sounds."""
+    return max(1, len(_NL_VOWELS.findall(word.lower())))
+
+
+def flesch_douma(words: list[str]) -> float:
+    """The Flesch–Douma score of one sentence of ``words``."""
+    syllables = sum(count_syllables(w) for w in words)
+    return 206.84 - 0.77 * (100 * syllables / len(words)) - 0.93 * len(words)
+
+
+def find(
+    text: str, masked: str, start: int, end: int, words: list[re.Match[str]], positions: Positions, path: str
+) -> Finding | None:
+    """A finding for a Dutch sentence that is hard to read because of its long words."""
+    if len(words) < MIN_WORDS:
+        return None
+    found = [m.group(0) for m in words]
+    if flesch_douma(found) >= MIN_SCORE:
+        return None
+    syllables = {word: count_syllables(word) for word in found}
+    long_words = sorted((w for w, n in syllables.items() if n >= LONG), key=lambda w: -syllables[w])
+    if len(long_words) < 2 and not any(n >= VERY_LONG for n in syllables.values()):
+        return None
+    first = words[0].start()
+    last = end
+    while last > first and masked[last - 1].isspace():
+        last -= 1
+    line, column = positions.at(first)
+    if long_words:
+        advice = _('deze zin is moeilijk te lezen door lange woorden, zoals "{word}"; kies kortere, gewone woorden').format(
+            word=long_words[0]
+        )
+    else:
+        advice = _("deze zin is moeilijk te lezen; kies kortere, gewone woorden")
+    return Finding(
+        line,
+        column,
+        "readability",
+        text[first:last],
+        advice,
+        _("Lange woorden maken een zin zwaar. Veel lezers haken dan af."),
+        path,
+        # The allow-list can accept a sentence by its longest word (a name: "Leefplekmeter").
+        word=long_words[0] if long_words else "",
+    )

@@ -1,0 +1,217 @@
+"""Reading a word list (``content/plain/<lang>.yaml``) into :class:`~wijksessie.plain.wordlist.Entry` s.
+
+Every broken entry gives a :class:`~wijksessie.plain.results.Problem`
+(``path:line: what is wrong. What to do.``) and is skipped; a bad file never
+raises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from wijksessie.i18n import _
+from wijksessie.plain.results import Problem
+from wijksessie.plain.wordlist import ABBREVIATION_WORD, Entry, WordList, form_key
+from wijksessie.plain.yamlnodes import compose_all, is_scalar, node_line, read, scalar_text
+
+_ENTRY_KEYS = ("word", "forms", "use", "why", "source", "abbreviation", "compounds", "generate")
+_FLAGS = ("abbreviation", "compounds", "generate")
+
+
+def _text_list(node, key: str, path: str, errors: list[Problem]) -> list[str] | None:
+    """A YAML value that must be one text or a list of texts."""
+    if is_scalar(node):
+        text = scalar_text(node)
+        values = [text] if text is not None else []
+    elif node.id == "sequence":
+        values = []
+        for item in node.value:
+            text = scalar_text(item)
+            if text is None or not text.strip():
+                errors.append(
+                    Problem(
+                        path,
+                        node_line(item),
+                        _("Onder '{key}' staat iets wat geen tekst is. Zet er alleen woorden in.").format(key=key),
+                    )
+                )
+                return None
+            values.append(text)
+    else:
+        errors.append(
+            Problem(
+                path,
+                node_line(node),
+                _("'{key}' moet een woord of een lijst met woorden zijn. Schrijf bijvoorbeeld: {key}: [woord, ander woord]").format(
+                    key=key
+                ),
+            )
+        )
+        return None
+    values = [" ".join(v.split()) for v in values if v.strip()]
+    if not values:
+        errors.append(
+            Problem(path, node_line(node), _("'{key}' is leeg. Vul het in of haal de regel weg.").format(key=key))
+        )
+        return None
+    return values
+
+
+def _check_form(form: str, line: int, path: str, errors: list[Problem]) -> bool:
+    tokens = form.split()
+    bad = (
+        not tokens
+        or tokens[0] == "*"
+        or tokens[-1] == "*"
+        or any(a == b == "*" for a, b in zip(tokens, tokens[1:]))
+        or any("*" in t and t != "*" for t in tokens)
+    )
+    if bad:
+        errors.append(
+            Problem(
+                path,
+                line,
+                _("'{form}': een * mag alleen los tussen twee woorden staan. Schrijf bijvoorbeeld: haalt * op").format(
+                    form=form
+                ),
+            )
+        )
+        return False
+    return True
+
+
+def _parse_entry(node, path: str, errors: list[Problem]) -> Entry | None:
+    line = node_line(node)
+    if node.id != "mapping":
+        errors.append(
+            Problem(
+                path,
+                line,
+                _("Elke regel in de lijst begint met '- word:'. Zet word, use en why eronder."),
+            )
+        )
+        return None
+    values: dict[str, object] = {}
+    ok = True
+    for key_node, value_node in node.value:
+        key = scalar_text(key_node) or ""
+        if key not in _ENTRY_KEYS:
+            errors.append(
+                Problem(
+                    path,
+                    node_line(key_node),
+                    _("Onbekend veld '{key}'. Gebruik alleen: {keys}.").format(key=key, keys=", ".join(_ENTRY_KEYS)),
+                )
+            )
+            ok = False
+            continue
+        if key in ("word", "why", "source"):
+            text = scalar_text(value_node)
+            if text is None or not text.strip():
+                if key != "source":
+                    errors.append(
+                        Problem(
+                            path,
+                            node_line(value_node),
+                            _("'{key}' moet een tekst zijn. Vul het in.").format(key=key),
+                        )
+                    )
+                    ok = False
+                continue
+            values[key] = " ".join(text.split())
+        elif key in _FLAGS:
+            if not (is_scalar(value_node) and value_node.value.lower() in ("true", "false", "yes", "no")):
+                errors.append(
+                    Problem(
+                        path,
+                        node_line(value_node),
+                        _("'{key}' is true of false. Schrijf: {key}: true").format(key=key),
+                    )
+                )
+                ok = False
+                continue
+            values[key] = value_node.value.lower() in ("true", "yes")
+        else:
+            texts = _text_list(value_node, key, path, errors)
+            if texts is None:
+                ok = False
+                continue
+            values[key] = texts
+    for required in ("word", "use", "why"):
+        if required not in values and ok:
+            errors.append(
+                Problem(
+                    path,
+                    line,
+                    _("Hier mist '{key}'. Elke regel heeft word, use en why.").format(key=required),
+                )
+            )
+            ok = False
+    if not ok:
+        return None
+    word = str(values["word"])
+    forms: list[str] = []
+    for form in [word, *values.get("forms", [])]:  # type: ignore[list-item]
+        if form not in forms:
+            forms.append(form)
+    forms = [f for f in forms if _check_form(f, line, path, errors)]
+    if not forms:
+        return None
+    abbreviation = bool(values.get("abbreviation", bool(ABBREVIATION_WORD.fullmatch(word))))
+    return Entry(
+        word=word,
+        forms=tuple(forms),
+        use=tuple(values["use"]),  # type: ignore[arg-type]
+        why=str(values["why"]),
+        source=str(values.get("source", "")),
+        abbreviation=abbreviation,
+        line=line,
+        compounds=bool(values.get("compounds", True)),
+        generate=bool(values.get("generate", True)),
+    )
+
+
+def parse_wordlist(path: Path, lang: str) -> WordList:
+    src, problem = read(path)
+    if src is None:
+        return WordList(lang, path, [], [problem] if problem else [])
+    spath = str(path)
+    docs, errors = compose_all(src, spath)
+    if errors:
+        return WordList(lang, path, [], errors)
+    docs = [d for d in docs if d is not None]
+    if not docs:
+        return WordList(lang, path, [], [])
+    root = docs[0]
+    if root.id != "sequence":
+        message = _("De woordenlijst moet een lijst zijn. Begin elk woord met '- word:'.")
+        return WordList(lang, path, [], [Problem(spath, node_line(root), message)])
+    entries: list[Entry] = []
+    seen: dict[str, Entry] = {}
+    for item in root.value:
+        entry = _parse_entry(item, spath, errors)
+        if entry is None:
+            continue
+        forms = []
+        for form in entry.forms:
+            key = form_key(form, entry.abbreviation)
+            other = seen.get(key)
+            if other is not None:
+                errors.append(
+                    Problem(
+                        spath,
+                        entry.line,
+                        _("'{form}' staat al bij '{other}' (regel {line}). Haal het bij één van de twee weg.").format(
+                            form=form, other=other.word, line=other.line
+                        ),
+                    )
+                )
+                continue
+            seen[key] = entry
+            forms.append(form)
+        if forms:
+            entries.append(
+                dataclasses.replace(entry, forms=tuple(forms))
+            )
+    return WordList(lang, path, entries, errors)
