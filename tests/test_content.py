@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wijksessie import content, paths
+from wijksessie import content, paths, yamlfile
 from wijksessie.content import (
     DEFAULT_AGENDA,
     STEP_TYPES,
@@ -414,7 +414,7 @@ def test_file_larger_than_1_mb_is_refused_before_parsing(tmp_path, monkeypatch):
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed a file that is too large")
 
-    monkeypatch.setattr(content.yaml, "compose", no_parsing)
+    monkeypatch.setattr(yamlfile, "compose", no_parsing)
     big = GOOD_AGENDA + "# " + "x" * (1024 * 1024) + "\n"
     error = only(agenda_errors(tmp_path, big))
     assert "1 MB" in error.message and error.line == 0

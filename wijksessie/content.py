@@ -1,18 +1,16 @@
-"""Agendas and theme lists: load them from YAML and check them.
+"""Agendas and theme lists: what they hold, and loading and checking them.
 
 Facilitators edit these files by hand, so every mistake must come back as
 ``path:line: what is wrong. What to do.`` in plain Dutch — never a traceback.
 
-How the YAML is read, and why:
-
-* Only ``yaml.compose`` with ``yaml.SafeLoader`` is used. Composing builds a
-  tree of nodes and never constructs Python objects, so a tag such as
-  ``!!python/object/apply:os.system`` is just a label we can refuse. Values are
-  built from the nodes here, which also gives every value its line number.
-* Duplicate keys are an error (PyYAML silently keeps the last one, so a
-  facilitator's edit could vanish without notice).
-* Files over 1 MB are refused before parsing, and files that are not UTF-8
-  are reported with the line of the first bad byte.
+Each file format is declared once, below, as typed records (msgspec
+``Struct``\\ s): :class:`Agenda` with its :class:`Step`\\ s, :class:`ThemeList`
+with its :class:`Theme`\\ s. The declaration is the whole check of types,
+required fields, unknown fields, choices and ranges; reading the YAML
+safely, with duplicate keys refused and the line of every value, is
+:mod:`wijksessie.yamlfile`'s job. What is left here are the rules that are not
+types: an id equal to the file name, step ids that differ, an option that
+belongs to another step type, a theme list that exists.
 
 This module must stay free of Textual and TinyDB: the command line checker
 and the letter code use it without a screen.
@@ -20,20 +18,16 @@ and the letter code use it without a screen.
 
 from __future__ import annotations
 
-import datetime as _dt
-import difflib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Annotated, Any, Literal
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import msgspec
+from msgspec import Meta
 
-from wijksessie import paths
-from wijksessie.errors import UserError
+from wijksessie import paths, schema, yamlfile
 from wijksessie.i18n import _
+from wijksessie.yamlfile import MAX_FILE_BYTES, ContentError
 
 __all__ = [
     "STEP_TYPES",
@@ -60,92 +54,44 @@ SHOW_CHOICES = ("level", "privacy", "close")
 VOTE_METHODS = ("dots", "scores")
 DEFAULT_AGENDA = "standaard-90"
 
-#: Larger files are refused unread: a real agenda is a few kilobytes, so a
-#: bigger file is the wrong file (or an attempt to make the parser slow).
-MAX_FILE_BYTES = 1024 * 1024
-
 AGENDAS_FOLDER = "agendas"
 THEMES_FOLDER = "themes"
 _SUFFIXES = (".yaml", ".yml")
 
-_ID_RE = re.compile(r"[a-z0-9-]+")
+_ID_PATTERN = r"^[a-z0-9-]+$"
+
+# The shapes of a value, declared once and used by the records below.
+Id = Annotated[str, Meta(pattern=_ID_PATTERN)]
+Text = Annotated[str, Meta(pattern=r"\S")]  # not empty, not only spaces
+Minutes = Annotated[int, Meta(ge=1, le=240)]
+Small = Annotated[int, Meta(ge=1, le=10)]
 
 # Options that only one step type takes, with that type.
 _STEP_OPTIONS = {"show": "info", "method": "vote", "dots": "vote", "top": "discuss", "themes": "topics"}
-_STEP_FIELDS = ("id", "type", "title", "minutes", "prompts", *_STEP_OPTIONS)
-_AGENDA_FIELDS = ("id", "title", "description", "steps")
-_THEME_LIST_FIELDS = ("id", "title", "description", "themes")
-_THEME_FIELDS = ("id", "name", "help")
-
-# Examples shown when a required field is missing, so the fix can be copied.
-_EXAMPLES = {
-    "id": "id: welkom",
-    "type": "type: info",
-    "title": 'title: "Welkom"',
-    "minutes": "minutes: 10",
-    "name": 'name: "Bewegen"',
-}
-_LIST_EXAMPLES = {
-    "prompts": "- Welkom, fijn dat u er bent.",
-    "steps": "- id: welkom",
-    "themes": "- id: bewegen",
-}
 
 
-def _example(field: str) -> str:
-    if field in _LIST_EXAMPLES:
-        return _('"{field}:" met daaronder "{item}"').format(field=field, item=_LIST_EXAMPLES[field])
-    return _EXAMPLES.get(field, field + ": …")
-
-_TAG = "tag:yaml.org,2002:"
-_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + t for t in ("str", "int", "float", "bool", "null"))
-_TIMESTAMP, _MAP, _SEQ, _MERGE = (_TAG + t for t in ("timestamp", "map", "seq", "merge"))
-_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
-
-# A stateless helper: its scalar methods turn a node's text into a value with
-# YAML 1.1 rules (so "10:30" becomes 630, exactly as any other YAML reader would).
-_CONSTRUCTOR = SafeConstructor()
-_INVALID = object()  # a value that cannot be used; its error is reported (or the file has one)
+class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A record of a content file: unknown fields are an error (mostly a typo)."""
 
 
-# --------------------------------------------------------------------------
-# Public data types
-# --------------------------------------------------------------------------
+# --------------------------------------------------------------------------- the records
 
 
-class ContentError(UserError):
-    """A problem in a content file, with where it is and what to do about it.
-
-    A ``UserError``: the command line prints it on one line (exit code 2)
-    and the full-screen program shows it, never as a traceback.
-    """
-
-    def __init__(self, path: str | Path, line: int, message: str) -> None:
-        self.path = str(path)
-        self.line = line  # 1-based; 0 when the problem has no single line
-        self.message = message
-        # All three as args, so the error survives pickling (e.g. between test workers).
-        super().__init__(self.path, line, message)
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Step:
+class Step(_Record):
     """One step of a meeting: what happens, how long, and what to say."""
 
-    id: str
-    type: str
-    title: str
-    minutes: int
-    prompts: tuple[str, ...]
-    show: str | None = None
-    method: str = "dots"
-    dots: int = 3
-    top: int = 3
-    themes: str | None = None
-    line: int = 0
+    id: Id
+    type: Literal[STEP_TYPES]  # type: ignore[valid-type]
+    title: Text
+    minutes: Minutes
+    prompts: Annotated[tuple[Text, ...], Meta(min_length=1)]
+    show: Literal[SHOW_CHOICES] | None = None  # type: ignore[valid-type]
+    method: Literal[VOTE_METHODS] = "dots"  # type: ignore[valid-type]
+    dots: Small = 3
+    top: Small = 3
+    themes: Id | None = None
+    #: The line the step starts on (not read from the file).
+    line: int = msgspec.field(default=0, name="(line)")
 
     # Agenda texts are written in Dutch and translated through the catalogues
     # (see wijksessie/i18n_extract.py); these give them in the current language.
@@ -159,15 +105,15 @@ class Step:
         return [_(p) for p in self.prompts]
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(_Record):
     """A meeting plan: an ordered list of steps."""
 
-    id: str
-    title: str
-    description: str
-    steps: tuple[Step, ...]
-    path: str
+    id: Id
+    title: Text
+    steps: Annotated[tuple[Step, ...], Meta(min_length=1)]
+    description: Text = ""
+    #: The file it was read from (not read from the file).
+    path: str = msgspec.field(default="", name="(path)")
 
     def shown_title(self) -> str:
         """The agenda's title in the current interface language."""
@@ -193,520 +139,40 @@ class Agenda:
         raise KeyError(step_id)
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(_Record):
     """A theme residents can pick, with a question that helps them think about it."""
 
-    id: str
-    name: str
-    help: str = ""
+    id: Id
+    name: Text
+    help: Text = ""
 
     def shown_name(self) -> str:
         """The theme's name in the current interface language."""
         return _(self.name)
 
 
-@dataclass(frozen=True)
-class ThemeList:
+class ThemeList(_Record):
     """A list of themes that can be offered (never imposed) in a topics step."""
 
-    id: str
-    title: str
-    description: str
-    themes: tuple[Theme, ...]
-    path: str
+    id: Id
+    title: Text
+    themes: Annotated[tuple[Theme, ...], Meta(min_length=1)]
+    description: Text = ""
+    path: str = msgspec.field(default="", name="(path)")
 
 
-# --------------------------------------------------------------------------
-# Reading a file into YAML nodes
-# --------------------------------------------------------------------------
+# --------------------------------------------------------------------------- checking a file
 
 
-class _Report:
-    """Collects the errors of one file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.errors: list[ContentError] = []
-
-    def add(self, line: int, what: str, todo: str) -> None:
-        self.errors.append(ContentError(self.path, line, f"{what} {todo}"))
-
-    def sorted(self) -> list[ContentError]:
-        return sorted(self.errors, key=lambda error: error.line)
-
-
-def _read_text(path: Path, report: _Report) -> str | None:
-    """The file's text, or ``None`` after reporting why it cannot be read."""
-    try:
-        if not path.is_file():
-            if path.exists():
-                report.add(0, _("Dit is geen gewoon bestand."), _("Kies een .yaml-bestand."))
-            else:
-                report.add(0, _("Het bestand bestaat niet."), _("Controleer de naam en de map."))
-            return None
-        if path.stat().st_size > MAX_FILE_BYTES:
-            _report_too_large(report)
-            return None
-        with path.open("rb") as fh:
-            # Read one byte more than allowed: the file may have grown since stat().
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        report.add(
-            0,
-            _("Het bestand kan niet gelezen worden ({reason}).").format(reason=exc.strerror or exc),
-            _("Controleer of het bestand bestaat en of u het mag openen."),
-        )
-        return None
-    if len(data) > MAX_FILE_BYTES:
-        _report_too_large(report)
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report.add(
-            data.count(b"\n", 0, exc.start) + 1,
-            _("Het bestand is niet opgeslagen als UTF-8."),
-            _("Open het in een teksteditor en sla het op als UTF-8."),
-        )
-        return None
-    # Windows editors like to start UTF-8 files with a byte order mark; harmless.
-    return text.removeprefix("\ufeff")
-
-
-def _report_too_large(report: _Report) -> None:
-    report.add(
-        0,
-        _("Het bestand is groter dan 1 MB."),
-        _("Een agenda of thema-lijst is veel kleiner; kies het goede bestand."),
-    )
-
-
-# PyYAML explains syntax errors in English; the common ones get a plain Dutch
-# explanation and fix. Matched on the start of PyYAML's "problem" text.
-_SYNTAX_HELP: tuple[tuple[str, Callable[[], tuple[str, str]]], ...] = (
-    (
-        "found character '\\t'",
-        lambda: (_("Hier staat een tab."), _("Gebruik spaties om in te springen, geen tabs.")),
-    ),
-    (
-        "mapping values are not allowed here",
-        lambda: (
-            _("Hier staat een dubbele punt op een plek waar dat niet mag."),
-            _("Zet tekst met een dubbele punt tussen aanhalingstekens."),
-        ),
-    ),
-    (
-        "could not find expected ':'",
-        lambda: (_("Na een veldnaam mist een dubbele punt."), _('Schrijf het als "naam: waarde".')),
-    ),
-    (
-        "found unexpected end of stream",
-        lambda: (
-            _("Een aanhalingsteken of haakje wordt niet gesloten."),
-            _("Sluit het aanhalingsteken of haakje dat hier begint."),
-        ),
-    ),
-    (
-        "found undefined alias",
-        lambda: (
-            _("Hier staat een sterretje (*) dat naar niets verwijst."),
-            _("Zet de tekst tussen aanhalingstekens."),
-        ),
-    ),
-    (
-        "but found another document",
-        lambda: (
-            _("Het bestand bevat meer dan één deel, gescheiden door ---."),
-            _("Laat één deel staan en haal de regel met --- weg."),
-        ),
-    ),
-    (
-        "found character '",
-        lambda: (
-            _("Een tekst mag niet beginnen met dit teken."),
-            _("Zet de tekst tussen aanhalingstekens."),
-        ),
-    ),
-    (
-        "expected alphabetic or numeric character",
-        lambda: (
-            _("Na & of * moet direct een naam staan."),
-            _("Zet tekst die met & of * begint tussen aanhalingstekens."),
-        ),
-    ),
-    (
-        "expected a comment or a line break",
-        lambda: (
-            _("Na het laatste aanhalingsteken staat nog tekst."),
-            _("Zet de hele tekst tussen de aanhalingstekens."),
-        ),
-    ),
-    (
-        "expected chomping or indentation indicators",
-        lambda: (
-            _("Na | of > mag op dezelfde regel geen tekst staan."),
-            _("Zet de tekst op de regels eronder, of tussen aanhalingstekens."),
-        ),
-    ),
-    (
-        "expected the node content",
-        lambda: (
-            _("Een lijst of groep tussen haakjes klopt niet."),
-            _("Controleer de haakjes [ ] en { } en de komma's."),
-        ),
-    ),
-    (
-        "expected ',' or",
-        lambda: (
-            _("Een lijst of groep tussen haakjes klopt niet."),
-            _("Controleer de haakjes [ ] en { } en de komma's."),
-        ),
-    ),
-)
-_INDENT_PROBLEMS = (
-    "did not find expected key",
-    "expected <block end>",
-    "did not find expected '-'",
-    "expected <document start>",
-    "sequence entries are not allowed here",
-    "block sequence entries are not allowed",
-)
-
-
-def _syntax_message(problem: str, context: str = "") -> tuple[str, str]:
-    for start, explain in _SYNTAX_HELP:
-        if problem.startswith(start):
-            return explain()
-    if problem.startswith(_INDENT_PROBLEMS) or context.startswith(_INDENT_PROBLEMS):
-        return (
-            _("De inspringing klopt hier niet."),
-            _("Zet velden die bij elkaar horen precies onder elkaar, met spaties."),
-        )
-    return (
-        _("Dit is geen geldige YAML ({problem}).").format(problem=problem),
-        _("Kijk op deze regel naar inspringing, dubbele punten en aanhalingstekens."),
-    )
-
-
-def _compose(text: str, report: _Report) -> Node | None:
-    """The root node of ``text``, or ``None`` (empty file or reported error)."""
-    try:
-        # compose() stops before construction: no Python object is ever built.
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or exc.context or ""
-        mark = exc.problem_mark or exc.context_mark
-        # An unclosed quote is reported at the end of the file; where it opens is more useful.
-        if problem.startswith("found unexpected end of stream") and exc.context_mark is not None:
-            mark = exc.context_mark
-        what, todo = _syntax_message(problem, exc.context or "")
-        report.add(mark.line + 1 if mark else 0, what, todo)
-        return None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else 0
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-        report.add(
-            line,
-            _("Hier staat een teken dat niet in een tekstbestand hoort (code {code}).").format(code=f"U+{code:04X}"),
-            _("Haal dit teken weg; het is vaak onzichtbaar."),
-        )
-        return None
-    except yaml.YAMLError as exc:
-        what, todo = _syntax_message(str(exc))
-        report.add(0, what, todo)
-        return None
-    except RecursionError:
-        report.add(0, _("Het bestand is te diep genest."), _("Gebruik minder lagen van lijsten in lijsten."))
-        return None
-    # A file with only "---" holds one empty value: as good as empty.
-    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL and not root.value):
-        report.add(0, _("Het bestand is leeg."), _("Vul het aan, of haal het bestand weg."))
-        return None
-    return root
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _show_tag(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-
-
-def _check_tags(root: Node, report: _Report) -> None:
-    """Report every tag that is not plain text, a number, yes/no, a date, a list or a group.
-
-    Walks each node once (aliases share nodes), so a "billion laughs" file
-    cannot make this slow, and a self-referencing alias cannot loop.
-    """
-    seen: set[int] = set()
-    todo: list[Node] = [root]
-    while todo:
-        node = todo.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            allowed = node.tag in _SCALAR_TAGS or node.tag == _MERGE
-        elif isinstance(node, SequenceNode):
-            allowed = node.tag == _SEQ
-            todo.extend(node.value)
-        else:
-            allowed = node.tag == _MAP
-            for key, value in node.value:
-                todo.extend((key, value))
-        if not allowed:
-            report.add(
-                _line(node),
-                _('De YAML-tag "{tag}" is niet toegestaan.').format(tag=_show_tag(node.tag)),
-                _("Haal de tag weg; gebruik alleen tekst, getallen en lijsten."),
-            )
-
-
-# --------------------------------------------------------------------------
-# Turning nodes into checked values
-# --------------------------------------------------------------------------
-
-
-def _refused(node: Node) -> bool:
-    """True if ``node`` carries a tag that ``_check_tags`` already reported."""
-    if isinstance(node, ScalarNode):
-        return node.tag not in _SCALAR_TAGS and node.tag != _MERGE
-    if isinstance(node, SequenceNode):
-        return node.tag != _SEQ
-    return node.tag != _MAP
-
-
-def _scalar(node: Node) -> Any:
-    """The value of a scalar node, or ``_INVALID`` if it has a refused tag or bad text."""
-    if node.tag == _MERGE:
-        return node.value  # "<<" as a value is just text; as a key it is refused elsewhere
-    constructor = SafeConstructor.yaml_constructors.get(node.tag) if node.tag in _SCALAR_TAGS else None
-    if constructor is None:
-        return _INVALID
-    try:
-        return constructor(_CONSTRUCTOR, node)
-    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-        # An explicit tag on text that does not fit, e.g. "!!int tien".
-        return _INVALID
-
-
-def _short(raw: str) -> str:
-    """Raw text for a message: one line, at most 40 characters."""
-    raw = " ".join(raw.split())
-    return raw if len(raw) <= 40 else raw[:39] + "…"
-
-
-def _describe(node: Node, value: Any) -> str:
-    """What a value looks like, in words a facilitator knows."""
-    if isinstance(node, SequenceNode):
-        return _("een lijst")
-    if isinstance(node, MappingNode):
-        return _("een groep velden")
-    if value is None:
-        return _("leeg")
-    if isinstance(value, bool):
-        return _("ja of nee ({value})").format(value=_short(node.value))
-    if isinstance(value, int):
-        return _("het getal {value}").format(value=_short(node.value))
-    if isinstance(value, float):
-        return _("het kommagetal {value}").format(value=_short(node.value))
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return _("de datum {value}").format(value=_short(node.value))
-    return _('de tekst "{value}"').format(value=_short(node.value))
-
-
-class _Fields:
-    """The fields of one mapping node, checked for duplicates and odd keys."""
-
-    def __init__(self, node: MappingNode, report: _Report) -> None:
-        self.line = _line(node)
-        self.values: dict[str, Node] = {}
-        self.key_lines: dict[str, int] = {}
-        self.misspelled: set[str] = set()  # known names that an unknown field probably meant
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                report.add(
-                    _line(key_node),
-                    _("Samenvoegen met << kan hier niet."),
-                    _("Schrijf de velden zelf uit."),
-                )
-                continue
-            if _refused(key_node):
-                continue
-            key = _scalar(key_node) if isinstance(key_node, ScalarNode) else _INVALID
-            if not isinstance(key, str):
-                shown = _short(key_node.value) if isinstance(key_node, ScalarNode) else "…"
-                report.add(
-                    _line(key_node),
-                    _('De veldnaam "{key}" is geen tekst.').format(key=shown),
-                    _('Gebruik een veldnaam uit letters, zoals "title".'),
-                )
-                continue
-            if key in self.values:
-                report.add(
-                    _line(key_node),
-                    _('Het veld "{field}" staat twee keer in dezelfde groep (ook op regel {first}).').format(
-                        field=key, first=self.key_lines[key]
-                    ),
-                    _("Haal een van de twee weg."),
-                )
-                continue
-            self.values[key] = value_node
-            self.key_lines[key] = _line(key_node)
-
-    def unknown(self, known: tuple[str, ...], report: _Report) -> None:
-        """Report fields that are not in ``known``, suggesting the closest known name."""
-        for key, line in self.key_lines.items():
-            if key in known:
-                continue
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            if close:
-                self.misspelled.add(close[0])
-                todo = _('Bedoelt u "{suggestion}"? Pas dan de naam aan.').format(suggestion=close[0])
-            else:
-                todo = _("Haal het weg, of kies uit: {known}.").format(known=", ".join(known))
-            report.add(line, _('Het veld "{field}" is onbekend.').format(field=key), todo)
-
-    def missing(self, field: str, where: str, report: _Report) -> None:
-        if field in self.misspelled:
-            return  # "minuten: 10" is reported once, as a misspelling of "minutes"
-        report.add(
-            self.line,
-            _('Het veld "{field}" ontbreekt in {where}.').format(field=field, where=where),
-            _("Voeg een regel toe, zoals: {example}.").format(example=_example(field)),
-        )
-
-    def text(self, field: str, where: str, report: _Report, required: bool = True) -> Any:
-        """A non-empty string field (surrounding spaces removed), ``None`` if absent, or ``_INVALID``."""
-        node = self.values.get(field)
-        if node is None:
-            if required:
-                self.missing(field, where, report)
-                return _INVALID
-            return None
-        return _text_value(node, field, report)
-
-    def integer(self, field: str, low: int, high: int, report: _Report, where: str, default: int | None) -> Any:
-        """A whole number from ``low`` to ``high``; ``default`` if absent (missing error if that is ``None``)."""
-        node = self.values.get(field)
-        if node is None:
-            if default is None:
-                self.missing(field, where, report)
-                return _INVALID
-            return default
-        if _refused(node):
-            return _INVALID
-        value = _scalar(node) if isinstance(node, ScalarNode) else None
-        # YAML 1.1 reads 1:30 as 90 (base 60); nobody writing minutes means that.
-        base_60 = isinstance(node, ScalarNode) and node.tag == _INT and ":" in node.value
-        # bool is a subclass of int in Python, but "minutes: yes" is not a number.
-        if base_60 or not isinstance(value, int) or isinstance(value, bool):
-            example = default if default is not None else min(max(10, low), high)
-            todo = _("Schrijf een heel getal, zonder aanhalingstekens, zoals {example}.").format(example=example)
-            if base_60:
-                todo = _("Schrijf het aantal als één getal, zoals {example}.").format(example=example)
-            report.add(
-                _line(node),
-                _('Het veld "{field}" moet een heel getal zijn, maar is {found}.').format(
-                    field=field, found=_describe(node, value)
-                ),
-                todo,
-            )
-            return _INVALID
-        if not low <= value <= high:
-            report.add(
-                _line(node),
-                _('Het veld "{field}" is {value}, maar moet tussen {low} en {high} liggen.').format(
-                    field=field, value=value, low=low, high=high
-                ),
-                _("Kies een getal van {low} tot en met {high}.").format(low=low, high=high),
-            )
-            return _INVALID
-        return value
-
-    def choice(self, field: str, choices: tuple[str, ...], report: _Report) -> Any:
-        """A text field whose value must be one of ``choices``; ``None`` if absent."""
-        node = self.values.get(field)
-        if node is None:
-            return None
-        value = _text_value(node, field, report)
-        if value is _INVALID:
-            return _INVALID
-        if value not in choices:
-            report.add(
-                _line(node),
-                _('De waarde "{value}" past niet bij "{field}".').format(value=value, field=field),
-                _("Kies uit: {choices}.").format(choices=", ".join(choices)),
-            )
-            return _INVALID
-        return value
-
-    def identifier(self, field: str, where: str, report: _Report) -> Any:
-        """A required id: lower-case letters, digits and hyphens."""
-        value = self.text(field, where, report)
-        if isinstance(value, str) and not _ID_RE.fullmatch(value):
-            report.add(
-                _line(self.values[field]),
-                _('De id "{value}" mag alleen kleine letters, cijfers en streepjes bevatten.').format(value=value),
-                _('Gebruik bijvoorbeeld "{suggestion}".').format(suggestion=_slug(value)),
-            )
-            return _INVALID
-        return value
-
-    def items(self, field: str, where: str, item: str, report: _Report) -> list[Node] | None:
-        """The nodes of a required, non-empty list field, or ``None`` after an error."""
-        node = self.values.get(field)
-        if node is None:
-            self.missing(field, where, report)
-            return None
-        if _refused(node):
-            return None
-        if not isinstance(node, SequenceNode):
-            value = _scalar(node) if isinstance(node, ScalarNode) else None
-            report.add(
-                _line(node),
-                _('Het veld "{field}" moet een lijst zijn, maar is {found}.').format(
-                    field=field, found=_describe(node, value)
-                ),
-                _('Zet elk onderdeel op een eigen regel die begint met "- ".'),
-            )
-            return None
-        if not node.value:
-            report.add(
-                _line(node),
-                _('De lijst "{field}" is leeg.').format(field=field),
-                _("Zet er minstens één {item} in.").format(item=item),
-            )
-            return None
-        return list(node.value)
-
-
-def _text_value(node: Node, field: str, report: _Report) -> Any:
-    if _refused(node):
-        return _INVALID
-    value = _scalar(node) if isinstance(node, ScalarNode) else None
-    if isinstance(value, str) and isinstance(node, ScalarNode):
-        value = value.strip()
-        if not value:
-            report.add(_line(node), _('Het veld "{field}" is leeg.').format(field=field), _("Vul een tekst in."))
-            return _INVALID
-        return value
-    if value is None and isinstance(node, ScalarNode):
-        report.add(_line(node), _('Het veld "{field}" is leeg.').format(field=field), _("Vul een tekst in."))
-        return _INVALID
-    if isinstance(node, ScalarNode):
-        # YAML 1.1 turns unquoted 10:30, 2024-05-01, yes and 12 into numbers, dates or yes/no.
-        todo = _('Zet de tekst tussen aanhalingstekens: "{raw}".').format(raw=_short(node.value))
-    else:
-        todo = _("Schrijf hier één tekst, geen lijst of groep velden.")
-    report.add(
-        _line(node),
-        _('Het veld "{field}" moet tekst zijn, maar is {found}.').format(field=field, found=_describe(node, value)),
-        todo,
-    )
-    return _INVALID
+def _item(field: str, number: int) -> str:
+    """How one item of a list is named in a message."""
+    if field == "steps":
+        return _("Stap {number}").format(number=number)
+    if field == "themes":
+        return _("Thema {number}").format(number=number)
+    if field == "prompts":
+        return _('Zin {number} onder "prompts"').format(number=number)
+    return _("Onderdeel {number} van {field}").format(number=number, field=field)
 
 
 def _slug(value: str) -> str:
@@ -714,254 +180,181 @@ def _slug(value: str) -> str:
     return slug or "stap-1"
 
 
-def _root_fields(root: Node, path: Path, report: _Report) -> _Fields | None:
-    if not isinstance(root, MappingNode):
-        report.add(
-            _line(root),
-            _('Het bestand begint niet met velden zoals "id:" en "title:".'),
-            _('Zet bovenaan een regel zoals "id: {stem}".').format(stem=path.stem),
-        )
-        return None
-    return _Fields(root, report)
+def _error(doc: yamlfile.Document, loc: tuple, what: str, todo: str, *, key: bool = False) -> ContentError:
+    return ContentError(doc.path, doc.line_at(loc, key=key), f"{what} {todo}")
 
 
-def _check_stem(fields: _Fields, file_id: Any, path: Path, report: _Report) -> None:
-    if isinstance(file_id, str) and file_id != path.stem:
-        report.add(
-            _line(fields.values["id"]),
-            _('De id "{value}" is niet gelijk aan de bestandsnaam "{stem}".').format(value=file_id, stem=path.stem),
+def _convert(doc: yamlfile.Document, cls: type, data: Any, base: tuple, where: str) -> tuple[Any, list[ContentError]]:
+    """``data`` (found at ``base`` in the file) as a ``cls``, or the problem as a located error."""
+    try:
+        return schema.convert(data, cls), []
+    except schema.Invalid as exc:
+        problem = exc.problem
+        if problem.kind == "pattern" and problem.name in ("id", "themes") and isinstance(
+            schema.value_at(data, problem.loc), str
+        ) and schema.value_at(data, problem.loc).strip():
+            value = schema.value_at(data, problem.loc)
+            return None, [_error(
+                doc, base + problem.loc,
+                _('De id "{value}" mag alleen kleine letters, cijfers en streepjes bevatten.').format(value=value),
+                _('Gebruik bijvoorbeeld "{suggestion}".').format(suggestion=_slug(value)),
+            )]
+        if problem.kind == "enum" and problem.loc[-1:] == ("type",) and cls is Step:
+            return None, [_error(
+                doc, base + problem.loc,
+                _('Het stap-type "{value}" bestaat niet.').format(value=schema.value_at(data, problem.loc)),
+                _("Kies uit: {choices}.").format(choices=", ".join(STEP_TYPES)),
+            )]
+        return None, [yamlfile.problem_error(doc, cls, problem, where=where, item=_item, base=base)]
+
+
+def _where_step(data: Any, number: int) -> str:
+    step_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(step_id, str) and step_id.strip():
+        return _('stap "{id}"').format(id=step_id)
+    return _("stap {number}").format(number=number)
+
+
+def _check_stem(doc: yamlfile.Document, file_id: Any, errors: list[ContentError]) -> None:
+    if isinstance(file_id, str) and file_id != doc.path.stem:
+        errors.append(_error(
+            doc, ("id",),
+            _('De id "{value}" is niet gelijk aan de bestandsnaam "{stem}".').format(value=file_id, stem=doc.path.stem),
             _("Maak ze gelijk: pas de id aan of geef het bestand een andere naam."),
-        )
+        ))
 
 
-# --------------------------------------------------------------------------
-# Agendas
-# --------------------------------------------------------------------------
+def _read(path: Path) -> tuple[yamlfile.Document | None, list[ContentError]]:
+    try:
+        doc = yamlfile.load(path)
+    except ContentError as exc:
+        return None, yamlfile.errors_of(exc)
+    if doc.root is None:
+        return None, [ContentError(path, 0, _("Het bestand is leeg.") + " " + _("Vul het aan, of haal het bestand weg."))]
+    if not isinstance(doc.data, dict):
+        return None, [_error(doc, (), _('Het bestand begint niet met velden zoals "id:" en "title:".'),
+                             _('Zet bovenaan een regel zoals "id: {stem}".').format(stem=path.stem))]
+    return doc, []
 
 
-def _parse(path: Path, report: _Report) -> _Fields | None:
-    text = _read_text(path, report)
-    if text is None:
-        return None
-    root = _compose(text, report)
-    if root is None:
-        return None
-    _check_tags(root, report)
-    return _root_fields(root, path, report)
+def _items(doc: yamlfile.Document, cls: type, field: str, where_item) -> tuple[list, list[ContentError], list]:
+    """Each item of the list ``field`` converted on its own, so every item's problem is reported."""
+    raw = doc.data.get(field)
+    if not isinstance(raw, list):
+        return [], [], []
+    items, errors, placeholders = [], [], []
+    for number, data in enumerate(raw, start=1):
+        if not isinstance(data, dict):
+            errors.append(_error(
+                doc, (field, number - 1),
+                _("{item} is geen groep velden.").format(item=_item(field, number)),
+                _('Begin met "- id: ..." en zet de andere velden eronder.'),
+            ))
+            items.append(None)
+            continue
+        record, problems = _convert(doc, cls, data, (field, number - 1), where_item(data, number))
+        errors.extend(problems)
+        items.append(record)
+        if record is not None:
+            placeholders.append(record)
+    return items, errors, placeholders
 
 
 def _agenda(path: Path, theme_lists: list[str] | None = None) -> tuple[Agenda | None, list[ContentError]]:
     """Check one agenda; with ``theme_lists``, also that each ``themes:`` names one of them."""
-    report = _Report(path)
-    fields = _parse(path, report)
-    if fields is None:
-        return None, report.sorted()
-    where = _("dit bestand")
-    fields.unknown(_AGENDA_FIELDS, report)
-    agenda_id = fields.identifier("id", where, report)
-    _check_stem(fields, agenda_id, path, report)
-    title = fields.text("title", where, report)
-    description = fields.text("description", where, report, required=False)
-    steps: list[Step] = []
+    doc, errors = _read(path)
+    if doc is None:
+        return None, errors
+    steps, errors, good = _items(doc, Step, "steps", _where_step)
+    raw_steps = doc.data.get("steps")
+    # The file without its steps (each was checked above); a good step stands in for a broken one.
+    stand_in = good[:1] * len(raw_steps) if isinstance(raw_steps, list) and raw_steps else raw_steps
+    if isinstance(raw_steps, list) and raw_steps and not good:
+        stand_in = [_STAND_IN_STEP]
+    agenda, problems = _convert(doc, Agenda, {**doc.data, "steps": stand_in}, (), _("dit bestand"))
+    errors.extend(problems)
+    _check_stem(doc, doc.data.get("id"), errors)
+    if isinstance(raw_steps, list):
+        _check_steps(doc, raw_steps, steps, theme_lists, errors)
+    if errors:
+        return None, sorted(errors, key=lambda e: e.line)
+    lines = [doc.line_at(("steps", n)) for n in range(len(steps))]
+    real = tuple(msgspec.structs.replace(step, line=line) for step, line in zip(steps, lines))
+    return msgspec.structs.replace(agenda, steps=real, path=str(path)), []
+
+
+_STAND_IN_STEP = Step(id="x", type="info", title="x", minutes=1, prompts=("x",))
+
+
+def _check_steps(doc: yamlfile.Document, raw_steps: list, steps: list, theme_lists: list[str] | None,
+                 errors: list[ContentError]) -> None:
+    """The rules about steps that are not types: own ids, options of their type, theme lists that exist."""
     first_line: dict[str, int] = {}
-    for number, node in enumerate(fields.items("steps", where, _("stap"), report) or (), start=1):
-        step = _step(node, number, first_line, theme_lists, report)
-        if step is not None:
-            steps.append(step)
-    if report.errors:
-        return None, report.sorted()
-    agenda = Agenda(
-        id=agenda_id,
-        title=title,
-        description=description or "",
-        steps=tuple(steps),
-        path=str(path),
-    )
-    return agenda, []
-
-
-def _step(
-    node: Node, number: int, first_line: dict[str, int], theme_lists: list[str] | None, report: _Report
-) -> Step | None:
-    """One step, or ``None`` if it has errors (they are reported).
-
-    ``first_line`` maps the step ids seen so far to their line, to catch a
-    repeated id even when one of the two steps has other mistakes.
-    """
-    if not isinstance(node, MappingNode):
-        report.add(
-            _line(node),
-            _("Stap {number} is geen groep velden.").format(number=number),
-            _('Begin de stap met "- id: ..." en zet de andere velden eronder.'),
-        )
-        return None
-    before = len(report.errors)
-    fields = _Fields(node, report)
-    step_id_node = fields.values.get("id")
-    step_id = _scalar(step_id_node) if isinstance(step_id_node, ScalarNode) else None
-    where = (
-        _('stap "{id}"').format(id=step_id) if isinstance(step_id, str) and step_id.strip()
-        else _("stap {number}").format(number=number)
-    )
-    fields.unknown(_STEP_FIELDS, report)
-    step_id = fields.identifier("id", where, report)
-    if isinstance(step_id, str):
-        id_line = _line(fields.values["id"])
-        if step_id in first_line:
-            report.add(
-                id_line,
-                _('De stap-id "{value}" komt twee keer voor (ook op regel {first}).').format(
-                    value=step_id, first=first_line[step_id]
-                ),
-                _("Geef elke stap een eigen id."),
-            )
-        else:
-            first_line[step_id] = id_line
-    step_type = fields.text("type", where, report)
-    if isinstance(step_type, str) and step_type not in STEP_TYPES:
-        report.add(
-            _line(fields.values["type"]),
-            _('Het stap-type "{value}" bestaat niet.').format(value=step_type),
-            _("Kies uit: {choices}.").format(choices=", ".join(STEP_TYPES)),
-        )
-        step_type = _INVALID
-    title = fields.text("title", where, report)
-    minutes = fields.integer("minutes", 1, 240, report, where, default=None)
-    prompts = _prompts(fields, where, report)
-
-    # An option on the wrong step type is almost always a copy-paste slip;
-    # silently ignoring it would hide that the step does not do what was meant.
-    if isinstance(step_type, str):
-        for option, owner in _STEP_OPTIONS.items():
-            if option in fields.values and owner != step_type:
-                report.add(
-                    fields.key_lines[option],
-                    _('Het veld "{field}" hoort niet bij een stap van type "{type}".').format(
-                        field=option, type=step_type
-                    ),
-                    _('Haal het weg; het hoort alleen bij type "{owner}".').format(owner=owner),
-                )
-    show = fields.choice("show", SHOW_CHOICES, report)
-    method = fields.choice("method", VOTE_METHODS, report)
-    dots = fields.integer("dots", 1, 10, report, where, default=3)
-    top = fields.integer("top", 1, 10, report, where, default=3)
-    themes = None
-    if "themes" in fields.values:
-        themes = fields.identifier("themes", where, report)
-        if isinstance(themes, str) and theme_lists is not None and themes not in theme_lists:
-            report.add(
-                _line(fields.values["themes"]),
-                _('De thema-lijst "{value}" bestaat niet.').format(value=themes),
+    for number, data in enumerate(raw_steps):
+        if not isinstance(data, dict):
+            continue
+        step_id = data.get("id")
+        if isinstance(step_id, str):
+            line = doc.line_at(("steps", number, "id"))
+            if step_id in first_line:
+                errors.append(ContentError(doc.path, line, " ".join((
+                    _('De stap-id "{value}" komt twee keer voor (ook op regel {first}).').format(
+                        value=step_id, first=first_line[step_id]),
+                    _("Geef elke stap een eigen id."),
+                ))))
+            else:
+                first_line[step_id] = line
+        step_type = data.get("type")
+        if step_type in STEP_TYPES:
+            # An option on the wrong step type is almost always a copy-paste slip;
+            # silently ignoring it would hide that the step does not do what was meant.
+            for option, owner in _STEP_OPTIONS.items():
+                if option in data and owner != step_type:
+                    errors.append(_error(
+                        doc, ("steps", number, option),
+                        _('Het veld "{field}" hoort niet bij een stap van type "{type}".').format(
+                            field=option, type=step_type),
+                        _('Haal het weg; het hoort alleen bij type "{owner}".').format(owner=owner),
+                        key=True,
+                    ))
+        step = steps[number] if number < len(steps) else None
+        if step is not None and step.themes and theme_lists is not None and step.themes not in theme_lists:
+            errors.append(_error(
+                doc, ("steps", number, "themes"),
+                _('De thema-lijst "{value}" bestaat niet.').format(value=step.themes),
                 _("Kies uit: {choices}.").format(choices=", ".join(theme_lists) or _("(geen)")),
-            )
-
-    if len(report.errors) > before:
-        return None
-    return Step(
-        id=step_id,
-        type=step_type,
-        title=title,
-        minutes=minutes,
-        prompts=prompts,
-        show=show,
-        method=method or "dots",
-        dots=dots,
-        top=top,
-        themes=themes,
-        line=_line(node),
-    )
-
-
-def _prompts(fields: _Fields, where: str, report: _Report) -> Any:
-    nodes = fields.items("prompts", where, _("zin"), report)
-    if nodes is None:
-        return _INVALID
-    prompts: list[str] = []
-    for number, node in enumerate(nodes, start=1):
-        if _refused(node):
-            continue  # the tag was already reported, and it keeps the agenda from loading
-        value = _scalar(node) if isinstance(node, ScalarNode) else None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            report.add(
-                _line(node),
-                _('Zin {number} onder "prompts" is leeg.').format(number=number),
-                _("Vul een zin in, of haal de regel weg."),
-            )
-        elif not isinstance(value, str) or not isinstance(node, ScalarNode):
-            todo = (
-                _('Zet de zin tussen aanhalingstekens: "{raw}".').format(raw=_short(node.value))
-                if isinstance(node, ScalarNode)
-                else _("Schrijf hier één zin, geen lijst of groep velden.")
-            )
-            report.add(
-                _line(node),
-                _('Zin {number} onder "prompts" moet tekst zijn, maar is {found}.').format(
-                    number=number, found=_describe(node, value)
-                ),
-                todo,
-            )
-        else:
-            prompts.append(value.strip())
-    return tuple(prompts)
-
-
-# --------------------------------------------------------------------------
-# Theme lists
-# --------------------------------------------------------------------------
+            ))
 
 
 def _theme_list(path: Path) -> tuple[ThemeList | None, list[ContentError]]:
-    report = _Report(path)
-    fields = _parse(path, report)
-    if fields is None:
-        return None, report.sorted()
-    where = _("dit bestand")
-    fields.unknown(_THEME_LIST_FIELDS, report)
-    list_id = fields.identifier("id", where, report)
-    _check_stem(fields, list_id, path, report)
-    title = fields.text("title", where, report)
-    description = fields.text("description", where, report, required=False)
-    themes: list[Theme] = []
+    doc, errors = _read(path)
+    if doc is None:
+        return None, errors
+    themes, errors, good = _items(doc, Theme, "themes", lambda data, n: _("thema {number}").format(number=n))
+    raw = doc.data.get("themes")
+    stand_in = (good[:1] or [Theme(id="x", name="x")]) * len(raw) if isinstance(raw, list) and raw else raw
+    theme_list, problems = _convert(doc, ThemeList, {**doc.data, "themes": stand_in}, (), _("dit bestand"))
+    errors.extend(problems)
+    _check_stem(doc, doc.data.get("id"), errors)
     first_line: dict[str, int] = {}
-    for number, node in enumerate(fields.items("themes", where, _("thema"), report) or (), start=1):
-        if not isinstance(node, MappingNode):
-            report.add(
-                _line(node),
-                _("Thema {number} is geen groep velden.").format(number=number),
-                _('Begin het thema met "- id: ..." en zet "name:" eronder.'),
-            )
+    for number, theme in enumerate(themes):
+        if theme is None:
             continue
-        before = len(report.errors)
-        theme_fields = _Fields(node, report)
-        theme_where = _("thema {number}").format(number=number)
-        theme_fields.unknown(_THEME_FIELDS, report)
-        theme_id = theme_fields.identifier("id", theme_where, report)
-        name = theme_fields.text("name", theme_where, report)
-        help_text = theme_fields.text("help", theme_where, report, required=False)
-        if len(report.errors) > before:
-            continue
-        if theme_id in first_line:
-            report.add(
-                _line(node),
+        line = doc.line_at(("themes", number))
+        if theme.id in first_line:
+            errors.append(ContentError(path, line, " ".join((
                 _('De thema-id "{value}" komt twee keer voor (ook op regel {first}).').format(
-                    value=theme_id, first=first_line[theme_id]
-                ),
+                    value=theme.id, first=first_line[theme.id]),
                 _("Geef elk thema een eigen id."),
-            )
-            continue
-        first_line[theme_id] = _line(node)
-        themes.append(Theme(id=theme_id, name=name, help=help_text or ""))
-    if report.errors:
-        return None, report.sorted()
-    return (
-        ThemeList(id=list_id, title=title, description=description or "", themes=tuple(themes), path=str(path)),
-        [],
-    )
+            ))))
+        else:
+            first_line[theme.id] = line
+    if errors:
+        return None, sorted(errors, key=lambda e: e.line)
+    return msgspec.structs.replace(theme_list, themes=tuple(themes), path=str(path)), []
 
 
-# --------------------------------------------------------------------------
-# Public functions
-# --------------------------------------------------------------------------
+# --------------------------------------------------------------------------- public functions
 
 
 def load_agenda(path: Path) -> Agenda:
@@ -1083,4 +476,3 @@ def check_content(files: list[Path] | None = None, content_dir: Path | None = No
             continue
         errors.extend(_agenda(path, sorted(_by_stem(theme_list_files(root))))[1])
     return errors
-

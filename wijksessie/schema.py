@@ -27,7 +27,7 @@ class Problem:
 
     ``loc`` is the path to the value (``("steps", 1, "minutes")``); ``kind`` one
     of ``missing``, ``unknown``, ``type``, ``enum``, ``date``, ``datetime``,
-    ``range``, ``length`` or ``other``; ``expected`` msgspec's type name
+    ``range``, ``length``, ``pattern`` or ``other``; ``expected`` msgspec's type name
     (``int``, ``str``, ``array``, ``object``, …); ``bound`` the limit broken
     (``>= 1``), ``field`` the missing or unknown field.
     """
@@ -61,6 +61,7 @@ _LOC_PART = re.compile(r"\.([^.\[]+)|\[(\d+|\.\.\.)\]")
 _PATTERNS = (
     ("missing", re.compile(r"Object missing required field `(?P<field>[^`]+)`")),
     ("unknown", re.compile(r"Object contains unknown field `(?P<field>[^`]+)`")),
+    ("pattern", re.compile(r"Expected `(?P<expected>str)` matching regex")),
     ("length", re.compile(r"Expected `(?P<expected>\w+)` of length (?P<bound>[<>]=? ?\d+)")),
     ("range", re.compile(r"Expected `(?P<expected>\w+)` (?P<bound>[<>]=? ?-?[\d.]+)")),
     ("type", re.compile(r"Expected `(?P<expected>[^`]+)`, got `(?P<got>\w+)`")),
