@@ -52,6 +52,10 @@ def new_id(nbytes: int = 4) -> str:
     return secrets.token_hex(nbytes)
 
 
+#: Dates typed by people must fall in these years (a typo like 9999 would overflow date sums).
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
 def _date_error(what: str, value: Any) -> ModelError:
     return ModelError(
         _("{what} '{value}' is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.").format(
@@ -70,9 +74,12 @@ def parse_date(value: Any, what: str = "datum") -> dt.date | None:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            if MIN_YEAR <= day.year <= MAX_YEAR:
+                return day
     raise _date_error(what, value)
 
 

@@ -255,10 +255,6 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
     )
 
 
-#: The name the benchmark and older callers use.
-make_report = build_report
-
-
 # ----------------------------------------------------------------------------- rendering
 
 
