@@ -220,7 +220,11 @@ async def test_kind_and_theme_are_remembered_between_entries(data_dir, demo, clo
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
         meeting = app.screen
         assert meeting.step.id == "bespreken"
-        await pilot.press("f5", "f6")  # experience, next top theme
+        await pilot.press("f5", "f6")  # experience; F6 asks which theme
+        await until(pilot, lambda: type(app.screen).__name__ == "ThemePicker", "theme picker")
+        await pilot.press("e", "e", "n", "enter")  # type-ahead: the first letters and Enter
+        await until(pilot, lambda: app.screen is meeting, "back at the meeting")
+        assert "Eenzaamheid" in str(meeting.query_one("#kind-bar").render())
         for text in ("een", "twee"):
             await type_text(pilot, text)
             await pilot.press("enter")
@@ -351,7 +355,7 @@ async def test_step_timer_signals_when_the_step_runs_over(data_dir, demo, clock)
         import datetime as dt
 
         now[0] = now[0] + dt.timedelta(minutes=26, seconds=5)
-        meeting._tick()  # what the once-a-second timer calls
+        meeting.tick()  # what the once-a-second timer calls
         await pilot.pause()
         assert "26:05/25:00 te lang" in str(timer.render()) and timer.has_class("-over")
         assert "bezig 26:05" in str(meeting.query_one("#clock").render())

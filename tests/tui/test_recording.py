@@ -69,22 +69,21 @@ async def test_entry_shows_first_and_is_saved_before_the_indicator_says_so(data_
         assert [c.text for c in reopen(sid).contributions()] == ["Meer bankjes in het park"]
 
 
-async def test_phone_number_in_an_entry_is_flagged_and_ctrl_o_anonymises_it(data_dir, store, clock, reopen):
+async def test_phone_number_in_an_entry_is_flagged_and_ctrl_o_anonymises_it(data_dir, store, clock, reopen,
+                                                                            read_screen):
     sid = _session_with(store, 0)
     app = make_app(data_dir, sid, clock=clock)
-    async with app.run_test(notifications=True) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
         meeting = app.screen
         await type_text(pilot, "Bel mevrouw Jansen op 06-12345678")
         await pilot.press("enter")
 
-        def warning():
-            return [n for n in app._notifications if "06-12345678" in n.message]
+        def warning_shown() -> bool:
+            return "telefoonnummer" in read_screen(app) and "ctrl+o" in read_screen(app)
 
-        await until(pilot, lambda: bool(warning()), "personal data warning")
-        note = warning()[0]
-        assert note.severity == "warning"
-        assert "telefoonnummer" in note.message and "ctrl+o" in note.message
+        await until(pilot, warning_shown, "personal data warning")
+        assert meeting.check_action("anonymise", ()) and "^o" in read_screen(app)
         assert reopen(sid).contributions()[0].text == "Bel mevrouw Jansen op 06-12345678"
 
         await pilot.press("ctrl+o")
@@ -92,10 +91,45 @@ async def test_phone_number_in_an_entry_is_flagged_and_ctrl_o_anonymises_it(data
         stored = reopen(sid).contributions()[0].text
         assert stored == "Bel mevrouw Jansen op [telefoonnummer]"
         assert "[telefoonnummer]" in str(meeting.query_one(EntryList).get_option_at_index(0).prompt)
+        # The text is fixed: the warning and the key in the footer are gone.
+        await until(pilot, lambda: "ctrl+o" not in read_screen(app) and "^o" not in read_screen(app), "warning gone")
 
-        # Like any change it can be undone.
+        # Like any change it can be undone; then the warning is back, since it applies again.
         await pilot.press("ctrl+z")
         await until(pilot, lambda: reopen(sid).contributions()[0].text.endswith("06-12345678"), "undone")
+        await until(pilot, warning_shown, "warning back after undo")
+
+
+async def test_warning_goes_when_the_text_is_fixed_or_another_entry_follows(data_dir, store, clock, reopen,
+                                                                           read_screen):
+    sid = _session_with(store, 0)
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        await type_text(pilot, "Mail naar piet@example.nl")
+        await pilot.press("enter")
+        await until(pilot, lambda: "e-mailadres" in read_screen(app), "warning")
+        # Fixed by hand with e (edit): the warning goes.
+        await pilot.press("escape", "e")
+        await until(pilot, lambda: type(app.screen).__name__ == "ContributionDialog", "edit dialog")
+        field = app.screen.query_one("#edit-text")
+        field.value = "Mail naar het wijkteam"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is meeting, "back")
+        await until(pilot, lambda: reopen(sid).contributions()[0].text == "Mail naar het wijkteam", "saved")
+        assert "e-mailadres" not in read_screen(app) and not meeting.check_action("anonymise", ())
+
+        # A warning about one entry does not stay (with ^o) once another entry is typed.
+        await pilot.press("a")
+        await type_text(pilot, "Bel 06-12345678")
+        await pilot.press("enter")
+        await until(pilot, lambda: "telefoonnummer" in read_screen(app), "warning")
+        await type_text(pilot, "Meer groen in de straat")
+        await pilot.press("enter")
+        await until(pilot, lambda: len(reopen(sid).contributions()) == 3, "saved")
+        await until(pilot, lambda: "telefoonnummer" not in read_screen(app), "warning gone")
+        assert not meeting.check_action("anonymise", ()) and "^o" not in read_screen(app)
 
 
 async def test_ordinary_entry_gets_no_warning(data_dir, store, clock, reopen):
@@ -107,5 +141,5 @@ async def test_ordinary_entry_gets_no_warning(data_dir, store, clock, reopen):
         await pilot.press("enter")
         await until(pilot, lambda: len(reopen(sid).contributions()) == 1, "saved")
         await pilot.pause()
-        assert not [n for n in app._notifications if n.severity == "warning"]
+        assert not app.screen.query_one("#privacy-bar").display
         assert not app.screen.check_action("anonymise", ())

@@ -4,6 +4,14 @@ Every change goes through the open :class:`~wijksessie.store.SessionFile`,
 which has written it to disk when it returns; only then does the save
 indicator say "Opgeslagen". Moving between steps saves ``current_step``
 and ``steps_done``, so reopening the session continues where it stopped.
+The time spent per step is kept on disk too (every 15 seconds, and at every
+step change), so after a crash the step timer and the meeting clock go on
+where they were.
+
+The step views (:mod:`wijksessie.tui.meeting`) never save: they post requests
+(:mod:`wijksessie.tui.messages`) that this screen handles, then tells the
+view it was saved. The kind and theme of the next contribution are reactive
+attributes of this screen, passed down to the view.
 
 A new contribution is shown first and saved right after that frame (the
 indicator says "Opslaan…" meanwhile): the facilitator sees the row at once,
@@ -11,12 +19,15 @@ and the disk's fsyncs stay out of the key's latency. Any other store call,
 leaving the screen and closing the session first finish such pending saves,
 so the order on disk is the order of typing. After the save, the text is
 checked for personal data (a phone number, an e-mail address, a name with a
-health detail); a warning offers ctrl+o to replace those parts.
+health detail); a line above the step says so and offers ctrl+o, until that
+contribution is fixed, removed, or another one is typed.
 
 Keys are chosen so that typing never triggers them: while the input line
 has the keyboard, only function keys and ctrl-keys act (F2–F5 kind, F6 theme,
 F7/F8 step, F9 room view, ctrl+z undo). Esc leaves the input line; then
 single letters work too (r room view, p prompts, u undo, e/d on a row).
+A letter that does nothing where the keyboard is gets a short notice saying
+which keys work there.
 """
 
 from __future__ import annotations
@@ -25,19 +36,27 @@ import datetime as dt
 from typing import Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 
 from wijksessie import content, model, privacy
 from wijksessie.i18n import N_, _
 from wijksessie.model import Agreement, Contribution, ContributionKind
+from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile
+from wijksessie.tui import messages
 from wijksessie.tui.base import TranslatedScreen, run_safely
-from wijksessie.tui.screens.steps import KIND_KEYS, DiscussView, StepView, VoteView, make_view
+from wijksessie.tui.meeting import DiscussView, StepView, VoteView, make_view
+from wijksessie.tui.meeting.base import kind_bar_text
 from wijksessie.tui.widgets.cells import TextCell
 from wijksessie.tui.widgets.entries import AgendaList, EntryList
+
+#: Seconds between two saves of the step timer while a step runs.
+TIMER_SAVE_SECONDS = 15
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -49,9 +68,34 @@ def minutes_seconds(seconds: float) -> str:
 class MeetingScreen(TranslatedScreen[None]):
     """Run a meeting: one step at a time, everything saved the moment it is entered."""
 
+    DEFAULT_CSS = """
+    MeetingScreen #topbar { height: 1; background: $primary-background; }
+    MeetingScreen #session-title { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    /* Fixed widths: these texts change every second or on every save, and a
+       fixed width means no new layout of the screen for it. */
+    MeetingScreen #clock { width: 22; padding: 0 1; }
+    MeetingScreen #save-state { width: 21; padding: 0 1; background: $success-darken-2; }
+    MeetingScreen #save-state.-error, MeetingScreen #save-state.-readonly { background: $error; text-style: bold; }
+    MeetingScreen #privacy-bar { height: auto; padding: 0 1; background: $warning 30%; color: $text; display: none; }
+    MeetingScreen #privacy-bar.-shown { display: block; }
+    MeetingScreen #body { height: 1fr; }
+    MeetingScreen #agenda {
+        width: 24; height: 1fr; border: none; border-right: vkey $primary-background; padding: 0;
+    }
+    MeetingScreen #main { width: 1fr; padding: 0 1; }
+    MeetingScreen #step-head { height: 1; }
+    MeetingScreen #step-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    MeetingScreen #timer { width: 21; text-align: right; padding: 0 1; }
+    MeetingScreen #timer.-over { background: $error; color: $text; text-style: bold; }
+    MeetingScreen #prompts {
+        height: auto; max-height: 7; color: $text; padding: 0 0 0 1; border-left: thick $accent; margin: 0 0 1 0;
+    }
+    MeetingScreen #step-area { height: 1fr; }
+    """
+
     HELP = N_(
         "Typ wat er gezegd wordt en druk op Enter: het staat meteen op schijf. "
-        "Kies de soort met F2 tot F5 en het thema met F6; die keuze blijft staan. "
+        "Kies de soort met F2 tot F5. Met F6 kiest u het thema: typ de eerste letters en druk op Enter. "
         "Met F8 gaat u naar de volgende stap, met F9 ziet de zaal het grote scherm. "
         "Esc gaat van de invoerregel naar de lijst; daar past u met e een regel aan en haalt u met d een regel weg."
     )
@@ -59,7 +103,8 @@ class MeetingScreen(TranslatedScreen[None]):
     BINDINGS = [
         Binding("f8,ctrl+n", "next_step", N_("Volgende stap"), id="next-step"),
         Binding("f7,ctrl+b", "previous_step", N_("Vorige stap"), show=False, id="previous-step"),
-        Binding("f6,ctrl+t", "next_theme", N_("Thema"), id="next-theme"),
+        # Not in the footer: the kind bar above the input line shows F6 with the chosen theme.
+        Binding("f6,ctrl+t", "pick_theme", N_("Thema kiezen"), show=False, id="next-theme"),
         Binding("f9", "room", N_("Zaalscherm"), id="room"),
         Binding("r", "room", N_("Zaalscherm"), show=False),
         Binding("ctrl+z", "undo", N_("Herstel"), id="undo"),
@@ -75,8 +120,14 @@ class MeetingScreen(TranslatedScreen[None]):
         Binding("a,i,slash", "type", N_("Typen"), show=False, id="type"),
         Binding("escape", "leave", N_("Van de invoerregel naar de lijst"), show=False, id="leave"),
         Binding("h", "home", N_("Naar het overzicht van sessies"), show=False, id="home"),
-        Binding("ctrl+o", "anonymise", N_("Gegevens weghalen"), id="anonymise"),
+        Binding("ctrl+o", "anonymise", N_("Weghalen"), id="anonymise"),
     ]
+
+    #: The kind and theme the next contribution gets; both stay until changed.
+    kind: reactive[ContributionKind] = reactive(ContributionKind.IDEA, init=False)
+    theme: reactive[str] = reactive("", init=False)
+    #: What the save indicator says.
+    save_state: reactive[str] = reactive("", init=False)
 
     def __init__(self, sf: SessionFile, *, clock: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__()
@@ -88,17 +139,18 @@ class MeetingScreen(TranslatedScreen[None]):
         ids = [s.id for s in self.steps]
         current = sf.session.current_step
         self.index = ids.index(current) if current in ids else 0
-        self.kind = ContributionKind.IDEA
-        self.theme = ""
         self.undo_stack: list[tuple[str, Callable[[], object]]] = []
         # Contributions shown but not yet on disk (saved right after the frame that shows them).
         self._pending: list[tuple[Contribution, EntryList | None]] = []
         # The id of the last contribution with a personal-data warning, for ctrl+o.
         self._privacy_offer: str | None = None
+        # The contribution last warned about, also after it was fixed (undo may bring the warning back).
+        self._privacy_last: str | None = None
         self._released = False
-        self.meeting_started = self.clock()
-        self.step_started = self.meeting_started
-        self.save_state = _("Alleen lezen") if self.readonly else _("Opgeslagen")
+        self.step_started = self.clock()
+        self._step_base = sf.session.step_seconds.get(self.step.id, 0)
+        self._timer_saved_at = self.step_started
+        self.set_reactive(MeetingScreen.save_state, _("Alleen lezen") if self.readonly else _("Opgeslagen"))
         self._pick_theme_for_step()
 
     # ------------------------------------------------------------------ set-up
@@ -119,11 +171,16 @@ class MeetingScreen(TranslatedScreen[None]):
         """The current agenda step."""
         return self.steps[self.index]
 
+    def _make_view(self) -> StepView:
+        return make_view(self.step, lambda: self.sf, readonly=self.readonly, kind=self.kind, theme=self.theme,
+                         today=self.clock)
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
             yield Static(self._title_text(), id="session-title")
             yield TextCell("", id="clock")
             yield TextCell(self.save_state, id="save-state", classes="-readonly" if self.readonly else "")
+        yield Static("", id="privacy-bar")
         with Horizontal(id="body"):
             yield AgendaList(id="agenda")
             with Vertical(id="main"):
@@ -131,24 +188,25 @@ class MeetingScreen(TranslatedScreen[None]):
                     yield Static("", id="step-title")
                     yield TextCell("", id="timer")
                 yield Static("", id="prompts")
-                yield Vertical(make_view(self, self.step), id="step-area")
+                yield Vertical(self._make_view(), id="step-area")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         if self._agenda_warning:
             self.notify(self._agenda_warning, severity="warning", timeout=10)
         self._show_step_texts()
-        self._tick()
-        self.set_interval(1, self._tick)
+        self.tick()
+        self.set_interval(1, self.tick)
         self.call_after_refresh(self._focus_step)
 
     def after_recompose(self) -> None:
         self._show_step_texts()
-        self._tick()
+        self.tick()
         self.call_after_refresh(self._focus_step)
 
     def on_unmount(self) -> None:
         self._save_pending()
+        self._save_timer()
         self.sf.close()
 
     def on_resize(self, event) -> None:
@@ -159,8 +217,8 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def _title_text(self) -> Text:
         s = self.sf.session
-        text = Text(s.title, style="bold")
-        text.append(f" \u00b7 {s.neighbourhood}")
+        text = Text(terminal_safe(s.title, oneline=True), style="bold")
+        text.append(f" \u00b7 {terminal_safe(s.neighbourhood, oneline=True)}")
         if self.readonly:
             text.append("  " + _("(alleen lezen)"), style="bold red")
         return text
@@ -170,7 +228,7 @@ class MeetingScreen(TranslatedScreen[None]):
     @property
     def view(self) -> StepView | None:
         views = self.query("#step-area > .step-view")
-        return views.first() if views else None
+        return views.first() if views else None  # type: ignore[return-value]
 
     def entry_count(self) -> int:
         """How many contributions the current step's list shows (used by the benchmark)."""
@@ -192,13 +250,25 @@ class MeetingScreen(TranslatedScreen[None]):
         for number, line in enumerate(self.prompts()):
             if number:
                 prompts.append("\n")
-            prompts.append("\u2022 " + line)
+            prompts.append("\u2022 " + terminal_safe(line))
         self.query_one("#prompts", Static).update(prompts)
         self.query_one(AgendaList).show_steps(self.steps, self.index, self.sf.session.steps_done)
 
-    def _tick(self) -> None:
+    # ------------------------------------------------------------------ time
+
+    def step_elapsed(self) -> float:
+        """Seconds spent on the current step, also before a restart."""
+        return self._step_base + max(0.0, (self.clock() - self.step_started).total_seconds())
+
+    def meeting_elapsed(self) -> float:
+        """Seconds the meeting has run: the time of every step together."""
+        others = sum(v for k, v in self.sf.session.step_seconds.items() if k != self.step.id)
+        return others + self.step_elapsed()
+
+    def tick(self) -> None:
+        """Once a second: the clock, the step timer (red when over time), and now and then the timer to disk."""
         now = self.clock()
-        elapsed = (now - self.step_started).total_seconds()
+        elapsed = self.step_elapsed()
         planned = self.step.minutes * 60
         timer = self.query_one("#timer", TextCell)
         over = elapsed > planned
@@ -209,47 +279,34 @@ class MeetingScreen(TranslatedScreen[None]):
             timer.update(_("{elapsed} van {planned}").format(
                 elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
         timer.set_class(over, "-over")
-        meeting = (now - self.meeting_started).total_seconds()
         self.query_one("#clock", TextCell).update(
-            _("{time} \u00b7 bezig {elapsed}").format(time=now.strftime("%H:%M"), elapsed=minutes_seconds(meeting))
+            _("{time} \u00b7 bezig {elapsed}").format(
+                time=now.strftime("%H:%M"), elapsed=minutes_seconds(self.meeting_elapsed()))
         )
+        if (now - self._timer_saved_at).total_seconds() >= TIMER_SAVE_SECONDS:
+            self._save_timer()
 
-    def _set_saved(self, ok: bool) -> None:
-        indicator = self.query_one("#save-state", TextCell)
-        if ok:
-            indicator.update(_("Opgeslagen {time}").format(time=self.clock().strftime("%H:%M:%S")))
-        else:
-            indicator.update(_("Niet opgeslagen"))
-        indicator.set_class(not ok, "-error")
-
-    def kind_bar_text(self) -> Text:
-        """Which kind and theme the next entry gets, with the keys to change them (fits 54 columns)."""
-        text = Text("F2\u2013F5 ", style="dim")
-        for number, (_key, kind) in enumerate(KIND_KEYS):
-            if number:
-                text.append(" ")
-            text.append(kind.label, style="bold reverse" if kind is self.kind else "dim")
-        text.append(" \u00b7 F6 " + _("thema") + ": ", style="dim")
-        text.append(self.theme or _("geen"), style="bold")
-        return text
-
-    def _refresh_kind_bar(self) -> None:
-        for bar in self.query("#kind-bar"):
-            bar.update(self.kind_bar_text())
-        view = self.view
-        if isinstance(view, DiscussView):
-            view.theme_changed()
-
-    def _focus_step(self) -> None:
-        view = self.view
-        target = view.first_focus() if view else None
-        if target is not None and not target.disabled:
-            target.focus()
-        else:
-            entries = view.entry_list() if view else None
-            self.set_focus(entries)
+    def _save_timer(self) -> None:
+        """Keep the time spent on this step on disk (quietly: the indicator is about what was typed)."""
+        if self.readonly or self._released:
+            return
+        step_id, seconds = self.step.id, int(self.step_elapsed())
+        self._timer_saved_at = self.clock()
+        if self.sf.session.step_seconds.get(step_id) == seconds:
+            return
+        run_safely(self, lambda: self.sf.update(lambda s: s.step_seconds.__setitem__(step_id, seconds)))
 
     # ------------------------------------------------------------------ saving
+
+    def watch_save_state(self, text: str) -> None:
+        self.query_one("#save-state", TextCell).update(text)
+
+    def _set_saved(self, ok: bool) -> None:
+        if ok:
+            self.save_state = _("Opgeslagen {time}").format(time=self.clock().strftime("%H:%M:%S"))
+        else:
+            self.save_state = _("Niet opgeslagen")
+        self.query_one("#save-state", TextCell).set_class(not ok, "-error")
 
     def save(self, action: Callable[[], object]) -> tuple[bool, object]:
         """Run a store call; the indicator says saved only after it returned without error."""
@@ -284,14 +341,14 @@ class MeetingScreen(TranslatedScreen[None]):
         step_id = self.step.id
         ok, c = run_safely(self, lambda: Contribution.new(text, kind=self.kind, theme=self.theme, step=step_id))
         if not ok:
+            self._unshow_text(text)
             return False
         view = self.view
         entries = view.entry_list() if view else None
         if entries is not None:
             entries.add_entry(c)
         self._pending.append((c, entries))
-        indicator = self.query_one("#save-state", TextCell)
-        indicator.update(_("Opslaan\u2026"))
+        self.save_state = _("Opslaan\u2026")
         self.call_after_refresh(self._save_pending)
         return True
 
@@ -315,25 +372,47 @@ class MeetingScreen(TranslatedScreen[None]):
         """A contribution that could not be saved: take its row away and give its text back to type again."""
         if entries is not None and entries.is_attached:
             entries.remove_entry(c.id)
+        self._unshow_text(c.text)
+
+    def _unshow_text(self, text: str) -> None:
         for field in self.query("#entry").results(Input):
             if not field.value:
-                field.value = c.text
-                field.cursor_position = len(c.text)
+                field.value = text
+                field.cursor_position = len(text)
+
+    # ------------------------------------------------------------------ personal data
 
     def _check_privacy(self, c: Contribution) -> None:
-        """Warn when a saved text looks like it holds personal data, and offer ctrl+o to replace those parts."""
+        """Say when a saved text looks like it holds personal data, and offer ctrl+o to replace those parts.
+
+        The line stays until that contribution is fixed or removed, or another one is typed.
+        """
         hints = privacy.personal_data_hints(c.text)
-        if not hints:
-            return
-        self._privacy_offer = c.id
+        self._privacy_last = c.id if hints else None
+        self._set_privacy_offer(c, hints)
+
+    def _set_privacy_offer(self, c: Contribution | None, hints: list) -> None:
+        bar = self.query_one("#privacy-bar", Static)
+        if c is None or not hints:
+            self._privacy_offer = None
+            bar.update("")
+            bar.remove_class("-shown")
+        else:
+            self._privacy_offer = c.id
+            short = c.text if len(c.text) <= 40 else c.text[:39] + "\u2026"
+            text = Text("\u26a0 ", style="bold")
+            text.append("\u201c" + terminal_safe(short, oneline=True) + "\u201d: ", style="bold")
+            text.append(privacy.describe(hints) + " ")
+            text.append(_("Druk op ctrl+o om dit te vervangen door een woord zonder naam of nummer."), style="bold")
+            bar.update(text)
+            bar.add_class("-shown")
         self.refresh_bindings()
-        self.notify(
-            privacy.describe(hints) + " "
-            + _("Druk op ctrl+o om dit te vervangen door een woord zonder naam of nummer."),
-            title=_("Naam of nummer in de inbreng?"),
-            severity="warning",
-            timeout=20,
-        )
+
+    def _recheck_privacy(self, c: Contribution | None, contribution_id: str) -> None:
+        """After a change to the contribution the warning is about: show the line only while it applies."""
+        if self._privacy_last != contribution_id:
+            return
+        self._set_privacy_offer(c, privacy.personal_data_hints(c.text) if c is not None else [])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "anonymise":
@@ -341,91 +420,132 @@ class MeetingScreen(TranslatedScreen[None]):
         return True
 
     def action_anonymise(self) -> None:
-        """Replace the personal data found in the last warned-about contribution (undo puts it back)."""
-        cid, self._privacy_offer = self._privacy_offer, None
-        self.refresh_bindings()
+        """Replace the personal data found in the warned-about contribution (undo puts it back)."""
+        cid = self._privacy_offer
         if cid is None:
             return
         self._save_pending()
         try:
             c = self.sf.contribution(cid)
         except Exception:  # noqa: BLE001 - removed meanwhile: nothing to replace
+            self._set_privacy_offer(None, [])
             return
         new_text = privacy.anonymise(c.text)
         if new_text == c.text:
+            self._set_privacy_offer(None, [])
             return
         view = self.view
         if self._change(c, view.entry_list() if view else None, label=_("gegevens weghalen"), text=new_text):
-            self.notify(_("Aangepast: \u201c{text}\u201d. Met ctrl+z zet u het terug.").format(text=new_text))
+            self.notify(_("Aangepast: \u201c{text}\u201d. Met ctrl+z zet u het terug.").format(
+                text=terminal_safe(new_text, oneline=True)))
 
-    def save_tally(self, participants: int, groups: dict[str, int]) -> bool:
+    # ------------------------------------------------------------------ requests from the step views
+
+    def _saved(self, request: messages.MeetingRequest) -> None:
+        view = self.view
+        if view is not None:
+            view.saved(request)
+
+    def on_record(self, request: messages.Record) -> None:
+        request.stop()
+        if self.record(request.text):
+            # A new entry: a warning about an earlier one no longer belongs to what is on screen.
+            self._privacy_last = None
+            if self._privacy_offer is not None:
+                self._set_privacy_offer(None, [])
+
+    def on_save_tally(self, request: messages.SaveTally) -> None:
+        request.stop()
+        old = model.Tally.from_dict(self.sf.session.tally.to_dict())
+        participants = old.participants if request.participants is None else request.participants
+        groups = dict(old.groups) if request.groups is None else request.groups
+
         def change(s: model.Session) -> None:
             s.tally = model.Tally(participants=participants, groups=groups)
 
-        old = model.Tally.from_dict(self.sf.session.tally.to_dict())
         ok, _result = self.save(lambda: self.sf.update(change))
         if ok:
             self.push_undo(_("telling"), lambda: self.sf.update(lambda s: setattr(s, "tally", old)))
-        return ok
+            self._saved(request)
 
-    def add_theme(self, name: str) -> bool:
+    def on_add_theme(self, request: messages.AddTheme) -> None:
+        request.stop()
         added: list[bool] = []
-        ok, _result = self.save(lambda: self.sf.update(lambda s: added.append(s.add_theme(name))))
+        ok, _result = self.save(lambda: self.sf.update(lambda s: added.append(s.add_theme(request.name))))
         if not ok:
-            return False
+            return
+        theme = request.name.strip()
         if not added[0]:
-            self.notify(_("Het thema '{theme}' staat er al.").format(theme=name.strip()), severity="information")
-            return True
-        theme = name.strip()
-        self.push_undo(_("thema"), lambda: self.sf.update(lambda s: s.themes.remove(theme) if theme in s.themes else None))
-        return True
+            self.notify(_("Het thema '{theme}' staat er al.").format(theme=terminal_safe(theme, oneline=True)),
+                        severity="information")
+        else:
+            self.push_undo(_("thema"), lambda: self.sf.update(
+                lambda s: s.themes.remove(theme) if theme in s.themes else None))
+        self._saved(request)
 
-    def match_theme(self, name: str) -> str:
-        """A theme of the session that ``name`` names (case-insensitive, or a unique start); else ``name``."""
-        name = name.strip()
-        themes = self.sf.session.themes
-        for t in themes:
-            if t.casefold() == name.casefold():
-                return t
-        starts = [t for t in themes if t.casefold().startswith(name.casefold())]
-        return starts[0] if len(starts) == 1 else name
-
-    def vote(self, theme: str, n: int) -> bool:
+    def on_vote(self, request: messages.Vote) -> None:
+        request.stop()
+        theme = request.theme
         before = self.sf.session.priorities.votes.get(theme, 0)
-        ok, count = self.save(lambda: self.sf.vote(theme, n))
+        ok, count = self.save(lambda: self.sf.vote(theme, request.n))
         if not ok:
-            return False
+            return
         change = count - before
         if change:
             self.push_undo(_("stem"), lambda: self.sf.vote(theme, -change))
-        view = self.view
-        if isinstance(view, VoteView):
-            view.reload(keep=theme)
-        return True
+        elif request.n < 0:
+            self.notify(_("{theme} heeft geen stemmen meer om weg te halen.").format(
+                theme=terminal_safe(theme, oneline=True)), severity="warning")
+        self._saved(request)
 
-    def add_agreement(self, what: str, who: str, when: str, quick_win: bool) -> bool:
-        ok, agreement = self.save(lambda: self.sf.add_agreement(Agreement.new(what, who, when or None, quick_win=quick_win)))
+    def on_add_agreement(self, request: messages.AddAgreement) -> None:
+        request.stop()
+        ok, agreement = self.save(lambda: self.sf.add_agreement(
+            Agreement.new(request.what, request.who, request.when, quick_win=request.quick_win)))
         if ok:
             self.push_undo(_("afspraak"), lambda: self.sf.delete_agreement(agreement.id))
-        return ok
+            self._saved(request)
 
-    def delete_agreement(self, agreement_id: str) -> None:
+    def on_delete_agreement(self, request: messages.DeleteAgreement) -> None:
+        request.stop()
+        agreement_id = request.agreement_id
+
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
             ok, agreement = self.save(lambda: self.sf.delete_agreement(agreement_id))
             if ok:
                 self.push_undo(_("afspraak weghalen"), lambda: self.sf.add_agreement(agreement))
-                self._reload_view()
+                self._saved(request)
 
         from wijksessie.tui.dialogs.common import ConfirmDialog
 
         self.app.push_screen(ConfirmDialog(_("Deze afspraak weghalen?"), danger=True), answer)
 
+    def on_edit_contact(self, request: messages.EditContact) -> None:
+        request.stop()
+        self.action_contact()
+
     def _reload_view(self) -> None:
         view = self.view
         if view is not None:
             view.reload()
+
+    # ------------------------------------------------------------------ keys that do nothing here
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter where it cannot do anything (e.g. in a list): say which keys work there, instead of nothing."""
+        from textual.widgets import TextArea
+
+        if not event.is_printable or isinstance(self.focused, (Input, TextArea)):
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.enabled:
+            return
+        view = self.view
+        hint = view.key_help() if view is not None else _("Druk op a om te typen.")
+        self.notify(_("De toets {key} doet hier niets.").format(key=event.character or event.key) + " " + hint,
+                    severity="warning", timeout=4)
 
     # ------------------------------------------------------------------ steps
 
@@ -434,25 +554,40 @@ class MeetingScreen(TranslatedScreen[None]):
         index = max(0, min(index, len(self.steps) - 1))
         current = self.step.id
         target = self.steps[index].id
+        seconds = int(self.step_elapsed())
 
         def change(s: model.Session) -> None:
             if finish_current and current not in s.steps_done:
                 s.steps_done.append(current)
             s.current_step = target
+            s.step_seconds[current] = seconds
 
         if not self.readonly:
             ok, _result = self.save(lambda: self.sf.update(change))
             if not ok:
                 return
         self.index = index
-        self.step_started = self.clock()
+        self.step_started = self._timer_saved_at = self.clock()
+        self._step_base = self.sf.session.step_seconds.get(target, 0)
         self._pick_theme_for_step()
+        self._privacy_last = None
+        if self._privacy_offer is not None:
+            self._set_privacy_offer(None, [])
         area = self.query_one("#step-area", Vertical)
         await area.remove_children()
-        await area.mount(make_view(self, self.step))
+        await area.mount(self._make_view())
         self._show_step_texts()
-        self._tick()
+        self.tick()
         self._focus_step()
+
+    def _focus_step(self) -> None:
+        view = self.view
+        target = view.first_focus() if view else None
+        if target is not None and not target.disabled:
+            target.focus()
+        else:
+            entries = view.entry_list() if view else None
+            self.set_focus(entries)
 
     def _pick_theme_for_step(self) -> None:
         if self.step.type == "discuss":
@@ -478,9 +613,15 @@ class MeetingScreen(TranslatedScreen[None]):
     async def finish(self) -> None:
         """Mark the last step done and go back to the list of sessions."""
         last = self.step.id
+        seconds = int(self.step_elapsed())
+
+        def change(s: model.Session) -> None:
+            if last not in s.steps_done:
+                s.steps_done.append(last)
+            s.step_seconds[last] = seconds
+
         if not self.readonly:
-            ok, _result = self.save(lambda: self.sf.update(
-                lambda s: None if last in s.steps_done else s.steps_done.append(last)))
+            ok, _result = self.save(lambda: self.sf.update(change))
             if not ok:
                 return
         self.notify(_("De sessie is afgerond. Alles is opgeslagen."), title=_("Klaar"))
@@ -497,24 +638,42 @@ class MeetingScreen(TranslatedScreen[None]):
 
     # ------------------------------------------------------------------ kind and theme
 
+    def watch_kind(self, kind: ContributionKind) -> None:
+        view = self.view
+        if view is not None:
+            view.kind = kind
+
+    def watch_theme(self, theme: str) -> None:
+        view = self.view
+        if view is not None:
+            view.theme = theme
+
+    def kind_bar_text(self, width: int = 80) -> Text:
+        """Which kind and theme the next entry gets, with the keys to change them."""
+        return kind_bar_text(self.kind, self.theme, width)
+
     def action_kind(self, kind: str) -> None:
         self.kind = ContributionKind(kind)
-        self._refresh_kind_bar()
 
-    def theme_cycle(self) -> list[str]:
-        """Themes F6 steps through: in a discussion the top themes first; then none."""
+    def theme_choices(self) -> list[str]:
+        """Themes to choose from: in a discussion the top themes first."""
         themes = list(self.sf.session.themes)
         view = self.view
         if isinstance(view, DiscussView):
             top = view.top_themes()
             themes = top + [t for t in themes if t not in top]
-        return themes + [""]
+        return themes
 
-    def action_next_theme(self) -> None:
-        cycle = self.theme_cycle()
-        position = cycle.index(self.theme) if self.theme in cycle else -1
-        self.theme = cycle[(position + 1) % len(cycle)]
-        self._refresh_kind_bar()
+    def action_pick_theme(self) -> None:
+        """F6: choose the theme of the next entries by typing its first letters."""
+        from wijksessie.tui.meeting.dialogs import ThemePicker
+
+        def answer(theme: str | None) -> None:
+            if theme is not None:
+                self.theme = theme
+
+        self.app.push_screen(ThemePicker(self.theme_choices(), self.theme,
+                                         title=_("Thema voor de volgende inbreng")), answer)
 
     # ------------------------------------------------------------------ list actions
 
@@ -535,9 +694,13 @@ class MeetingScreen(TranslatedScreen[None]):
             new_kind = kinds[(kinds.index(c.kind) + 1) % len(kinds)]
             self._change(c, entries, kind=new_kind.value)
         elif event.what == "theme":
-            cycle = self.theme_cycle()
-            position = cycle.index(c.theme) if c.theme in cycle else -1
-            self._change(c, entries, theme=cycle[(position + 1) % len(cycle)])
+            from wijksessie.tui.meeting.dialogs import ThemePicker
+
+            def answer(theme: str | None) -> None:
+                if theme is not None and theme != c.theme:
+                    self._change(c, entries, theme=theme)
+
+            self.app.push_screen(ThemePicker(self.theme_choices(), c.theme, title=_("Thema van deze regel")), answer)
 
     def _change(self, c: Contribution, entries: EntryList | None, *, label: str | None = None, **changes) -> bool:
         old = Contribution.from_dict(c.to_dict())
@@ -546,16 +709,17 @@ class MeetingScreen(TranslatedScreen[None]):
             if entries is not None:
                 entries.update_entry(new)
             self.push_undo(label or _("aanpassing"), lambda: self.sf.update_contribution(old))
+            self._recheck_privacy(new, c.id)
         return ok
 
     def _edit(self, c: Contribution, entries: EntryList | None) -> None:
-        from wijksessie.tui.dialogs.common import TextDialog
+        from wijksessie.tui.meeting.dialogs import ContributionDialog
 
-        def answer(text: str | None) -> None:
-            if text is not None and text.strip() and text != c.text:
-                self._change(c, entries, text=text)
+        def answer(changes: dict | None) -> None:
+            if changes:
+                self._change(c, entries, **changes)
 
-        self.app.push_screen(TextDialog(_("Inbreng aanpassen"), c.text), answer)
+        self.app.push_screen(ContributionDialog(c, self.theme_choices()), answer)
 
     def _delete(self, c: Contribution, entries: EntryList | None) -> None:
         from wijksessie.tui.dialogs.common import ConfirmDialog
@@ -568,10 +732,12 @@ class MeetingScreen(TranslatedScreen[None]):
                 if entries is not None:
                     entries.remove_entry(c.id)
                 self.push_undo(_("weghalen"), lambda: self.sf.restore_contribution(removed))
+                self._recheck_privacy(None, c.id)
 
         short = c.text if len(c.text) <= 60 else c.text[:59] + "\u2026"
         self.app.push_screen(
-            ConfirmDialog(_("Deze inbreng weghalen?\n\n\u201c{text}\u201d").format(text=short), danger=True), answer
+            ConfirmDialog(_("Deze inbreng weghalen?\n\n\u201c{text}\u201d").format(
+                text=terminal_safe(short, oneline=True)), danger=True), answer
         )
 
     def action_undo(self) -> None:
@@ -584,6 +750,12 @@ class MeetingScreen(TranslatedScreen[None]):
         if ok:
             self._reload_view()
             self.notify(_("Ongedaan gemaakt: {what}.").format(what=label))
+            if self._privacy_last is not None:
+                try:
+                    current = self.sf.contribution(self._privacy_last)
+                except Exception:  # noqa: BLE001 - undo removed it
+                    current = None
+                self._recheck_privacy(current, self._privacy_last)
 
     # ------------------------------------------------------------------ other actions
 
@@ -600,6 +772,8 @@ class MeetingScreen(TranslatedScreen[None]):
         if isinstance(self.focused, (Input, TextArea)):
             view = self.view
             entries = view.entry_list() if view else None
+            if entries is None and isinstance(view, VoteView):
+                entries = view.query_one("#ranking")
             self.set_focus(entries)
 
     def action_home(self) -> None:
@@ -609,7 +783,7 @@ class MeetingScreen(TranslatedScreen[None]):
     def action_room(self) -> None:
         from wijksessie.tui.screens.room import RoomScreen
 
-        self.app.push_screen(RoomScreen(self))
+        self.app.push_screen(RoomScreen(self.step, self.sf, self.prompts(), self.theme))
 
     def action_edit_prompts(self) -> None:
         from wijksessie.tui.dialogs.common import PromptsDialog
@@ -652,6 +826,7 @@ class MeetingScreen(TranslatedScreen[None]):
     def release(self) -> None:
         """Let go of the session (another screen needs to open it); it is taken back when this screen returns."""
         self._save_pending()
+        self._save_timer()
         self.sf.close()
         self._released = True
 

@@ -3,6 +3,10 @@
 It shows what the room needs at this step: the live ranking while voting,
 the contact card at the contact step, the level of influence at the welcome,
 and otherwise the current question. The same key (r or F9) returns; so does Esc.
+
+Text wraps at word boundaries within the window and uses the width it has
+(up to a comfortable reading width); on a tall window there is more space
+between lines, so it reads from the back of the room.
 """
 
 from __future__ import annotations
@@ -12,54 +16,73 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from wijksessie.i18n import N_, _
+from wijksessie.safe_text import terminal_safe
 from wijksessie.tui.base import TranslatedScreen
-from wijksessie.tui.screens.steps import contact_card, level_text, long_date
+from wijksessie.tui.meeting.texts import contact_card, level_text, long_date
 from wijksessie.tui.widgets.ranking import ranking_text
 
 if TYPE_CHECKING:
-    from wijksessie.tui.screens.meeting import MeetingScreen
+    from wijksessie.content import Step
+    from wijksessie.store import SessionFile
+
+#: The widest the text gets, in columns (longer lines are hard to follow from a distance).
+READING_WIDTH = 100
 
 
 class RoomScreen(TranslatedScreen[None]):
     """Large, high-contrast text for the room; nothing to operate except the key that returns."""
 
+    DEFAULT_CSS = """
+    RoomScreen { background: black; color: white; align-horizontal: center; }
+    RoomScreen #room-scroll { padding: 1 2; width: 100%; max-width: 104; }
+    RoomScreen #room-title { text-style: bold; color: yellow; height: auto; margin-bottom: 1; }
+    RoomScreen #room-body { height: auto; width: 1fr; color: white; text-style: bold; }
+    RoomScreen #room-hint { color: $text-muted; height: 1; margin-top: 1; }
+    RoomScreen.-big #room-scroll { padding: 2 4; }
+    """
+
     BINDINGS = [
         Binding("r,f9,escape", "back", N_("Terug"), id="room-back"),
     ]
 
-    def __init__(self, meeting: "MeetingScreen") -> None:
+    def __init__(self, step: "Step", sf: "SessionFile", prompts: list[str], theme: str = "") -> None:
         super().__init__(classes="room")
-        self.meeting = meeting
+        self.step = step
+        self.sf = sf
+        self.step_prompts = list(prompts)
+        self.theme = theme
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="room-scroll"):
-            yield Static(self._title(), id="room-title")
-            with Center():
-                yield Static(self.body(), id="room-body")
+            yield Static(Text(self.step.shown_title(), style="bold"), id="room-title")
+            yield Static(self.body(), id="room-body")
             yield Static(_("r: terug"), id="room-hint")
 
-    def _title(self) -> Text:
-        return Text(self.meeting.step.shown_title(), style="bold")
+    def _width(self) -> int:
+        """Columns for the text: the window less the margins, at most :data:`READING_WIDTH`."""
+        width = self.size.width or self.app.size.width
+        margins = (8 if self.has_class("-big") else 4) + 3  # padding, the scrollbar, one column spare
+        return max(20, min(READING_WIDTH, width - margins))
 
     def body(self) -> Text:
         """What the room sees for the current step."""
-        meeting = self.meeting
-        step = meeting.step
-        session = meeting.sf.session
-        width = max(40, (self.size.width or self.app.size.width) - 10)
-        if step.type == "vote" or (step.type == "discuss" and not meeting.prompts()):
-            return ranking_text(session.priorities, list(session.themes), width=width, big=True)
+        step = self.step
+        session = self.sf.session
+        big = self.has_class("-big")
+        gap = "\n\n" if big else "\n"
+        if step.type == "vote" or (step.type == "discuss" and not self.step_prompts):
+            return ranking_text(session.priorities, list(session.themes), width=self._width(), big=big)
         if step.type == "contact":
             return contact_card(session.contact)
         if step.type == "topics":
             text = Text()
             for theme in session.themes:
-                text.append("\u2022 " + theme + "\n", style="bold")
-            return text or Text(meeting.prompts()[0] if meeting.prompts() else step.shown_title())
+                text.append("\u2022 " + terminal_safe(theme, oneline=True) + "\n", style="bold")
+            return text or Text(self.step_prompts[0] if self.step_prompts else step.shown_title())
         if step.type == "info" and step.show == "level":
             return level_text(session.level)
         if step.type == "info" and step.show == "close":
@@ -71,25 +94,26 @@ class RoomScreen(TranslatedScreen[None]):
         if step.type in ("quick_wins", "agreements"):
             text = Text()
             quick = step.type == "quick_wins"
-            for a in meeting.sf.agreements():
+            for a in self.sf.agreements():
                 if a.quick_win == quick:
-                    text.append("\u2022 " + a.what, style="bold")
+                    text.append("\u2022 " + terminal_safe(a.what, oneline=True), style="bold")
                     if a.who:
-                        text.append(" \u2014 " + a.who)
-                    text.append("\n")
+                        text.append(" \u2014 " + terminal_safe(a.who, oneline=True))
+                    text.append(gap)
             if text:
                 return text
-        if step.type == "discuss" and meeting.theme:
-            text = Text(meeting.theme + "\n\n", style="bold reverse")
-            for line in meeting.prompts():
-                text.append(line + "\n")
+        if step.type == "discuss" and self.theme:
+            text = Text(terminal_safe(self.theme, oneline=True) + "\n\n", style="bold reverse")
+            for line in self.step_prompts:
+                text.append(terminal_safe(line) + gap)
             return text
         text = Text()
-        for line in meeting.prompts():
-            text.append(line + "\n\n")
+        for line in self.step_prompts:
+            text.append(terminal_safe(line) + "\n\n")
         return text
 
-    def on_resize(self) -> None:
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= 110 and event.size.height >= 32, "-big")
         self.query_one("#room-body", Static).update(self.body())
 
     def action_back(self) -> None:
