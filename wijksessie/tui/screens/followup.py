@@ -31,7 +31,7 @@ from wijksessie.tui.widgets.plain_input import PlainInput
 ALL = "__all__"
 
 #: Narrowest the text column gets; it takes whatever width the terminal has left.
-TEXT_WIDTH = 24
+TEXT_WIDTH = 16
 
 
 def _short(text: str, width: int) -> str:
@@ -246,7 +246,7 @@ class FollowUpScreen(TranslatedScreen[None]):
                   (_("Besluit"), "status"), (_("Snel"), "quick")]
         widths = [max([cell_len(label)] + [cell_len(str(row[i])) for row in rows]) for i, (label, _k) in enumerate(labels)]
         fixed = sum(w + 2 for i, w in enumerate(widths) if labels[i][1] != "text")
-        self._text_width = max(TEXT_WIDTH, self.size.width - fixed - 4)
+        self._text_width = max(TEXT_WIDTH, self.app.size.width - fixed - 4)
         table.clear(columns=True)
         for label, key in labels:
             table.add_column(label, key=key, width=self._text_width if key == "text" else None)
@@ -295,7 +295,8 @@ class FollowUpScreen(TranslatedScreen[None]):
             d = c.decision
             status = d.status.label if d.status.answered else "· " + d.status.label
             # Text(), not str: DataTable reads a str as markup, and "[/b]" typed by a resident would break it.
-            rows.append([c.id, Text(_short(terminal_safe(c.theme) or "–", 16)), c.kind.label,
+            theme_width = 12 if self.app.size.width < 100 else 20
+            rows.append([c.id, Text(_short(terminal_safe(c.theme) or "–", theme_width)), c.kind.label,
                          " ".join(terminal_safe(c.text).split()), status, "✓" if d.quick_win else ""])
             self._row_ids.append(c.id)
         self._columns([[*row[:3], "", *row[4:]] for row in rows])

@@ -68,18 +68,20 @@ class HomeScreen(TranslatedScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-hint", Static).update(
-            _("v: voorbeeld · o: overzicht · s: gegevens aanpassen · g: gemeente · d: verwijderen · ctrl+q: stoppen")
+            _("Enter: openen · v: voorbeeld · o: overzicht · s: gegevens · g: gemeente · d: verwijderen")
         )
         self.reload()
 
     def after_recompose(self) -> None:
         self.on_mount()
 
-    @staticmethod
-    def _column_labels() -> list[tuple[str, str]]:
-        # The title goes last and gets the width that is left.
-        return [(_("Datum"), "date"), (_("Wijk"), "neighbourhood"), (_("Inbreng"), "contributions"),
-                (_("Open"), "open"), (_("Brief"), "letter"), (_("Titel"), "title")]
+    def _column_labels(self) -> list[tuple[str, str]]:
+        # The title goes last and gets the width that is left; narrow terminals leave out the count.
+        labels = [(_("Datum"), "date"), (_("Wijk"), "neighbourhood"), (_("Inbreng"), "contributions"),
+                  (_("Open"), "open"), (_("Brief"), "letter"), (_("Titel"), "title")]
+        if self.app.size.width < 100:
+            labels = [label for label in labels if label[1] != "contributions"]
+        return labels
 
     def on_screen_suspend(self) -> None:
         self._was_suspended = True
@@ -122,24 +124,26 @@ class HomeScreen(TranslatedScreen[None]):
         table = self.query_one("#sessions", DataTable)
         current = getattr(self, "_select", None) or self.selected_id()
         today = self.app.clock().date()
+        labels = self._column_labels()
+        keys = [key for _label, key in labels]
         rows = []
         for s in self.summaries:
             if s.problem:
-                rows.append((s.id, ["", "", "", "", "", Text(_("BESCHADIGD: {id}").format(id=s.id), style="bold red")]))
-                continue
-            rows.append((s.id, [
-                s.date.isoformat() if s.date else "",
-                Text(terminal_safe(s.neighbourhood)),
-                str(s.contributions),
-                Text(str(s.open), style="bold yellow" if s.open else "green"),
-                self._letter_status(s, today),
-                Text(terminal_safe(s.title)),
-            ]))
-        labels = self._column_labels()
+                cells = {"title": Text(_("BESCHADIGD: {id}").format(id=s.id), style="bold red")}
+            else:
+                cells = {
+                    "date": s.date.isoformat() if s.date else "",
+                    "neighbourhood": Text(terminal_safe(s.neighbourhood)),
+                    "contributions": str(s.contributions),
+                    "open": Text(str(s.open), style="bold yellow" if s.open else "green"),
+                    "letter": self._letter_status(s, today),
+                    "title": Text(terminal_safe(s.title)),
+                }
+            rows.append((s.id, [cells.get(key, "") for key in keys]))
         widths = [max([cell_len(label)] + [cell_len(str(cells[i])) for _key, cells in rows]) for i, (label, _k)
                   in enumerate(labels[:-1])]
         # Each column has one cell of padding on both sides; 2 more for the scroll bar.
-        title_width = max(12, self.size.width - sum(w + 2 for w in widths) - 4)
+        title_width = max(12, self.app.size.width - sum(w + 2 for w in widths) - 4)
         table.clear(columns=True)
         for label, key in labels[:-1]:
             table.add_column(label, key=key)
@@ -166,12 +170,17 @@ class HomeScreen(TranslatedScreen[None]):
 
     @staticmethod
     def _letter_status(s: SessionSummary, today) -> Text:
+        from wijksessie.i18n import format_date
+
+        def short(day) -> str:
+            return format_date(day, format="d MMM")
+
         if s.letter_sent:
-            return Text(_("verstuurd {date}").format(date=s.letter_sent.isoformat()), style="green")
+            return Text(_("verstuurd"), style="green")
         if s.feedback_due and s.feedback_due < today:
-            return Text(_("te laat ({date})").format(date=s.feedback_due.isoformat()), style="bold red")
+            return Text(_("te laat"), style="bold red")
         if s.feedback_due:
-            return Text(_("vóór {date}").format(date=s.feedback_due.isoformat()))
+            return Text(_("vóór {date}").format(date=short(s.feedback_due)))
         return Text("\u2013")
 
     def selected_id(self) -> str | None:

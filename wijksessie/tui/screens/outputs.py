@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from wijksessie import i18n, outputs
 from wijksessie.errors import UserError
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
 from wijksessie.tui.base import TranslatedScreen, today
@@ -89,7 +89,9 @@ class OutputsScreen(TranslatedScreen[None]):
         self.after_recompose()
 
     def after_recompose(self) -> None:
-        self.query_one(OptionList).focus()
+        choices = self.query_one(OptionList)
+        choices.highlighted = 0
+        choices.focus()
         self._show_log()
 
     # -- making
@@ -139,8 +141,8 @@ class OutputsScreen(TranslatedScreen[None]):
         if problems:
             self.notify(" ".join(problems), title=_("Niet alles is gemaakt"), severity="error", timeout=10)
         elif made:
-            self.notify(_("{n} bestanden gemaakt in {folder}").format(n=len(made), folder=made[0].parent),
-                        title=_("Klaar"), timeout=6)
+            self.notify(ngettext("{n} bestand gemaakt in {folder}", "{n} bestanden gemaakt in {folder}", len(made))
+                        .format(n=len(made), folder=made[0].parent), title=_("Klaar"), timeout=6)
 
     def _show_log(self, problems: list[str] | None = None) -> None:
         text = Text()
@@ -155,11 +157,8 @@ class OutputsScreen(TranslatedScreen[None]):
         self.query_one("#outputs-log", Static).update(text)
 
     def _shown(self, path: Path) -> str:
-        """A file's place, short: relative to the data folder when it is inside it."""
-        try:
-            return str(path.relative_to(self.store.data_dir.parent))
-        except ValueError:
-            return str(path)
+        """A file's name when it is in the session's folder (shown above), else its whole path."""
+        return path.name if path.parent == self.folder else str(path)
 
     # -- keys
 
