@@ -7,6 +7,7 @@ folder (session file, backup copy, temporary files) and of a fresh export.
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 
@@ -101,7 +102,7 @@ def test_forget_by_code_leaves_no_trace_in_file_backup_or_export(cli, data_dir):
     assert json.loads(r.stdout)["people"][0]["receipt"] == other, "other residents are kept"
     texts = [c["text"] for c in json.loads(r.stdout)["contributions"]]
     assert texts == ["Een wandelgroep op zaterdag", "Meer licht in de steeg"], "what was said is kept"
-    r = cli("restore", sid)  # even the last good copy holds no trace
+    r = cli("restore", sid, "--force")  # even the last good copy holds no trace
     assert r.returncode == 0
     assert not _traces(_all_bytes(data_dir), *JAN.values(), code)
 
@@ -119,14 +120,50 @@ def test_forget_by_name_and_ambiguous_names(cli, data_dir):
     assert not _traces(_all_bytes(data_dir), "piet2@") and _traces(_all_bytes(data_dir), "piet1@")
 
 
-def test_forget_warns_about_damaged_copies_set_aside(cli, data_dir):
+def test_forget_cleans_damaged_copies_and_names_what_it_cannot(cli, data_dir):
     sid = _new(cli)
     code = _person(cli, sid)
     cli("add", sid, "iets")
-    (data_dir / f"{sid}.json").write_bytes(b"{kapot")
+    good = (data_dir / f"{sid}.json").read_bytes()
+    (data_dir / f"{sid}.json").write_bytes(good[: len(good) - 5])  # cut short: damaged, but holds Jan
     assert cli("restore", sid).returncode == 0
+    [aside] = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
+    assert JAN["email"].encode() in aside.read_bytes()
+    fifo = data_dir / f"{sid}.json.damaged-20260101-000000"
+    os.mkfifo(fifo)  # something that is not a regular file: named, never opened
     r = cli("forget", sid, code)
-    assert r.returncode == 0 and "apart gezette bestand" in r.stderr and ".damaged-" in r.stderr
+    assert r.returncode == 0, r.stderr
+    assert str(aside) in r.stdout and str(fifo) in r.stderr and "Traceback" not in r.stderr
+    assert not _traces(aside.read_bytes(), *JAN.values())
+
+
+def test_forget_removes_the_person_from_texts_owners_agreements_contact_and_outputs(cli, data_dir, st):
+    sid = _new(cli)
+    code = _person(cli, sid)
+    cli("contact", sid, "--name", "Jan Bakker", "--email", JAN["email"])
+    a = cli("add", sid, "Jan Bakker wil de moestuin trekken, mail jan.bakker@example.nl").stdout.strip()
+    b = cli("add", sid, "Bakker woont op Lindelaan 12 en helpt mee").stdout.strip()
+    cli("add", sid, "Meer bankjes in het park")
+    assert cli("decide", sid, a, "--status", "adopted", "--owner", "Jan Bakker").returncode == 0
+    with st.open(sid) as sf:
+        from wijksessie.model import Agreement
+
+        sf.add_agreement(Agreement.new("Moestuin opzetten", who="Bakker"))
+    out = data_dir / "uitvoer" / sid
+    out.mkdir(parents=True)
+    assert cli("export", sid, "--format", "json", "--with-personal-data", "-o", str(out / "export.json")).returncode == 0
+    assert cli("letter", sid, "--format", "html", "-o", str(out / "brief.html")).returncode == 0
+    (out / f"brief-{code}.txt").write_text("Beste Jan Bakker,", encoding="utf-8")  # a personal letter
+
+    r = cli("forget", sid, code)
+    assert r.returncode == 0, r.stderr
+    for said in (f"inbreng {a}", f"inbreng {b}", "aanspreekpunt", "afspraak", "export.json", f"brief-{code}.txt"):
+        assert said in r.stdout, said
+    everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert not _traces(everything, "Bakker", JAN["email"], "Lindelaan 12", code)
+    data = json.loads(cli("export", sid, "--format", "json").stdout)
+    assert [c["text"] for c in data["contributions"]][2] == "Meer bankjes in het park"
+    assert data["contributions"][0]["decision"]["status"] == "adopted"
 
 
 # ---------------------------------------------------------------- purge
@@ -449,3 +486,19 @@ def test_cleared_point_goes_into_the_letter_until_its_text_changes(cli, st):
         sf.edit_contribution(ids[0], text="Bel mij: 06-87654321")
     r = cli("letter", sid)
     assert "06-87654321" not in r.stdout and ids[0] in r.stderr, "a changed text is checked again"
+
+
+def test_purge_goes_on_past_a_damaged_file_and_cleans_backups_and_outputs(cli, data_dir):
+    old = _new(cli, "--date", "2025-03-01")
+    _person(cli, old)
+    cli("contact", old, "--name", "Fatima El Amrani", "--phone", "06-87654321")
+    cli("add", old, "Bel Fatima El Amrani op 06-87654321")
+    out = data_dir / "uitvoer" / old
+    out.mkdir(parents=True)
+    assert cli("export", old, "--format", "json", "--with-personal-data", "-o", str(out / "export.json")).returncode == 0
+    (data_dir / "0badf11e.json").write_bytes(b"{kapot")
+    r = cli("purge", "--before", "2026-01-01")
+    assert r.returncode == 2 and "0badf11e" in r.stderr and "Traceback" not in r.stderr
+    assert old in r.stdout and "export.json" in r.stdout
+    everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file() and "0badf11e" not in p.name)
+    assert not _traces(everything, *JAN.values(), "Fatima", "06-87654321")

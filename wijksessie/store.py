@@ -593,44 +593,116 @@ class SessionFile:
         return person
 
     def forget_person(self, ref: str) -> Person:
-        """Remove a person from the session file and from its backup copy; returns who was removed."""
+        """Remove a person everywhere in this session; returns who was removed (:meth:`forget` says what changed)."""
+        return self.forget(ref).person
+
+    def forget(self, ref: str):
+        """Remove a person (code or name) everywhere the program keeps them; returns an :class:`~wijksessie.erasure.ErasureReport`.
+
+        In one durable write: the ``people`` entry, and the name, e-mail and
+        address wherever they appear in what was said, decision owners,
+        agreements ("who") and the contact point. The backup copy is replaced
+        by the new version; damaged copies and the session's output folder are
+        cleaned or, when that is not possible, named in ``report.failed``.
+        A salted hash of each detail is kept so an import cannot bring it back.
+        """
+        from wijksessie import erasure
+
         p = self.person(ref)
-        doc_id, _p = self._people.pop(p.id)
-        try:
-            with self._scrubbing():
-                self._db.table("people").remove(doc_ids=[doc_id])
-        except BaseException:
-            self._people[p.id] = (doc_id, p)
-            raise
-        return p
+        report = erasure.ErasureReport(self.session.id, person=p)
+        terms = erasure.person_terms(p.name, p.email, p.address)
+
+        def change(tables: dict) -> None:
+            people = tables.get("people") or {}
+            for key in [k for k, doc in people.items() if isinstance(doc, dict) and doc.get("id") == p.id]:
+                del people[key]
+            report.changed.append(_("bewoner {code}: naam, e-mail en adres weggehaald").format(code=p.receipt))
+            report.changed.extend(erasure.scrub_tables(tables, terms))
+            erasure.remember(tables, terms, "forget")
+
+        self._rewrite(change)
+        report.changed.append(_("reservekopie: vervangen door de nieuwe versie"))
+        self._clean_copies(terms, report, code=p.receipt)
+        return report
+
+    def _rewrite(self, change: Callable[[dict], object]) -> None:
+        """Apply ``change`` to a copy of the raw tables and write them, file and backup, in one durable write."""
+        import copy
+
+        if self.readonly:
+            raise ReadOnlySession(_("Deze sessie is alleen open om te lezen. Open de sessie opnieuw om te schrijven."))
+        tables = copy.deepcopy(self._storage.read() or {})
+        change(tables)
+        with self._scrubbing():
+            self._storage.write(tables)
+        self._load()
+
+    def _clean_copies(self, terms, report, code: str = "") -> None:
+        """Clean damaged copies and the output folder; a personal letter named by ``code`` is removed."""
+        from wijksessie import erasure
+
+        rest = []
+        for path in erasure.files_beside(self.path):
+            if code and code.casefold() in path.name.casefold():
+                try:
+                    path.unlink()
+                    report.changed.append(_("{path}: verwijderd").format(path=path))
+                except OSError as exc:
+                    report.failed.append(_("{path} kan niet worden verwijderd ({error}). Verwijder het zelf.").format(
+                        path=path, error=exc.strerror or exc))
+            else:
+                rest.append(path)
+        if code:
+            terms = [*terms, erasure.Term(code, "[code]")]
+        erasure.scrub_files(rest, terms, report)
+
+    def forgotten_record(self) -> dict:
+        """What was forgotten or purged in this session, as salted hashes only (for import)."""
+        from wijksessie import erasure
+
+        return erasure.record_of(self._storage.read() or {})
 
     def purge_personal_data(self) -> "PurgeResult":
         """Remove every personal field; keep what was said (anonymised), votes, counts and decisions.
 
-        Removed: all people, the contact point, and phone numbers, e-mail
-        addresses and names beside health details in contributions (see
-        :func:`wijksessie.privacy.anonymise`). The backup copy is rewritten too.
+        Removed in one durable write: all people, the contact point, their
+        names, e-mail and addresses wherever they appear, and phone numbers,
+        e-mail addresses, addresses and names beside health details in
+        contributions (see :func:`wijksessie.privacy.anonymise`). The backup
+        copy is replaced too; damaged copies and the output folder are cleaned
+        or named in ``failed``.
         """
-        from wijksessie import privacy
+        from wijksessie import erasure, privacy
 
-        people = len(self._people)
-        contact = self.session.contact.to_dict() != model.ContactPoint().to_dict()
-        texts = 0
-        with self._scrubbing():
-            self.scrub_backup()  # an older version in the backup may hold data the file no longer has
-            if self._people or "people" in (self._storage.read() or {}):
-                self._db.drop_table("people")
-                self._people = {}
-            if contact:
-                self.update(lambda s: setattr(s, "contact", model.ContactPoint()))
-            for c in self.contributions():
-                clean = privacy.anonymise(c.text)
-                if clean != c.text:
-                    self.update_contribution(Contribution.from_dict({**c.to_dict(), "text": clean,
-                                                                     "edited_at": model.now().isoformat()}))
-                    texts += 1
-        return PurgeResult(self.session.id, people=people, contact=contact, texts=texts,
-                           kept_aside=tuple(damaged_copies(self.path)))
+        raw = self._storage.read() or {}
+        people_docs = [d for d in (raw.get("people") or {}).values() if isinstance(d, dict)]
+        contact_doc = self.session.contact.to_dict()
+        contact = any(str(v).strip() for v in contact_doc.values())
+        terms: list = []
+        for d in people_docs:
+            terms += erasure.person_terms(d.get("name", ""), d.get("email", ""), d.get("address", ""), parts=False)
+        terms += erasure.contact_terms(contact_doc)
+        report = erasure.ErasureReport(self.session.id)
+        texts: set[str] = set()
+
+        def change(tables: dict) -> None:
+            tables.pop("people", None)
+            before = {d.get("id"): d.get("text") for d in (tables.get("contributions") or {}).values()}
+            report.changed.extend(erasure.scrub_tables(tables, terms, contact_too=True))
+            stamp = model.now().isoformat()
+            for doc in (tables.get("contributions") or {}).values():
+                clean = privacy.anonymise(doc.get("text", ""))
+                if clean != doc.get("text", ""):
+                    doc["text"], doc["edited_at"] = clean, stamp
+                if doc.get("text") != before.get(doc.get("id")):
+                    texts.add(doc.get("id"))
+            erasure.remember(tables, terms, "purge")
+
+        self._rewrite(change)
+        self._clean_copies(terms, report)
+        return PurgeResult(self.session.id, people=len(people_docs), contact=contact, texts=len(texts),
+                           kept_aside=tuple(damaged_copies(self.path)), changed=tuple(report.changed),
+                           failed=tuple(report.failed))
 
     def scrub_backup(self) -> None:
         """Make the backup copy equal to the current file, so removed data is not kept there.
@@ -678,6 +750,10 @@ class PurgeResult:
     texts: int = 0
     kept_aside: tuple[Path, ...] = ()
     problem: str = ""
+    #: Every change, one line each (texts, owners, agreements, copies beside the session).
+    changed: tuple[str, ...] = ()
+    #: What could not be cleaned (a copy that cannot be read or written), one line each with what to do.
+    failed: tuple[str, ...] = ()
 
 
 def damaged_copies(path: Path) -> list[Path]:
@@ -905,6 +981,9 @@ class SessionStore:
                     results.append(sf.purge_personal_data())
             except StoreError as exc:
                 results.append(PurgeResult(sid, problem=str(exc)))
+            except OSError as exc:  # unreadable file: name it and go on with the others
+                results.append(PurgeResult(sid, problem=_("Het bestand {path} kan niet worden gelezen of geschreven ({error}).").format(
+                    path=path, error=exc.strerror or exc)))
         return results
 
     def restore_backup(self, ref: str, *, force: bool = False) -> Path:

@@ -63,18 +63,21 @@ def setup_people(sub) -> None:
 
 
 def cmd_forget(args) -> int:
-    from wijksessie.store import damaged_copies
-
+    """Remove a resident everywhere; say each change, and each copy that could not be cleaned."""
     with store(args).open(args.session) as sf:
-        person = sf.forget_person(args.person)
-        leftovers = damaged_copies(sf.path)
-    out(_("De gegevens van {code} zijn weggehaald uit de sessie en uit de reservekopie.").format(code=person.receipt))
-    for path in leftovers:
-        sys.stderr.write(
-            _("Let op: in het apart gezette bestand {path} kunnen nog gegevens staan. Verwijder het als u het niet meer nodig hebt.").format(path=path)
-            + "\n"
-        )
+        report = sf.forget(args.person)
+    out(_("De gegevens van {code} zijn weggehaald uit de sessie en uit de reservekopie.").format(code=report.person.receipt))
+    for line in report.changed:
+        out("  " + line)
+    _say_failed(report.failed)
     return 0
+
+
+def _say_failed(lines) -> None:
+    from wijksessie.safe_text import terminal_safe
+
+    for line in lines:
+        sys.stderr.write(terminal_safe(_("Niet gelukt: {what}").format(what=line), oneline=True) + "\n")
 
 
 def setup_forget(sub) -> None:
@@ -103,11 +106,9 @@ def cmd_purge(args) -> int:
                 id=r.session_id, people=r.people, texts=r.texts, contact=_("gewist") if r.contact else _("was leeg")
             )
         )
-        for path in r.kept_aside:
-            sys.stderr.write(
-                _("Let op: in het apart gezette bestand {path} kunnen nog gegevens staan. Verwijder het als u het niet meer nodig hebt.").format(path=path)
-                + "\n"
-            )
+        for line in r.changed:
+            out("  " + line)
+        _say_failed(r.failed)
     if not results:
         out(_("Geen sessies van voor {date}.").format(date=before.isoformat()))
     if problems:
