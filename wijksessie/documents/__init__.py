@@ -1,10 +1,11 @@
 """Letters as documents to print or edit: PDF, Word (DOCX), and personal letters.
 
-- :func:`render_document` gives the letter of a session in any format of
-  :data:`wijksessie.letter.LETTER_FORMATS` as bytes: ``html``, ``md`` and
-  ``txt`` from the templates (:func:`wijksessie.letter.render_letter`),
-  ``pdf`` (:mod:`.pdf`, fpdf2) and ``docx`` (:mod:`.docx`, python-docx) from
-  the same sentences (:mod:`.blocks`).
+- :func:`write_document` (or :func:`render_document` for the bytes alone)
+  gives the letter of a session in any format of
+  :data:`wijksessie.letter.LETTER_FORMATS`: ``html``, ``md`` and ``txt``
+  from the templates (:func:`wijksessie.letter.write_letter`), ``pdf``
+  (:mod:`.pdf`, fpdf2) and ``docx`` (:mod:`.docx`, python-docx) read from
+  the HTML letter (:mod:`.blocks`).
 - :mod:`.personal` writes one letter per resident who asked for one, with
   their name and address in the envelope window, and records it.
 
@@ -15,6 +16,7 @@ contact point, the privacy paragraph, the letter's language and direction.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wijksessie import letter
@@ -22,19 +24,21 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, Person, Session
 
-#: Formats made here, not from a text template.
-DOCUMENT_FORMATS = ("pdf", "docx")
-
-#: Formats that are bytes, not text.
-BINARY_FORMATS = frozenset(DOCUMENT_FORMATS)
+#: Formats made here, not from a text template (bytes, not text).
+DOCUMENT_FORMATS = tuple(f for f in letter.LETTER_FORMATS if f not in letter.FORMATS)
 
 
-def all_formats() -> tuple[str, ...]:
-    """Every format a letter can be written in (text formats first)."""
-    return tuple(letter.FORMATS) + tuple(f for f in DOCUMENT_FORMATS if f not in letter.FORMATS)
+@dataclass
+class RenderedDocument:
+    """A letter as bytes, with its language and the texts that had to stay Dutch."""
+
+    data: bytes
+    lang: str
+    #: Dutch source texts the letter used because the language lacks them.
+    untranslated: list[str] = field(default_factory=list)
 
 
-def render_document(
+def write_document(
     session: Session,
     contributions: list[Contribution],
     agreements: list[Agreement],
@@ -46,40 +50,54 @@ def render_document(
     today: dt.date | None = None,
     final: bool = False,
     templates: Path | None = None,
-) -> bytes:
-    """The letter as bytes in ``fmt`` and ``lang``; with ``person``, addressed to them.
+    mark_untranslated: bool = False,
+) -> RenderedDocument:
+    """The letter in ``fmt`` and ``lang``; with ``person``, addressed to them.
 
-    Raises :class:`UserError` for an unknown format or a broken template.
+    PDF and Word are made from the HTML letter (:mod:`.blocks`), so they say
+    exactly what it says. Raises :class:`UserError` for an unknown format
+    or a broken template.
     """
-    if fmt in DOCUMENT_FORMATS:
-        from wijksessie.documents.blocks import build_document
-
-        doc = build_document(
-            session, contributions, agreements, lang,
-            person=person, municipality=municipality, today=today, final=final, templates=templates,
+    if fmt not in letter.LETTER_FORMATS:
+        raise UserError(
+            _("Een brief kan als {formats}, niet als '{fmt}'. Kies een van die.").format(
+                formats=", ".join(letter.LETTER_FORMATS), fmt=fmt
+            )
         )
+    municipality = municipality or letter.load_municipality()
+    rendered = letter.write_letter(
+        session, contributions, agreements, "html" if fmt in DOCUMENT_FORMATS else fmt, lang,
+        municipality=municipality, today=today, final=final, templates=templates,
+        mark_untranslated=mark_untranslated,
+    )
+    if fmt in DOCUMENT_FORMATS:
+        from wijksessie.documents.blocks import address_lines, parse_letter_html
+
+        doc = parse_letter_html(rendered.text, municipality=municipality.name)
+        if person is not None:
+            doc.address = address_lines(person)
         if fmt == "pdf":
             from wijksessie.documents.pdf import render_pdf
 
-            return render_pdf(doc)
-        from wijksessie.documents.docx import render_docx
+            data = render_pdf(doc)
+        else:
+            from wijksessie.documents.docx import render_docx
 
-        return render_docx(doc)
-    if fmt not in letter.FORMATS:
-        raise UserError(
-            _("Een brief kan als {formats}, niet als '{fmt}'. Kies een van die.").format(
-                formats=", ".join(all_formats()), fmt=fmt
-            )
-        )
-    text = letter.render_letter(
-        session, contributions, agreements, fmt, lang,
-        municipality=municipality, today=today, final=final, templates=templates,
-    )
-    if person is not None:
-        from wijksessie.documents.personal import add_address
+            data = render_docx(doc)
+    else:
+        text = rendered.text
+        if person is not None:
+            from wijksessie.documents.personal import add_address
 
-        text = add_address(text, fmt, person)
-    return text.encode("utf-8")
+            text = add_address(text, fmt, person)
+        data = text.encode("utf-8")
+    return RenderedDocument(data, rendered.lang, list(rendered.untranslated))
+
+
+def render_document(session: Session, contributions: list[Contribution], agreements: list[Agreement],
+                    fmt: str = "pdf", lang: str | None = None, **kwargs) -> bytes:
+    """:func:`write_document`, only the bytes."""
+    return write_document(session, contributions, agreements, fmt, lang, **kwargs).data
 
 
 def render_session_document(sf, fmt: str = "pdf", lang: str | None = None, **kwargs) -> bytes:

@@ -15,15 +15,15 @@ and :mod:`.docx` decide how a kind looks.
 What is read: ``<html lang dir>``, ``<title>``, ``<p class="heading">`` (the
 municipality's line), ``h1``–``h3``, ``p`` (classes ``date``, ``signature``
 and ``dutch-note`` are noted), ``li`` (a ``<span class="quote">`` in it is
-what a resident said) and ``<br>``. Everything else counts as text.
+what a resident said), ``<br>``, and ``<bdi>`` (kept as the Unicode isolates
+FSI … PDI, so a Dutch name inside Arabic keeps its own direction).
+Everything else counts as text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 
 from wijksessie import i18n, letter
 from wijksessie.model import Agreement, Contribution, Person, Session
@@ -121,6 +121,8 @@ class _LetterParser(HTMLParser):
                 self._current["quote_depth"] += 1
         elif tag == "br" and self._current is not None:
             self._current["parts"].append("\n")
+        elif tag == "bdi":
+            self.handle_data(i18n.FSI)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script"):
@@ -132,6 +134,8 @@ class _LetterParser(HTMLParser):
         elif tag == "span" and self._current is not None and self._spans:
             if self._spans.pop():
                 self._current["quote_depth"] -= 1
+        elif tag == "bdi":
+            self.handle_data(i18n.PDI)
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -196,16 +200,14 @@ def build_document(
     *,
     person: Person | None = None,
     municipality: letter.Municipality | None = None,
-    today: dt.date | None = None,
-    final: bool = False,
-    templates: Path | None = None,
+    **kwargs,
 ) -> LetterDocument:
-    """The letter in ``lang`` as blocks; with ``person`` it gets their address block."""
+    """The letter in ``lang`` as blocks; with ``person`` it gets their address block.
+
+    ``kwargs`` go to :func:`wijksessie.letter.render_letter` (``today``, ``final``, ``templates``).
+    """
     municipality = municipality or letter.load_municipality()
-    html = letter.render_letter(
-        session, contributions, agreements, "html", lang,
-        municipality=municipality, today=today, final=final, templates=templates,
-    )
+    html = letter.render_letter(session, contributions, agreements, "html", lang, municipality=municipality, **kwargs)
     doc = parse_letter_html(html, municipality=municipality.name)
     if person is not None:
         doc.address = address_lines(person)

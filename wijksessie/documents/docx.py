@@ -14,7 +14,6 @@ position of the envelope window (22 mm from the left, 50 mm from the top).
 from __future__ import annotations
 
 import io
-import re
 
 from wijksessie.documents.blocks import Block, LetterDocument
 
@@ -32,9 +31,6 @@ _PPR_ORDER = (
 )
 
 MM_TWIPS = 56.6929  # twentieths of a point per millimetre
-
-# Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
-_RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def word_language(lang: str) -> str:
@@ -186,12 +182,7 @@ class _Writer:
         elif block.kind == "item":
             p = self.paragraph(style="List Bullet")
             if block.quote:
-                quote = block.quote
-                if self.doc.rtl and not _RTL_TEXT.search(quote):
-                    # Dutch words in an Arabic letter: left-to-right marks keep the quotation
-                    # marks and the full stop on the right side of the words.
-                    quote = f"\u200e{quote}\u200e"
-                self.run(p, quote, italic=True)
+                self.run(p, block.quote, italic=True)
                 if block.text:
                     p.add_run().add_break()
             if block.text:

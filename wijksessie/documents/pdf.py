@@ -53,6 +53,9 @@ SIZES = {1: 17.0, 2: 13.5, 3: 12.0}
 _NEEDS_SHAPING = re.compile("[\u0590-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
 def needs_shaping(text: str) -> bool:
     """True when ``text`` has letters that must be joined or laid out right to left."""
     return bool(_NEEDS_SHAPING.search(text))
@@ -71,10 +74,13 @@ def _fpdf_class():
         """FPDF with page numbers at the foot of every page."""
 
         def footer(self) -> None:
-            self.set_y(-12)
+            # Called in the middle of a paragraph at a page break: leave its shaping as it was.
+            shaping = self.text_shaping
             self.set_text_shaping(False)
+            self.set_y(-12)
             self.set_font(FONT_FAMILY, "", 9)
             self.cell(0, 5, f"{self.page_no()}/{{nb}}", align="C")
+            self.text_shaping = shaping
 
     return LetterPDF
 
@@ -100,19 +106,29 @@ class _Writer:
         pdf.set_display_mode(zoom="fullwidth")
         self.pdf = pdf
         self.shaping: str | None = "off"
+        self._widths: dict[tuple, float] = {}
 
     # -- text
 
-    def _shape_for(self, text: str) -> None:
+    def _shape_for(self, text: str, *, ltr: bool = False) -> str:
+        """Switch shaping on or off for ``text``; returns the text to print.
+
+        ``ltr``: the text is not part of the letter's flow (a Dutch address stays left to right).
+        """
         want = None
-        if needs_shaping(text):
-            want = "rtl" if self.doc.rtl else "auto"
+        if self.doc.rtl and not ltr:
+            want = "rtl"  # also Dutch words: the bidi algorithm puts marks and full stops right
+        elif needs_shaping(text):
+            want = "auto"
+        if want is None:
+            text = _ISOLATES.sub("", text)  # only the bidi algorithm needs them; the font has no glyph
         if want != self.shaping:
             if want is None:
                 self.pdf.set_text_shaping(False)
             else:
                 self.pdf.set_text_shaping(True, direction="rtl" if want == "rtl" else None)
             self.shaping = want
+        return text
 
     @property
     def width(self) -> float:
@@ -122,14 +138,59 @@ class _Writer:
              line: float = LINE, after: float = 1.5) -> None:
         """One paragraph, wrapped, starting ``indent`` mm in from the reading side."""
         pdf = self.pdf
-        self._shape_for(text)
+        text = self._shape_for(text)
         pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
         align = self.Align.R if self.doc.rtl else self.Align.L
         x = MARGIN_LEFT if self.doc.rtl else MARGIN_LEFT + indent
-        pdf.set_x(x)
-        pdf.multi_cell(self.width - indent, line, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        avail = self.width - indent
+        lines = self._wrap(text, avail, "B" if bold else "", size)
+        if lines is None:  # a word wider than the line: let fpdf2 break it
+            pdf.set_x(x)
+            pdf.multi_cell(avail, line, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        else:
+            for part in lines:
+                pdf.set_x(x)
+                pdf.cell(avail, line, part, align=align, new_x="LMARGIN", new_y="NEXT")
         if after:
             pdf.ln(after)
+
+    def _wrap(self, text: str, avail: float, style: str, size: float) -> list[str] | None:
+        """Break ``text`` into lines at spaces, measuring each word once.
+
+        fpdf2's own line breaking measures the growing line again for every
+        character; with HarfBuzz shaping on that is very slow (seconds for
+        an Arabic letter of 1,000 points). Words do not join across a
+        space, so a line is as wide as its words and spaces together. The
+        bidi algorithm then runs per line, as it must (Unicode's rule L1-L4).
+        """
+        words = text.split(" ")
+        widths = []
+        for word in words:
+            key = (style, size, self.shaping, word)
+            w = self._widths.get(key)
+            if w is None:
+                w = self._widths[key] = self.pdf.get_string_width(word) if word else 0.0
+            if w > avail:
+                return None
+            widths.append(w)
+        space_key = (style, size, self.shaping, " ")
+        space = self._widths.get(space_key)
+        if space is None:
+            space = self._widths[space_key] = self.pdf.get_string_width(" ")
+        limit = avail - 0.5  # a little room for rounding and kerning
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
+        for word, w in zip(words, widths):
+            if current and used + space + w > limit:
+                lines.append(" ".join(current))
+                current, used = [word], w
+            else:
+                used = used + space + w if current else w
+                current.append(word)
+        if current:
+            lines.append(" ".join(current))
+        return lines
 
     def keep(self, height: float) -> None:
         """Start a new page when less than ``height`` mm is left (no heading alone at a page's foot)."""
@@ -149,7 +210,7 @@ class _Writer:
         top = ADDRESS_Y
         pdf.set_y(max(pdf.get_y(), top))
         for line in self.doc.address[:6]:
-            self._shape_for(line)
+            line = self._shape_for(line, ltr=True)
             pdf.set_font(FONT_FAMILY, "", BODY_SIZE)
             pdf.set_x(ADDRESS_X)
             pdf.cell(ADDRESS_WIDTH, LINE, line, new_x="LMARGIN", new_y="NEXT")

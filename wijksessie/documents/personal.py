@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wijksessie import atomic, i18n, letter
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
-from wijksessie.model import Person, PersonPurpose
+from wijksessie.model import LetterSent, Person, PersonPurpose
 
 #: Formats a personal letter can be written in (paper first).
 PERSONAL_FORMATS = ("pdf", "docx", "html", "md", "txt")
@@ -39,16 +39,13 @@ class PersonalLetter:
     receipt: str
     lang: str
     path: Path
+    #: Dutch source texts the letter used because the language lacks them.
+    untranslated: list[str] = field(default_factory=list)
 
 
 def letter_recipients(people: list[Person]) -> list[Person]:
     """The residents who asked for a personal letter (not those who only want to help)."""
     return [p for p in people if p.purpose is PersonPurpose.LETTER]
-
-
-def letters_sent(person: Person) -> list:
-    """The letters written for this resident so far (oldest first)."""
-    return list(getattr(person, "letters", None) or [])
 
 
 def letters_to_print(sf, *, final: bool = True) -> list[Person]:
@@ -58,7 +55,7 @@ def letters_to_print(sf, *, final: bool = True) -> list[Person]:
     """
     waiting = []
     for p in letter_recipients(sf.people()):
-        if not any(bool(getattr(s, "final", False)) == final for s in letters_sent(p)):
+        if not any(sent.final == final for sent in p.letters):
             waiting.append(p)
     return waiting
 
@@ -119,16 +116,19 @@ def write_personal_letters(
     record: bool = True,
     today: dt.date | None = None,
     municipality: letter.Municipality | None = None,
+    mark_untranslated: bool = False,
+    refuse_untranslated: bool = False,
 ) -> list[PersonalLetter]:
     """Write one letter per resident who asked for one into ``folder``; returns what was written.
 
     ``sf`` is an open :class:`~wijksessie.store.SessionFile` (writable when
     ``record``: each resident's record gets the letter). All letters are made
     first and only then written, so a broken template writes nothing; an
-    existing file stops everything unless ``force``. Raises
-    :class:`UserError` with what to do.
+    existing file stops everything unless ``force``; so does a letter in a
+    language that is not fully translated when ``refuse_untranslated``
+    (the final letter). Raises :class:`UserError` with what to do.
     """
-    from wijksessie.documents import render_document
+    from wijksessie.documents import write_document
 
     if fmt not in PERSONAL_FORMATS:
         raise UserError(
@@ -158,35 +158,38 @@ def write_personal_letters(
     municipality = municipality or letter.load_municipality()
     today = today or dt.date.today()
     made = [
-        (p, path, render_document(sf.session, contributions, agreements, fmt, p.language,
-                                  person=p, municipality=municipality, today=today, final=final))
+        (p, path, write_document(sf.session, contributions, agreements, fmt, p.language, person=p,
+                                 municipality=municipality, today=today, final=final,
+                                 mark_untranslated=mark_untranslated))
         for p, path in targets
     ]
+    if refuse_untranslated:
+        half = sorted({r.lang for _p, _path, r in made if r.untranslated})
+        if half:
+            raise UserError(
+                _("Niet alle brieven zijn helemaal vertaald ({languages}). Laat de vertaling afmaken (wijksessie i18n status), of verstuur ze toch met --allow-untranslated.").format(
+                    languages=", ".join(half)
+                )
+            )
     _prepare_folder(folder)
     written: list[PersonalLetter] = []
-    for p, path, data in made:
+    for p, path, rendered in made:
         try:
-            atomic.write_atomic(path, data, mode=atomic.FILE_MODE)
+            atomic.write_atomic(path, rendered.data, mode=atomic.FILE_MODE)
         except OSError as exc:
             raise UserError(
                 _("De brief {path} kan niet worden geschreven ({error}). Kijk of de map bestaat en of u erin mag schrijven.").format(
                     path=path, error=exc.strerror or exc
                 )
             ) from None
-        written.append(PersonalLetter(p.receipt, i18n.normalise(p.language), path))
-    if record:
-        record_letters(sf, [p for p, _path, _data in made], fmt, today=today, final=final)
+        written.append(PersonalLetter(p.receipt, rendered.lang, path, rendered.untranslated))
+    if record and not sf.readonly:
+        record_letters(sf, [p for p, _path, _r in made], fmt, today=today, final=final)
     return written
 
 
 def record_letters(sf, people: list[Person], fmt: str, *, today: dt.date, final: bool) -> None:
-    """Note in each resident's record which letter was written for them."""
-    from wijksessie import model
-
-    sent_cls = getattr(model, "LetterSent", None)
-    update = getattr(sf, "update_person", None)
-    if sent_cls is None or update is None or getattr(sf, "readonly", False):
-        return
+    """Note in each resident's record which letter was written for them (``people`` shows it)."""
     for p in people:
-        p.letters = [*letters_sent(p), sent_cls(date=today, format=fmt, language=i18n.normalise(p.language), final=final)]
-        update(p)
+        p.letters.append(LetterSent(date=today, format=fmt, language=i18n.normalise(p.language), final=final))
+        sf.update_person(p)
