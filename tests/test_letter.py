@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import shutil
 import textwrap
 
 import pytest
@@ -337,3 +338,70 @@ def test_cli_final_letter_refuses_then_records_it_was_sent(cli, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "Wij hebben nu over alle punten een besluit genomen" in out.read_text(encoding="utf-8")
     assert json.loads(cli("list", "--json").stdout)[0]["letter_sent"] == dt.date.today().isoformat()
+
+
+# ----------------------------------------------------------------------------- right to left, in a real browser
+
+_BROWSER = next(
+    (shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable") if shutil.which(b)),
+    None,
+)
+_BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--window-size=900,1400"]
+
+#: Runs in the page after layout: where every character of the quoted Dutch question is drawn.
+_PROBE = """<script>
+window.addEventListener('load', () => {
+  const found = [];
+  for (const span of document.querySelectorAll('span.quote')) {
+    if (!span.textContent.includes('gymzaal sporten?')) continue;
+    const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect(); found.push([node.data[i], box.left]);
+      }
+    }
+  }
+  const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(found);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+@pytest.mark.skipif(_BROWSER is None, reason="no Chromium or Chrome installed (CI installs chromium)")
+def test_arabic_html_letter_keeps_dutch_quotes_the_right_way_round_in_a_browser(tmp_path):
+    import html as html_lib
+    import json
+    import subprocess
+
+    from wijksessie.letter_example import example_letter
+
+    page = example_letter("html", "ar").text
+    assert 'dir="rtl"' in page and "<bdi>Mag je zonder lidmaatschap in de gymzaal sporten?</bdi>" in page
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([_BROWSER, *_BROWSER_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+                              capture_output=True, text=True, timeout=120)
+
+    letter_file = tmp_path / "brief-ar.html"
+    letter_file.write_text(page, encoding="utf-8")
+    shot = tmp_path / "brief-ar.png"
+    run(f"--screenshot={shot}", letter_file.as_uri())
+    assert shot.is_file() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+    probe_file = tmp_path / "probe.html"
+    probe_file.write_text(page.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
+    dom = run("--dump-dom", probe_file.as_uri()).stdout
+    match = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    assert match, dom[-500:]
+    chars = json.loads(html_lib.unescape(match.group(1)))
+    x = {}
+    for char, left in chars:
+        x.setdefault(char, []).append(left)
+    # Right to left: the Arabic opening mark ” is drawn rightmost, the closing “ leftmost ...
+    assert chars[0][0] == "”" and chars[-1][0] == "“"
+    assert chars[0][1] == max(left for _c, left in chars) and chars[-1][1] == min(left for _c, left in chars)
+    # ... and the Dutch question inside reads left to right, its "?" after "sporten", not before "Mag".
+    assert x["?"][0] > max(x["n"]) > x["M"][0]

@@ -477,7 +477,9 @@ def _sentence(value: object) -> str:
 
 
 def _first_upper(value: object) -> str:
-    return i18n.first_upper(str(value))
+    text = str(value)
+    lead = len(text) - len(text.lstrip(i18n.DUTCH_START + i18n.FSI))
+    return text[:lead] + i18n.first_upper(text[lead:])
 
 
 def _upper(value: object) -> str:
@@ -498,12 +500,18 @@ def _iso(value: object) -> str:
     return i18n.isolate(text)
 
 
+def _width(value: object) -> int:
+    """How many characters a reader sees (the letter's own invisible marks not counted)."""
+    return len(_MARKS.sub("", str(value)))
+
+
 #: Bidirectional control characters someone might have typed; taken out so our own isolates stay balanced.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ISOLATED = re.compile(re.escape(i18n.FSI) + "(.*?)" + re.escape(i18n.PDI), re.S)
 _RTL_CHAR = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _DUTCH = re.compile(re.escape(i18n.DUTCH_START) + "(.*?)" + re.escape(i18n.DUTCH_END), re.S)
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
+_MARKS = re.compile("[" + i18n.FSI + i18n.PDI + i18n.DUTCH_START + i18n.DUTCH_END + "]")
 
 
 def finish(text: str, fmt: str, direction: str, dutch_mark: str = "") -> str:
@@ -521,16 +529,21 @@ def finish(text: str, fmt: str, direction: str, dutch_mark: str = "") -> str:
         text = _ISOLATED.sub(lambda m: f"<bdi>{m.group(1)}</bdi>", text)
         if dutch_mark:
             text = _DUTCH.sub(
-                lambda m: f'<span lang="nl" class="in-dutch"><span class="mark">{dutch_mark}</span> {m.group(1)}</span>',
+                lambda m: f'<bdi lang="nl" class="in-dutch"><span class="mark">{dutch_mark}</span> {m.group(1)}</bdi>',
                 text,
             )
+        else:
+            text = _DUTCH.sub(lambda m: f'<bdi lang="nl">{m.group(1)}</bdi>', text)
     else:
         keep = direction == "rtl"
         text = _ISOLATED.sub(
             lambda m: m.group(0) if keep or _RTL_CHAR.search(m.group(1)) else m.group(1), text
         )
-        if dutch_mark:
-            text = _DUTCH.sub(lambda m: f"{dutch_mark} {m.group(1)}", text)
+        text = _DUTCH.sub(
+            lambda m: (i18n.FSI if keep else "") + (f"{dutch_mark} " if dutch_mark else "") + m.group(1)
+            + (i18n.PDI if keep else ""),
+            text,
+        )
     return text.replace(i18n.DUTCH_START, "").replace(i18n.DUTCH_END, "")
 
 
@@ -594,6 +607,7 @@ def make_environment(lang: str | None = None, folder: Path | None = None):
     env.filters["sentence"] = _sentence
     env.filters["quote"] = _quote
     env.filters["iso"] = _iso
+    env.filters["width"] = _width
     env.globals["format_number"] = lambda n: i18n.format_number(n)
     _ENVIRONMENTS[key] = env
     return env
@@ -657,6 +671,7 @@ def write_letter(
             _("Deze vorm kan niet voor een brief: {fmt}. Kies html, md of txt.").format(fmt=fmt)
         )
     lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))
+    municipality = municipality or load_municipality()  # its errors speak the interface language
     result = _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, "")
     if mark_untranslated and result.untranslated:
         mark = "[" + i18n.language_name(i18n.DEFAULT_LANGUAGE, lang) + "]"
@@ -667,7 +682,9 @@ def write_letter(
 def _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, mark) -> RenderedLetter:
     import jinja2
 
-    with i18n.record_untranslated(lang, mark=bool(mark)) as recorder:
+    failed: jinja2.TemplateError | None = None
+    # Texts that stay Dutch are always marked, so Dutch inside an Arabic letter keeps its direction.
+    with i18n.record_untranslated(lang, mark=True) as recorder:
         data = build_letter_data(
             session, contributions, agreements, lang, municipality=municipality, today=today, final=final
         )
@@ -676,13 +693,15 @@ def _render(session, contributions, agreements, fmt, lang, municipality, today, 
         try:
             text = env.get_template(f"letter.{fmt}").render(L=data)
         except jinja2.TemplateError as exc:
-            where = getattr(exc, "filename", None) or str(templates or templates_dir())
-            line = getattr(exc, "lineno", None)
-            raise UserError(
-                _("De briefsjabloon heeft een fout: {path}{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
-                    path=where, line=f":{line}" if line else "", error=exc.message or exc
-                )
-            ) from None
+            failed = exc
+    if failed is not None:  # said in the interface language, outside the letter's
+        where = getattr(failed, "filename", None) or str(templates or templates_dir())
+        line = getattr(failed, "lineno", None)
+        raise UserError(
+            _("De briefsjabloon heeft een fout: {path}{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
+                path=where, line=f":{line}" if line else "", error=failed.message or failed
+            )
+        )
     text = finish(text, fmt, data.dir, mark)
     if fmt == "txt":
         text = wrap_text(text)

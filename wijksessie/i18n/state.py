@@ -25,8 +25,9 @@ from typing import Iterator
 
 from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, normalise, own_catalogues, translations
 
-#: Marks around a text that stayed Dutch in a letter written with ``mark=True``
-#: (private-use characters: never typed, never escaped; the letter replaces them).
+#: Marks around a text that stayed Dutch while :func:`record_untranslated` ran with
+#: ``mark=True`` (private-use characters: never typed, never escaped). The letter
+#: turns them into ``lang="nl"`` and direction isolation, or a visible mark.
 DUTCH_START = "\ue000"
 DUTCH_END = "\ue001"
 
@@ -134,7 +135,8 @@ class Recorder(_gettext.NullTranslations):
     """A catalogue chain for one language that notes every text it had to leave in Dutch.
 
     With ``mark=True`` such a text comes back between :data:`DUTCH_START` and
-    :data:`DUTCH_END`, so a letter can show the reader which parts are Dutch.
+    :data:`DUTCH_END`, so a letter can keep the Dutch sentence's own direction
+    inside an Arabic letter, or show the reader which parts are Dutch.
     """
 
     def __init__(self, lang: str, *, mark: bool = False) -> None:
