@@ -162,8 +162,27 @@ async def test_text_that_looks_like_markup_is_shown_as_typed(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert table.get_row_at(3)[3].plain.startswith("[/b] te [red]weinig")
+        assert table.get_row_at(3)[3].plain.startswith("[/b] te [red]wei")
         assert table.get_row_at(3)[1].plain == "[bold]Groen"
+
+
+async def test_the_text_uses_the_width_the_terminal_has(store):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, _ids = _session(store)
+    said = "Het sportveld is 's avonds donker, daarom gaat niemand er na zessen nog heen"
+    with store.open(sid) as sf:
+        sf.add_contribution(Contribution.new(said, theme="Bewegen"))
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        shown = table.get_row_at(3)[3].plain
+        assert len(shown) >= 60 and said.startswith(shown.rstrip("…"))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = app.screen.query_one(DataTable).get_row_at(3)[3].plain
+        assert len(narrow) < len(shown) and narrow.endswith("…")
 
 
 async def test_escape_closes_and_releases_the_session(store):

@@ -79,3 +79,87 @@ async def test_every_level_is_explained_in_one_plain_sentence(data_dir, clock, r
 def test_target_profile_accepts_percentages_and_fractions():
     assert parse_profile("65+ = 30%, jongeren: 0.25") == {"65+": 0.3, "jongeren": 0.25}
     assert parse_profile("") == {}
+
+
+async def test_essentials_first_and_a_dutch_date_shown_before_saving(data_dir, clock, reopen, until, read_screen):
+    import datetime as dt
+
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PrepareScreen), "the form")
+        # Title, neighbourhood, date and place are the first four fields, reached with Enter.
+        await pilot.press(*"Buurtavond", "enter", *"Oost", "enter")
+        date = app.screen.query_one("#date", Input)
+        assert app.focused is date
+        date.value = ""
+        await pilot.press(*"1 april")
+        await until(pilot, lambda: "woensdag 1 april 2026" in read_screen(app), "the date in words")
+        await pilot.press("enter", *"het buurthuis")
+        date.value = "31-2-2026"
+        await until(pilot, lambda: "bestaat niet" in read_screen(app), "the wrong date explained")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)  # nothing saved with a date nobody saw
+        date.value = "1-4-2026"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting")
+        sid = app.screen.sf.session.id
+    s = reopen(sid).session
+    assert (s.title, s.neighbourhood, s.place, s.date) == ("Buurtavond", "Oost", "het buurthuis", dt.date(2026, 4, 1))
+
+
+async def test_every_setting_can_be_changed_after_preparing(data_dir, demo, clock, reopen, until, read_screen):
+    import datetime as dt
+
+    from textual.widgets import SelectionList
+
+    from wijksessie.tui.screens.home import HomeScreen
+    from wijksessie.tui.screens.prepare import SessionSettingsScreen
+
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SessionSettingsScreen), "the settings")
+        screen = app.screen
+        screen.query_one("#title", Input).value = "Gezond in de Vogelbuurt"
+        screen.query_one("#place", Input).value = "De Merel"
+        screen.query_one("#date", Input).value = "morgen"
+        await until(pilot, lambda: "vrijdag 13 maart 2026 (morgen)" in read_screen(app), "the new date in words")
+        screen.query_one("#feedback-due", Input).value = "1 mei"
+        screen.query_one("#profile", Input).value = "65 jaar en ouder = 40%"
+        languages = screen.query_one("#languages", SelectionList)
+        assert "en" in [languages.get_option_at_index(i).value for i in range(languages.option_count)]
+        languages.select("en")
+        screen.query_one("#level", OptionList).highlighted = list(ParticipationLevel).index(ParticipationLevel.CO_DECIDE)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "back home")
+        await until(pilot, lambda: "Gezond in de Vogelbuurt" in read_screen(app), "the new title in the list")
+    s = reopen(demo).session
+    assert s.title == "Gezond in de Vogelbuurt" and s.place == "De Merel"
+    assert s.date == dt.date(2026, 3, 13) and s.feedback_due == dt.date(2026, 5, 1)
+    assert s.level is ParticipationLevel.CO_DECIDE and "en" in s.languages
+    assert s.target_profile == {"65 jaar en ouder": 0.4}
+
+
+async def test_confirm_dialog_answers_to_j_n_arrows_and_enter(data_dir, clock, until):
+    from textual.widgets import Button
+
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+
+    app = make_app(data_dir, clock=clock)
+    answers = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys, expected in ((["j"], True), (["n"], False), (["escape"], False), (["enter"], True),
+                               (["right", "enter"], False), (["right", "right", "left", "enter"], True)):
+            app.push_screen(ConfirmDialog("Doorgaan?"), answers.append)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+            if keys[0] == "right":
+                # arrows move between the two buttons and stop at the ends (no wrapping round)
+                await pilot.press("right", "right")
+                assert isinstance(app.focused, Button) and app.focused.id == "no"
+                keys = keys[2:] if keys[:2] == ["right", "right"] else keys[1:]
+            await pilot.press(*keys)
+            await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "answered")
+            assert answers[-1] is expected, keys
