@@ -48,7 +48,8 @@ Other rules
     * Passive: Dutch and English only, a simple heuristic that prefers
       missing a passive over a false alarm (see :mod:`.rules.passive_nl`).
     * Readability (Dutch): a sentence of 5 words or more whose
-      Flesch–Douma score is below 35, i.e. full of long words (see
+      Flesch–Douma score is below 30 and that has two long words or a
+      very long one (see
       :mod:`.rules.readability`).
 
 Layout

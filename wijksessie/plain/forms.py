@@ -4,7 +4,8 @@ A word list names "faciliteren"; a policy text writes "Faciliteer als
 gemeente ...", "wordt gefaciliteerd" or "faciliteert". :func:`dutch_forms`
 makes those forms from the infinitive by the spelling rules of Dutch verbs
 (stem, stem + t, past tense and participle by 't kofschip, separable
-verbs such as "ophalen" → "opgehaald") and the inflected forms of nouns and
+verbs such as "ophalen" → "opgehaald", the noun: "stimulering",
+"realisatie") and the inflected forms of nouns and
 adjectives ("integraal" → "integrale", "doelgroep" → "doelgroepen").
 
 Forms that are not Dutch words ("realiser" next to "realiseer") do no harm:
@@ -85,6 +86,11 @@ def _verb_forms(infinitive: str) -> Iterator[str]:
         # A separable verb keeps its particle in one word only in a subclause
         # ("die het ophaalt") and in the participle: "haalt" alone is plain.
         yield from (particle + form for form in forms)
+    # The noun made from the verb: "stimuleren" → stimulering, "realiseren" → realisatie.
+    nouns = [rest[:-2] + "ing", rest[:-2] + "ingen"]
+    if rest.endswith("eren") and len(rest) >= 8:
+        nouns += [rest[:-4] + "atie", rest[:-4] + "aties"]
+    yield from (particle + noun for noun in nouns)
 
 
 def _noun_adjective_forms(word: str) -> Iterator[str]:
@@ -114,6 +120,8 @@ def dutch_forms(word: str) -> list[str]:
     if " " in word or not word.isalpha() and "-" not in word:
         return []
     found: list[str] = []
+    if word.endswith("heden"):
+        found.append(word[:-5] + "heid")  # gezondheidsvaardigheden → gezondheidsvaardigheid
     if word.endswith("en") and len(word) >= 6:
         found.extend(_verb_forms(word))
         # A plural noun ("handvatten", "determinanten"): its singular.
