@@ -43,21 +43,34 @@ def cmd_letter(args) -> int:
 
     from wijksessie import letter
 
+    args.format = args.format or ("pdf" if args.personal else "md")
     if args.example or not args.session:
         return _example_letter(args)
+    if args.personal:
+        return _personal_letters(args)
     # A final letter records that it was sent, so only then is the session opened for writing.
     with store(args).open(args.session, readonly=not args.final) as sf:
         contributions = sf.contributions()
         lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
         if args.final:
             letter.check_final(contributions)
-        rendered = letter.write_letter(
-            sf.session, contributions, sf.agreements(), args.format, lang, final=args.final,
-            mark_untranslated=args.allow_untranslated,
-        )
+        if args.format in letter.FORMATS:
+            rendered = letter.write_letter(
+                sf.session, contributions, sf.agreements(), args.format, lang, final=args.final,
+                mark_untranslated=args.allow_untranslated,
+            )
+        else:  # pdf, docx: wijksessie.documents makes them from the same letter
+            from wijksessie.documents import write_document
+
+            rendered = write_document(
+                sf.session, contributions, sf.agreements(), args.format, lang, final=args.final,
+                mark_untranslated=args.allow_untranslated,
+            )
         _check_translated(rendered, final=args.final, allowed=args.allow_untranslated)
-        text = rendered.text
-        write_output(args, text)
+        if args.format in letter.FORMATS:
+            write_output(args, rendered.text)
+        else:
+            _write_bytes(args, rendered.data)
         if args.final:
             sf.update(lambda s: setattr(s, "letter_sent", dt.date.today()))
     still_open = len(letter.open_contributions(contributions))
@@ -117,6 +130,75 @@ def _check_translated(rendered, *, final: bool, allowed: bool) -> None:
     )
 
 
+def _write_bytes(args, data: bytes) -> None:
+    """A PDF or Word letter: to ``-o FILE`` (atomic, never over a file without --force), or to a pipe."""
+    from pathlib import Path
+
+    from wijksessie.atomic import write_new
+    from wijksessie.errors import UserError
+
+    if not args.output:
+        if sys.stdout.isatty():
+            raise UserError(
+                _("Een {fmt}-brief kan niet op het scherm. Geef een bestandsnaam op, bijvoorbeeld: -o brief.{fmt}").format(
+                    fmt=args.format
+                )
+            )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(args.output)
+    try:
+        write_new(target, data, force=args.force)
+    except FileExistsError:
+        raise UserError(
+            _("Het bestand {path} bestaat al. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            _("Kan {path} niet schrijven ({error}). Kies een andere map.").format(path=target, error=exc.strerror)
+        ) from None
+    sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
+
+
+def _personal_letters(args) -> int:
+    """``letter --personal -o FOLDER``: one letter per resident who asked for one, in their language."""
+    from pathlib import Path
+
+    from wijksessie.documents import personal
+    from wijksessie.errors import UserError
+
+    if not args.output:
+        raise UserError(_("Waar moeten de brieven komen? Geef een map op met -o, bijvoorbeeld: -o brieven"))
+    if args.letter_lang:
+        raise UserError(_("Een eigen brief is altijd in de taal van de bewoner. Laat --lang weg."))
+    with store(args).open(args.session) as sf:
+        contributions = sf.contributions()
+        written = personal.write_personal_letters(
+            sf, Path(args.output), args.format, final=args.final, force=args.force,
+            mark_untranslated=args.allow_untranslated,
+            refuse_untranslated=args.final and not args.allow_untranslated,
+        )
+        session_id = sf.session.id
+    warned: set[str] = set()
+    for item in written:
+        sys.stdout.write(f"{item.path}\n")
+        if item.untranslated and item.lang not in warned:
+            warned.add(item.lang)
+            _check_translated(item, final=False, allowed=True)
+    sys.stderr.write(
+        i18n.ngettext(
+            "{n} eigen brief geschreven in {folder}. Bij de bewoner staat nu dat de brief gemaakt is.",
+            "{n} eigen brieven geschreven in {folder}. Bij elke bewoner staat nu welke brief gemaakt is.",
+            len(written),
+        ).format(n=len(written), folder=args.output)
+        + "\n"
+    )
+    _say_held_points(contributions, session_id)
+    return 0
+
+
 def _example_letter(args) -> int:
     """``letter --example``: the example meeting's letter in any language, without a session."""
     from wijksessie.errors import UserError
@@ -138,11 +220,14 @@ def _example_letter(args) -> int:
 def setup_letter(sub) -> None:
     p = sub.add_parser("letter", help=_("de brief aan bewoners maken: wat er met elk punt gebeurt"))
     p.add_argument("session", metavar="SESSIE", nargs="?")
-    p.add_argument("--format", default="md", choices=("html", "md", "txt"),
-                   help=_("html om te printen, md of txt voor e-mail (standaard md)"))
+    # The same list as letter.LETTER_FORMATS (a test checks it); written out so --help stays fast.
+    p.add_argument("--format", choices=("html", "md", "txt", "pdf", "docx"),
+                   help=_("pdf of html om te printen, docx om te bewerken in Word, md of txt voor e-mail (standaard md; met --personal pdf)"))
     p.add_argument("--lang", dest="letter_lang", metavar=_("TAAL"),
                    help=_("taal van de brief (standaard de eerste taal van de sessie)"))
     add_output_options(p)
+    p.add_argument("--personal", action="store_true",
+                   help=_("een eigen brief voor elke bewoner die erom vroeg, met naam en adres, in de map van -o"))
     p.add_argument("--final", action="store_true",
                    help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
     p.add_argument("--example", action="store_true",

@@ -22,6 +22,7 @@ Everything else counts as text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -83,6 +84,9 @@ def address_lines(person: Person) -> list[str]:
     return lines
 
 
+#: Control characters (a bad paste): no glyph in a PDF, and not allowed in Word's XML.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 _BLOCK_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "p": 0, "li": 0}
 
 
@@ -140,6 +144,7 @@ class _LetterParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
+        data = _CONTROL.sub("", data)
         if self._in_title:
             self.title += data
         elif self._current is not None:
