@@ -1,12 +1,16 @@
-"""Notes export: the complete session as versioned JSON.
+"""Notes export: the complete session as versioned JSON, Markdown or CSV.
 
 The JSON layout is a stable contract (``schema`` names it, ``schema_version``
-counts its changes); other tools and ``wijksessie import`` read it.
+counts its changes); other tools and ``wijksessie import`` read it. JSON
+keeps every text exactly (control characters as ``\\uXXXX``); Markdown and
+CSV go through :func:`wijksessie.safe_text.document_safe`, so they never
+carry a raw escape sequence, NUL or bidi override.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from wijksessie import __version__, model
 from wijksessie.store import SessionFile
@@ -75,14 +79,17 @@ CSV_DELIMITER = ";"
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+#: An id that can go between backticks in Markdown as it is.
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 
-def _cell(text: str) -> str:
-    """A free-text cell a spreadsheet will show as text, never run as a formula.
+
+def _cell(text: object) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula (every column, ids too).
 
     A resident's "=HYPERLINK(...)" or "-2 bankjes" would otherwise be read as
     a formula by Excel; a leading apostrophe makes it plain text there.
     """
-    text = text.replace("\r\n", "\n")
+    text = str(text).replace("\r\n", "\n")
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -105,21 +112,23 @@ def export_csv(sf: SessionFile) -> str:
         d = c.decision
         writer.writerow(
             [
-                c.id,
+                _cell(c.id),
                 _cell(c.step),
                 _cell(c.theme),
-                c.kind.label,
+                _cell(c.kind.label),
                 _cell(c.text),
-                d.status.label,
+                _cell(d.status.label),
                 _cell(d.reason),
                 _cell(d.organisation),
                 _cell(d.owner),
                 d.due.isoformat() if d.due else "",
-                _("ja") if d.quick_win else _("nee"),
+                _cell(_("ja") if d.quick_win else _("nee")),
                 c.created_at.isoformat() if c.created_at else "",
             ]
         )
-    return buf.getvalue()
+    from wijksessie.safe_text import document_safe
+
+    return document_safe(buf.getvalue())
 
 
 def export_markdown(sf: SessionFile) -> str:
@@ -189,7 +198,8 @@ def export_markdown(sf: SessionFile) -> str:
             if d.quick_win:
                 parts.append(md(_("snel resultaat")))
             step = f", {md(c.step)}" if c.step else ""
-            lines.append(f"- `{c.id}` ({md(c.kind.label)}{step}) {md(c.text)} — " + "; ".join(parts))
+            cid = f"`{c.id}`" if _PLAIN_ID.fullmatch(c.id) else md(c.id)
+            lines.append(f"- {cid} ({md(c.kind.label)}{step}) {md(c.text)} — " + "; ".join(parts))
         lines.append("")
 
     agreements = sf.agreements()
@@ -215,4 +225,6 @@ def export_markdown(sf: SessionFile) -> str:
                 lines.append(f"- {md(value)}")
     else:
         lines.append(md(_("Nog geen aanspreekpunt. Leg het vast met: wijksessie contact")))
-    return "\n".join(lines).rstrip() + "\n"
+    from wijksessie.safe_text import document_safe
+
+    return document_safe("\n".join(lines).rstrip() + "\n")

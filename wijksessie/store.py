@@ -50,6 +50,7 @@ from wijksessie import model
 from wijksessie.atomic import FILE_MODE, write_atomic
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
+from wijksessie.migrations import STEPS
 from wijksessie.model import Agreement, Contribution, ModelError, Person, Session
 
 SUFFIX = ".json"
@@ -240,8 +241,8 @@ def load_json(path: Path) -> dict | None:
 
 # ----------------------------------------------------------------------------- migrations
 
-#: ``MIGRATIONS[n]`` turns the raw tables of schema ``n`` into schema ``n + 1``.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+#: ``MIGRATIONS[n]`` turns the raw tables of schema ``n`` into schema ``n + 1`` (see :mod:`wijksessie.migrations`).
+MIGRATIONS: dict[int, Callable[[dict], dict]] = dict(STEPS)
 
 
 def migrate(tables: dict, path: Path) -> tuple[dict, bool]:
@@ -406,7 +407,7 @@ class SessionFile:
             raise DamagedSessionFile(self.path, exc.reason, backup.exists()) from None
         except RecursionError:
             raise DamagedSessionFile(self.path, _("het is te diep genest om te lezen"), backup.exists()) from None
-        except (ModelError, AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError) as exc:
+        except (ModelError, AttributeError, TypeError, ValueError, IndexError, OverflowError) as exc:
             raise DamagedSessionFile(self.path, str(exc).rstrip("."), backup.exists()) from None
         except OSError as exc:
             raise UnreadableSessionFile(self.path, exc) from None
@@ -532,6 +533,17 @@ class SessionFile:
     def add_agreement(self, agreement: Agreement) -> Agreement:
         """Store a new agreement (who does what by when)."""
         doc_id = self._db.table("agreements").insert(agreement.to_dict())
+        self._agreements[agreement.id] = (doc_id, agreement)
+        return agreement
+
+    def agreement(self, ref: str) -> Agreement:
+        """The agreement with id ``ref`` or a unique prefix of one."""
+        return self._agreements[_resolve(ref, self._agreements.keys(), _("afspraak"))][1]
+
+    def update_agreement(self, agreement: Agreement) -> Agreement:
+        """Replace a stored agreement (same id) with this version (a new state, see ``model.set_agreement_state``)."""
+        doc_id, _old = self._agreements[agreement.id]
+        self._db.table("agreements").update(_replace_all(agreement.to_dict()), doc_ids=[doc_id])
         self._agreements[agreement.id] = (doc_id, agreement)
         return agreement
 

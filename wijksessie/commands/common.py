@@ -60,14 +60,17 @@ def bounded_int(low: int, high: int):
     """An argparse ``type``: a whole number from ``low`` to ``high`` (one clear line otherwise)."""
 
     def parse(text: str) -> int:
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        digits = text.strip().lstrip("+-")
+        too_long = digits.isdigit() and len(digits) > 18  # int() would refuse 5,000 digits with its own error
         try:
-            value = int(text)
+            value = 0 if too_long else int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(_("'{value}' is geen heel getal").format(value=text)) from None
-        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("'{value}' is geen heel getal").format(value=shown)) from None
+        if too_long or not low <= value <= high:
             raise argparse.ArgumentTypeError(
                 _("{value} is te groot of te klein; kies een getal van {low} tot {high}").format(
-                    value=text if len(text) <= 20 else text[:20] + "…", low=low, high=high
+                    value=shown, low=low, high=high
                 )
             )
         return value
@@ -92,7 +95,15 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
 
 
 def write_output(args, text: str) -> None:
-    """Print ``text``, or write it atomically to ``-o FILE`` (refusing to overwrite without --force)."""
+    """Print ``text``, or write it atomically to ``-o FILE`` (refusing to overwrite without --force).
+
+    Every document except JSON (which escapes them itself) goes through
+    :func:`~wijksessie.safe_text.document_safe`: no raw control characters in a file.
+    """
+    if getattr(args, "format", None) != "json":
+        from wijksessie.safe_text import document_safe
+
+        text = document_safe(text)
     if not args.output:
         if sys.stdout.isatty():
             from wijksessie.safe_text import terminal_safe
@@ -112,9 +123,11 @@ def write_output(args, text: str) -> None:
             _("Het bestand {path} bestaat al. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
         ) from None
     except OSError as exc:
-        raise UserError(
-            _("Kan {path} niet schrijven ({error}). Kies een andere map.").format(path=target, error=exc.strerror)
-        ) from None
+        from wijksessie.errors import FileProblem
+
+        if exc.filename is None:
+            exc.filename = str(target)
+        raise FileProblem(exc) from None
     sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
 
 

@@ -11,6 +11,18 @@ from wijksessie.i18n import _
 
 
 def cmd_check(args) -> int:
+    try:
+        return _check(args)
+    except RecursionError:
+        named = ", ".join(args.paths) if args.paths else _("de inhoud")
+        raise UserError(
+            _("{files}: te diep genest om te lezen. Maak het bestand eenvoudiger, of kijk of het wel het goede bestand is.").format(
+                files=named
+            )
+        ) from None
+
+
+def _check(args) -> int:
     from wijksessie import content
 
     files = [Path(p) for p in args.paths] if args.paths else None
