@@ -502,3 +502,80 @@ def test_purge_goes_on_past_a_damaged_file_and_cleans_backups_and_outputs(cli, d
     assert old in r.stdout and "export.json" in r.stdout
     everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file() and "0badf11e" not in p.name)
     assert not _traces(everything, *JAN.values(), "Fatima", "06-87654321")
+
+
+# ---------------------------------------------------------------- the error log
+
+
+@pytest.fixture
+def state_home(tmp_path, monkeypatch):
+    """The platform's state folder for this test (platformdirs reads XDG_STATE_HOME on Linux)."""
+    home = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(home))
+    return home
+
+
+def _crash_with_resident_text(monkeypatch, capsys):
+    from wijksessie import cli
+    from wijksessie.commands import people as people_cmds
+
+    said = "Bel mij: 06-12345678, mevrouw Jansen heeft diabetes"  # as a resident's text reaches an error
+
+    def boom(args):
+        raise ValueError(said)
+
+    monkeypatch.setattr(people_cmds, "cmd_people", boom)
+    code = cli.main(["people", "abc"])
+    return code, capsys.readouterr().err
+
+
+def test_crash_log_is_private_in_the_state_folder_and_holds_no_residents_text(monkeypatch, capsys, state_home, tmp_path):
+    from wijksessie import log
+
+    monkeypatch.chdir(tmp_path)
+    code, err = _crash_with_resident_text(monkeypatch, capsys)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    path = log.log_path()
+    assert path.is_relative_to(state_home) and str(path) in err
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    text = path.read_text(encoding="utf-8")
+    assert "ValueError" in text and "boom" in text, "type and frames are kept"
+    assert not _traces(text, "06-12345678", "Jansen", "diabetes"), "never what residents said"
+    assert not (tmp_path / "sessions").exists() and not list(tmp_path.glob("*.log"))
+
+
+def test_crash_log_is_rotated_with_a_size_cap(monkeypatch, state_home):
+    from wijksessie import log
+
+    monkeypatch.setattr(log, "MAX_BYTES", 2000)
+    for _i in range(60):
+        try:
+            raise KeyError("x")
+        except KeyError:
+            assert log.log_crash("test") == log.log_path()
+    files = sorted(log.log_dir().glob("wijksessie.log*"))
+    assert len(files) == log.BACKUPS + 1
+    for f in files:
+        assert f.stat().st_size <= 2000 + 1000 and stat.S_IMODE(f.stat().st_mode) == 0o600
+
+
+def test_a_failing_log_never_prints_logging_error(monkeypatch, capsys, state_home, tmp_path):
+    state_home.mkdir()
+    (state_home / "wijksessie").write_text("a file where the log folder should be")
+    code, err = _crash_with_resident_text(monkeypatch, capsys)
+    assert code == 1 and "Logging error" not in err and len(err.strip().splitlines()) == 1
+    assert "geen logbestand" in err
+
+
+def test_check_in_any_folder_leaves_no_log_or_sessions_folder_there(tmp_path, monkeypatch):
+    here = tmp_path / "ergens"
+    here.mkdir()
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "WIJKSESSIE_DATA_DIR"}
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    r = subprocess.run([sys.executable, "-m", "wijksessie", "check"], cwd=here, env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode in (0, 1), r.stderr
+    assert list(here.iterdir()) == []

@@ -117,37 +117,14 @@ def _early_language(argv: Sequence[str]) -> str | None:
 
 
 def _log_crash(args_data_dir: str | None) -> Path | None:
-    """Append the current exception's traceback to the log file; returns where, or ``None``.
+    """Write the current exception to the one error log (:mod:`wijksessie.log`); returns where, or ``None``.
 
-    Written directly (not through :mod:`logging`), so a full disk or a
-    read-only folder here never prints "--- Logging error ---": the next
-    folder is tried, and without any the message just says there is no log.
+    Never in the data folder or the current folder, and without any message
+    text (it may hold what residents said); ``args_data_dir`` is not used.
     """
-    import datetime as dt
-    import stat
-    import traceback
+    from wijksessie.log import log_crash
 
-    from platformdirs import user_log_dir
-
-    text = f"{dt.datetime.now().isoformat(timespec='seconds')} unexpected error in wijksessie {__version__}\n"
-    text += traceback.format_exc()
-    for folder in (paths.data_dir(args_data_dir), Path(user_log_dir("wijksessie", appauthor=False))):
-        try:
-            from wijksessie.atomic import make_folders
-
-            make_folders(folder)
-            log_path = folder / LOG_NAME
-            fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-            try:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    continue
-                os.write(fd, text.encode("utf-8", "replace"))
-            finally:
-                os.close(fd)
-            return log_path
-        except Exception:  # noqa: BLE001 - the crash report must never crash
-            continue
-    return None
+    return log_crash("command line")
 
 
 def _start(argv: Sequence[str]) -> None:

@@ -430,5 +430,6 @@ def run_app(data_dir: Path, session: str | None = None) -> int:
     app.run()
     report = app.crash_report()
     if report.strip():
-        raise ProgramCrashed(_without_locals(report))
+        # The original error as the cause: the log keeps its type and frames (never its message).
+        raise ProgramCrashed(_without_locals(report)) from getattr(app, "_exception", None)
     return app.return_code or 0
