@@ -145,12 +145,13 @@ def test_old_schema_is_migrated_on_open(st, sid, monkeypatch):
 
     with st.open(sid) as sf:
         sf.add_contribution(Contribution.new("oud"))
-    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store.MIGRATIONS, 1, to_v2)
+    current = model.SCHEMA_VERSION
+    monkeypatch.setattr(model, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(store.MIGRATIONS, current, to_v2)
     with st.open(sid) as sf:
         assert [c.text for c in sf.contributions()] == ["OUD"]
     raw = json.loads(st.path_for(sid).read_text(encoding="utf-8"))
-    assert raw["meta"]["1"]["schema_version"] == 2
+    assert raw["meta"]["1"]["schema_version"] == current + 1
 
 
 def test_session_is_named_by_id_or_unique_prefix(st):

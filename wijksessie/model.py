@@ -22,9 +22,11 @@ from typing import Any, ClassVar, Iterable, Literal
 from wijksessie import schema
 from wijksessie.enums import (  # noqa: F401  (re-exported: the model's public names)
     DEFAULT_LEVEL,
+    AgreementState,
     ConsentHow,
     ContributionKind,
     DecisionStatus,
+    Evaluation,
     Labelled,
     ParticipationLevel,
     PersonPurpose,
@@ -33,7 +35,9 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
 
 #: Version of the session data layout; see ``store.MIGRATIONS``.
-SCHEMA_VERSION = 1
+#: 2: answer history, agreement states, letters sent with what each point had then,
+#: follow-up meetings, evaluation tallies.
+SCHEMA_VERSION = 2
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -237,8 +241,28 @@ class Decision(Record):
     due: dt.date | None = None
     decided_at: dt.datetime | None = None
     quick_win: bool = False
+    #: Who recorded this answer: a role or an officer's name, never a resident.
+    recorded_by: str = ""
 
     NOT_A_MAPPING = N_("Een besluit moet een lijst van velden zijn.")
+
+    @property
+    def has_answer(self) -> bool:
+        """True when residents can be told something: an outcome, or "we look into it, you hear by <date>"."""
+        if self.status is DecisionStatus.OPEN:
+            return False
+        return self.status is not DecisionStatus.UNDER_REVIEW or self.due is not None
+
+    @property
+    def recorded(self) -> bool:
+        """True for an answer someone recorded (not the empty "no decision yet" every point starts with)."""
+        return self.decided_at is not None or self.status is not DecisionStatus.OPEN
+
+    def same_answer(self, other: "Decision | None") -> bool:
+        """True when ``other`` tells residents the same (when and by whom it was recorded aside)."""
+        return other is not None and (
+            self.status, self.reason, self.organisation, self.owner, self.due, self.quick_win
+        ) == (other.status, other.reason, other.organisation, other.owner, other.due, other.quick_win)
 
     def validate(self) -> None:
         """Raise :class:`ModelError` when a rule is broken (reason, organisation)."""
@@ -266,6 +290,14 @@ class Contribution(Record):
     decision: Decision = field(default_factory=Decision)
     #: Kept out of the projector view (the room screen) without being deleted.
     hidden_in_room: bool = False
+    #: Earlier answers, oldest first; ``decision`` is the current one. Never rewritten.
+    history: list[Decision] = field(default_factory=list)
+    #: The facilitator's clearance of a point flagged for personal data (keys reason/text/at; empty = not cleared).
+    privacy_ok: dict[str, str] = field(default_factory=dict)
+
+    def answers(self) -> list[Decision]:
+        """Every answer recorded for this point, oldest first, the current one last (empty if none yet)."""
+        return [*self.history, self.decision] if self.decision.recorded else list(self.history)
 
     NOT_A_MAPPING = N_("Een inbreng moet een lijst van velden zijn.")
 
@@ -290,6 +322,16 @@ class Contribution(Record):
 
 
 @dataclass
+class StateChange(Record):
+    """One state of an agreement as it was recorded (history line, or what a letter said)."""
+
+    state: AgreementState = AgreementState.PLANNED
+    reason: str = ""
+    at: dt.datetime | None = None
+    recorded_by: str = ""
+
+
+@dataclass
 class Agreement(Record):
     """Who does what by when; a quick win is something that can happen soon."""
 
@@ -299,11 +341,34 @@ class Agreement(Record):
     by_when: dt.date | None = None
     quick_win: bool = False
     created_at: dt.datetime = field(default_factory=now)
+    #: How far it has got; officers update it afterwards (:func:`set_agreement_state`).
+    state: AgreementState = AgreementState.PLANNED
+    #: Why it stopped (required for "stopped"), or a short note.
+    reason: str = ""
+    updated_at: dt.datetime | None = None
+    #: Who recorded the current state: a role or an officer's name.
+    recorded_by: str = ""
+    #: Earlier states, oldest first. Never rewritten.
+    history: list["StateChange"] = field(default_factory=list)
 
     NOT_A_MAPPING = N_("Een afspraak moet een lijst van velden zijn.")
 
     def check(self) -> None:
         _require_id(self.id)
+
+    @property
+    def open(self) -> bool:
+        """True while it still has to happen (planned or busy)."""
+        return self.state in (AgreementState.PLANNED, AgreementState.BUSY)
+
+    def overdue(self, today: dt.date | None = None) -> bool:
+        """True when its date has passed and it is neither done nor stopped."""
+        today = today or dt.date.today()
+        return self.open and self.by_when is not None and self.by_when < today
+
+    def snapshot(self) -> "StateChange":
+        """The current state as one history line."""
+        return StateChange(state=self.state, reason=self.reason, at=self.updated_at, recorded_by=self.recorded_by)
 
     @classmethod
     def new(cls, what: str, who: str = "", by_when: dt.date | str | None = None, quick_win: bool = False) -> "Agreement":
@@ -449,6 +514,45 @@ DEFAULT_FEEDBACK_DAYS = 42
 
 
 @dataclass
+class SentLetter(Record):
+    """A letter to residents that went out, with the answer every point had then.
+
+    ``answers`` maps contribution ids to the decision the letter told;
+    ``agreements`` maps agreement ids to the state it reported. An update
+    letter compares today's answers with those of the last letter sent.
+    """
+
+    sent: dt.date
+    language: str = "nl"
+    format: str = ""
+    #: "final" for the (first) letter to everyone, "update" for a letter with only what changed.
+    kind: Literal["final", "update"] = "final"
+    answers: dict[str, Decision] = field(default_factory=dict)
+    agreements: dict[str, StateChange] = field(default_factory=dict)
+
+
+@dataclass
+class EvaluationCount(Record):
+    """How many raised their hand for satisfied, neutral and not satisfied (anonymous, never per person)."""
+
+    satisfied: int = 0
+    neutral: int = 0
+    not_satisfied: int = 0
+
+    def check(self) -> None:
+        if min(self.satisfied, self.neutral, self.not_satisfied) < 0:
+            raise ModelError(_("Een telling kan niet onder nul zijn. Tel opnieuw."))
+
+    @property
+    def total(self) -> int:
+        return self.satisfied + self.neutral + self.not_satisfied
+
+    def count(self, choice: Evaluation | str) -> int:
+        """The count for one choice."""
+        return getattr(self, _enum(Evaluation, choice, _("beoordeling")).value)
+
+
+@dataclass
 class Session(Record):
     """One meeting with residents, and everything about it except the contributions."""
 
@@ -476,6 +580,14 @@ class Session(Record):
     prompts: dict[str, list[str]] = field(default_factory=dict)
     #: Seconds spent so far per step id (the step timer and meeting clock continue after a restart).
     step_seconds: dict[str, int] = field(default_factory=dict)
+    #: The id of the earlier meeting in the same neighbourhood this one follows up ("" if none).
+    follows: str = ""
+    #: Every letter to residents that went out, oldest first (``letter_sent`` is the first final one).
+    letters: list[SentLetter] = field(default_factory=list)
+    #: Residents' evaluation of the meeting, counted by hand-raising at the close.
+    evaluation: EvaluationCount = field(default_factory=EvaluationCount)
+    #: Residents' evaluation of the follow-up (what became of their points), counted later.
+    follow_up_evaluation: EvaluationCount = field(default_factory=EvaluationCount)
 
     NOT_A_MAPPING = N_("De sessie moet een lijst van velden zijn.")
 
@@ -540,13 +652,17 @@ class Session(Record):
 
 
 def decide(contribution: Contribution, status: DecisionStatus | str, *, reason: str = "", organisation: str = "",
-           owner: str = "", due: dt.date | str | None = None, quick_win: bool = False) -> Contribution:
+           owner: str = "", due: dt.date | str | None = None, quick_win: bool = False,
+           recorded_by: str = "") -> Contribution:
     """Return the contribution with a new decision, after checking the rules.
 
     Raises :class:`ModelError` for a missing reason (not adopted) or a missing
-    organisation (referred). The contribution passed in is not changed.
+    organisation (referred). The contribution passed in is not changed. The
+    answer it had is kept in ``history`` (never overwritten); recording the
+    same answer again changes nothing.
     """
     status = _enum(DecisionStatus, status, _("status")) if isinstance(status, str) else status
+    check_text(recorded_by, _("naam van wie het vastlegt"))
     decision = Decision(
         status=status,
         reason=reason.strip(),
@@ -555,9 +671,52 @@ def decide(contribution: Contribution, status: DecisionStatus | str, *, reason: 
         due=parse_date(due, "due"),
         decided_at=now(),
         quick_win=quick_win,
+        recorded_by=recorded_by.strip(),
     )
     decision.validate()
-    return replace(contribution, decision=decision)
+    old = contribution.decision
+    if old.recorded and decision.same_answer(old):
+        return contribution
+    history = [*contribution.history, old] if old.recorded else list(contribution.history)
+    return replace(contribution, decision=decision, history=history)
+
+
+def set_agreement_state(agreement: Agreement, state: AgreementState | str, *, reason: str = "",
+                        recorded_by: str = "") -> Agreement:
+    """Return the agreement in a new state; the state it had is kept in ``history``.
+
+    "Stopped" needs a reason residents can read. The agreement passed in is not changed.
+    """
+    state = _enum(AgreementState, state, _("stand van de afspraak")) if isinstance(state, str) else state
+    reason = reason.strip()
+    check_text(reason, _("reden"))
+    if state is AgreementState.STOPPED and not reason:
+        raise ModelError(
+            _("Bij 'gestopt' hoort een reden. Schrijf in gewone woorden waarom de afspraak niet doorgaat (--reason).")
+        )
+    if state is agreement.state and reason == agreement.reason:
+        return agreement
+    return replace(agreement, state=state, reason=reason, updated_at=now(), recorded_by=recorded_by.strip(),
+                   history=[*agreement.history, agreement.snapshot()])
+
+
+def unanswered(contributions: Iterable[Contribution]) -> list[Contribution]:
+    """The points residents have had no answer about at all (see :attr:`Decision.has_answer`)."""
+    return [c for c in contributions if not c.decision.has_answer]
+
+
+def overdue_reviews(contributions: Iterable[Contribution], today: dt.date | None = None) -> list[Contribution]:
+    """Points still being looked into whose promised date has passed."""
+    today = today or dt.date.today()
+    return [
+        c for c in contributions
+        if c.decision.status is DecisionStatus.UNDER_REVIEW and c.decision.due is not None and c.decision.due < today
+    ]
+
+
+def overdue_agreements(agreements: Iterable[Agreement], today: dt.date | None = None) -> list[Agreement]:
+    """Agreements past their date that are neither done nor stopped."""
+    return [a for a in agreements if a.overdue(today)]
 
 
 def open_count(contributions: Iterable[Contribution]) -> int:
