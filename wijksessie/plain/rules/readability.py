@@ -12,11 +12,14 @@ de bibliotheek vandaag gesloten?") swings the score too much to count, and
 sentences of fewer than :data:`MIN_WORDS` words are left alone. Dutch only: the English formula needs other
 weights and English texts for residents are translations of checked Dutch.
 
-Syllables are counted as vowel sounds ("ij", "ei", "oe", "aai" … count
-once, a diaeresis starts a new one: "ideeën" = 3). That is within one
-syllable of a dictionary for the words of these texts and costs nothing to
-load; hyphenation dictionaries (pyphen) did not change which sentences
-are flagged.
+Syllables are counted as vowel sounds ("ij", "ei", "oe", "aai", "eau" …
+count once, a diaeresis starts a new one: "ideeën" = 3). Measured against
+the maintained alternatives on the labelled set in ``tests/data/b1`` (845
+words): pyphen's Dutch hyphenation gives the same flagged sentences, but it
+marks where a word may break, not its syllables ("eten" = 1, "overleden" =
+3: no break next to one letter at a word's edge); textstat builds on
+pyphen and adds 0.15 s of import. Counting vowel sounds needs no new
+dependency and nothing to load.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ LONG = 4
 VERY_LONG = 8
 
 # Dutch vowel sounds, longest first: one match is one syllable.
-_NL_VOWELS = re.compile(r"aai|ooi|oei|eeu|ieu|ij|ei|ou|au|ui|oe|eu|ie|aa|ee|oo|uu|[aeiouyáàâäéèêëíìîïóòôöúùûü]")
+_NL_VOWELS = re.compile(r"eau|aai|ooi|oei|eeu|ieu|ij|ei|ou|au|ui|oe|eu|ie|aa|ee|oo|uu|[aeiouyáàâäéèêëíìîïóòôöúùûü]")
 
 
 def count_syllables(word: str) -> int:
