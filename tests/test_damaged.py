@@ -77,6 +77,11 @@ CASES = [
     ("contribution not an object", lambda good: _edit(json.loads(good), _set(["contributions", "1"], "tekst")), "inbreng"),
     ("contributions not a table", lambda good: _edit(json.loads(good), _set(["contributions"], ["tekst"])), "beschadigd"),
     ("person without consent", lambda good: _edit(json.loads(good), _set(["people"], {"1": {"id": "p1", "receipt": "AAAA-BBBB", "name": "Jan"}})), "toestemming"),
+    ("nested 10,000 deep", lambda good: b"[" * 10_000 + b"]" * 10_000, "te diep genest"),
+    ("a title nested 10,000 deep", lambda good: good.replace(b'"title":"Gezond Noord"', b'"title":' + b"[" * 10_000 + b"]" * 10_000), "te diep genest"),
+    ("NUL bytes", lambda good: b"\x00" * 64, "geen geldige JSON"),
+    ("not adopted without a reason", lambda good: _edit(json.loads(good), _first_doc("contributions", "decision", {"status": "not_adopted", "reason": ""})), "reden"),
+    ("referred without an organisation", lambda good: _edit(json.loads(good), _first_doc("contributions", "decision", {"status": "referred"})), "organisatie"),
 ]
 
 
@@ -230,3 +235,76 @@ def test_temporary_files_of_a_killed_writer_are_cleaned_up(st, sid):
 def test_iter_open_skips_damaged_sessions(st, sid, other):
     st.path_for(sid).write_bytes(b"")
     assert [sf.session.id for sf in st.iter_open()] == [other]
+
+
+# ---------------------------------------------------------------- one bad file never takes down the rest
+
+
+def _not_a_file(kind: str, path) -> None:
+    """Put something that is not a readable session file under a session's name (works as root too)."""
+    path.unlink()
+    if kind == "folder":
+        path.mkdir()
+        (path / "inhoud.txt").write_text("x", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "garbage":
+        path.write_bytes(os.urandom(4096))
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "garbage"])
+def test_every_command_keeps_working_beside_one_bad_session(st, sid, other, cli, kind, tmp_path):
+    with st.open(other) as sf:
+        sf.add_contribution(Contribution.new("Meer licht op straat"))
+    path = st.path_for(sid)
+    _not_a_file(kind, path)
+
+    r = cli("list")
+    assert r.returncode == 0 and "Gezond Zuid" in r.stdout, r.stderr
+    [line] = [x for x in r.stdout.splitlines() if x.startswith(sid)]
+    assert "BESCHADIGD" in line and str(path) in line and ("restore" in line or "hulp" in line), line
+    rows = {row["id"]: row for row in json.loads(cli("list", "--json").stdout)}
+    assert rows[sid]["problem"] and rows[other]["contributions"] == 1
+
+    r = cli("report")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert sid in r.stderr, "the report says which session it left out"
+    r = cli("add", other, "nog een punt")
+    assert r.returncode == 0, r.stderr
+    r = cli("export", other, "--format", "md")
+    assert r.returncode == 0 and "Meer licht op straat" in r.stdout
+    r = cli("purge", "--before", "2030-01-01")
+    assert r.returncode == 2 and other in r.stdout and sid in r.stderr, (r.stdout, r.stderr)
+
+    r = cli("add", sid, "iets")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and str(path) in r.stderr
+    summaries = {s.id: s for s in st.summaries()}
+    assert summaries[sid].problem and summaries[other].contributions == 2
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file; see the folder/fifo cases for root")
+def test_an_unreadable_session_file_is_named_with_what_to_do(st, sid, other, cli):
+    path = st.path_for(sid)
+    path.chmod(0)
+    try:
+        r = cli("list")
+        assert r.returncode == 0 and "Gezond Zuid" in r.stdout
+        assert "chmod" in r.stdout and str(path) in r.stdout
+        r = cli("export", sid, "--format", "md")
+        assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+    finally:
+        path.chmod(0o600)
+
+
+def test_restore_refuses_a_healthy_file_unless_forced(st, sid, cli):
+    path = st.path_for(sid)
+    before = path.read_bytes()
+    r = cli("restore", sid)
+    assert r.returncode == 2 and "--force" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == before and not list(st.data_dir.glob("*.damaged-*")), "nothing moved"
+    r = cli("restore", sid, "--force")
+    assert r.returncode == 0, r.stderr
+    with st.open(sid, readonly=True) as sf:
+        assert len(sf.contributions()) == 1, "forced: the previous version is back"
+    [aside] = st.data_dir.glob("*.damaged-*")
+    assert aside.read_bytes() == before, "and the newer one is kept aside"
