@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
+from collections import Counter
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -35,6 +39,36 @@ async def type_text(pilot, text: str) -> None:
     assert focused is not None, "no field has the keyboard"
     focused.post_message(events.Paste(text))
     await pilot.pause()
+
+
+_SVG_TEXT = re.compile(
+    r'<text [^>]*x="([\d.]+)"[^>]*textLength="([\d.]+)"[^>]*clip-path="url\(#[\w-]+-line-(\d+)\)"[^>]*>(.*?)</text>'
+)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain text, read from Textual's public screenshot (SVG)."""
+    runs = []
+    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+        text = html.unescape(match[4]).replace("\xa0", " ")
+        runs.append((float(match[1]), float(match[2]), int(match[3]), text))
+    if not runs:
+        return ""
+    cell = Counter(round(length / len(text), 3) for _x, length, _n, text in runs if text).most_common(1)[0][0]
+    width, height = app.size
+    lines = [[" "] * width for _row in range(height)]
+    for x, _length, row, text in runs:
+        column = round(x / cell)
+        for offset, char in enumerate(text):
+            if 0 <= row < height and 0 <= column + offset < width:
+                lines[row][column + offset] = char
+    return "\n".join("".join(line) for line in lines)
+
+
+@pytest.fixture
+def read_screen():
+    """``read_screen(app)`` → the screen as plain text (public API only)."""
+    return screen_text
 
 
 async def until(pilot, condition, what: str, tries: int = 300):
@@ -312,7 +346,7 @@ async def test_delete_session_needs_confirmation(data_dir, demo, clock, store):
 async def test_demo_from_home_and_help_lists_keys(data_dir, clock, read_screen):
     app = make_app(data_dir, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
-        assert "Nog geen sessies" in read_screen(app)
+        await until(pilot, lambda: "Nog geen sessies" in read_screen(app), "empty home (listed in a worker)")
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "demo opened")
         await pilot.press("f1")
@@ -396,3 +430,238 @@ async def test_agenda_texts_follow_the_interface_language(data_dir, st, clock, r
         assert "Welcome, and why we are here" in read_screen(app)
         await app.switch_language("nl")
         await until(pilot, lambda: "Welkom, fijn dat u er bent." in read_screen(app), "Dutch prompt after the switch")
+
+
+# ---------------------------------------------------------------------- typing goes where the step invites it
+
+
+def _session_at(store, step: str, **fields) -> str:
+    session = Session.new("Avond in Oost", "Oost", date="2026-03-12")
+    session.current_step = step
+    for name, value in fields.items():
+        setattr(session, name, value)
+    store.create(session)
+    return session.id
+
+
+def line_of(app, selector: str) -> str:
+    """The text of a one-line message widget, empty when it is not shown."""
+    widget = app.screen.query_one(selector)
+    return str(widget.render()) if widget.display else ""
+
+
+async def _open(app, pilot):
+    await until(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.focused is not None, "meeting screen")
+    return app.screen
+
+
+async def test_tally_enter_saves_the_field_and_moves_on_and_letters_are_refused(data_dir, store, clock, reopen,
+                                                                               read_screen):
+    sid = _session_at(store, "wie-is-er")
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        assert app.focused.id == "participants"
+        await pilot.press("2", "3", "enter")
+        await until(pilot, lambda: reopen(sid).session.tally.participants == 23, "23 saved")
+        assert app.focused.id == "groups", "Enter moves on to the next field"
+        await type_text(pilot, "65 jaar en ouder = 9")
+        await pilot.press("enter")
+        await until(pilot, lambda: reopen(sid).session.tally.groups == {"65 jaar en ouder": 9}, "groups saved")
+        assert reopen(sid).session.tally.participants == 23
+        shown = read_screen(app)
+        assert "Bewaard: 23 deelnemers" in shown and "65 jaar en ouder = 9" in shown
+
+        # Letters in the number field: a line says what is wrong; nothing is saved, nothing is cut off.
+        participants = meeting.query_one("#participants", Input)
+        participants.focus()
+        await until(pilot, lambda: app.focused is participants, "focus on the count")
+        await type_text(pilot, "23 65 jaar")
+        await pilot.press("enter")
+        await until(pilot, lambda: "is geen heel getal" in line_of(app, "#tally-error"), "error line")
+        assert "Typ alleen cijfers" in line_of(app, "#tally-error") and "Typ alleen" in read_screen(app)
+        assert participants.value == "23 65 jaar"
+        # A number far too large is refused too.
+        participants.value = "2365914"
+        await pilot.press("enter")
+        await until(pilot, lambda: "is te veel" in line_of(app, "#tally-error"), "bound")
+        assert reopen(sid).session.tally.participants == 23
+        assert "Opgeslagen" in read_screen(app)  # from the save before; nothing new was claimed
+        # A group larger than the room is refused as well.
+        meeting.query_one("#groups", Input).focus()
+        meeting.query_one("#groups", Input).value = "65 jaar en ouder = 40"
+        await pilot.press("enter")
+        await until(pilot, lambda: "meer dan de 23 deelnemers" in line_of(app, "#tally-error"), "group bound")
+        assert reopen(sid).session.tally.groups == {"65 jaar en ouder": 9}
+
+
+async def test_vote_line_has_the_keyboard_and_says_what_is_wrong(data_dir, store, clock, reopen, read_screen):
+    sid = _session_at(store, "kiezen", themes=["Bewegen", "Bereikbaarheid", "Groen"])
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot)
+        assert app.focused.id == "vote-line"
+        await type_text(pilot, "Bewegen 12")
+        await pilot.press("enter")
+        await until(pilot, lambda: reopen(sid).session.priorities.votes == {"Bewegen": 12}, "12 votes")
+        assert app.focused.value == ""
+        # Unknown or unclear themes are named, nothing is saved.
+        await type_text(pilot, "Be 2")
+        await pilot.press("enter")
+        await until(pilot, lambda: "Typ meer letters" in line_of(app, "#vote-error"), "ambiguous")
+        app.focused.value = ""
+        await type_text(pilot, "Verkeer 2")
+        await pilot.press("enter")
+        await until(pilot, lambda: "Het thema 'Verkeer' is er niet" in line_of(app, "#vote-error"), "unknown theme")
+        assert reopen(sid).session.priorities.votes == {"Bewegen": 12}
+        # On an empty line, arrows choose a theme and + counts (as on a sheet of paper).
+        app.focused.value = ""
+        await pilot.press("down", "plus", "plus")
+        await until(pilot, lambda: sum(reopen(sid).session.priorities.votes.values()) == 14, "two more")
+        assert "stippen" not in read_screen(app) and "stickers" not in read_screen(app)
+        assert "stemmen" in read_screen(app)
+
+
+async def test_each_step_opens_with_the_keyboard_in_its_field(data_dir, store, clock):
+    sid = _session_at(store, "welkom", themes=["Bewegen"])
+    expected = {
+        "info": "entry", "tally": "participants", "topics": "topic", "vote": "vote-line", "discuss": "entry",
+        "quick_wins": "what", "agreements": "what",
+    }
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        for index, step in enumerate(meeting.steps):
+            if index:
+                await pilot.press("f8")
+                await until(pilot, lambda i=index: meeting.index == i and app.focused is not None, step.id)
+            await until(pilot, lambda: app.focused is not None, "focus")
+            if step.type == "contact":
+                assert type(app.focused).__name__ == "ContactView", step.id
+            else:
+                assert app.focused.id == expected.get(step.type, "entry"), step.id
+
+
+async def test_a_letter_that_does_nothing_says_which_keys_work(data_dir, demo, clock, read_screen):
+    app = make_app(data_dir, demo, clock=clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await _open(app, pilot)
+        await pilot.press("escape", "x")  # in the list of entries
+        await until(pilot, lambda: "De toets x doet hier niets" in read_screen(app), "notice")
+        words = read_screen(app).split()
+        assert all(word in words for word in "e aanpassen, d weghalen".split()), "the keys that do work are named"
+
+
+async def test_agreement_date_in_dutch_is_shown_before_it_is_saved(data_dir, store, reopen, read_screen):
+    import datetime as dt
+
+    now = dt.datetime(2026, 12, 2, 20, 0)
+    sid = _session_at(store, "afspraken")
+    app = make_app(data_dir, sid, clock=lambda: now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot)
+        await type_text(pilot, "Bankje bij de flat")
+        await pilot.press("enter")
+        await type_text(pilot, "Wijkteam")
+        await pilot.press("enter")
+        await type_text(pilot, "1 februari")
+        await until(pilot, lambda: "1 februari 2027" in line_of(app, "#when-preview"), "date preview")
+        assert "februari 2027" in read_screen(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(reopen(sid).agreements()) == 1, "saved")
+        saved = reopen(sid).agreements()[0]
+        assert (saved.what, saved.who, saved.by_when) == ("Bankje bij de flat", "Wijkteam", dt.date(2027, 2, 1))
+        # A date the program does not know: said on screen, nothing saved.
+        await type_text(pilot, "Lantaarn")
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "straks")
+        await pilot.press("enter")
+        await until(pilot, lambda: "geen datum" in line_of(app, "#agreement-error"), "error line")
+        assert len(reopen(sid).agreements()) == 1
+
+
+async def test_kind_bar_shows_the_chosen_theme_at_80_columns(data_dir, store, clock, read_screen):
+    sid = _session_at(store, "welkom", themes=["Veilig en gezond wonen in de buurt", "Groen"])
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        await pilot.press("f3", "f6")
+        await until(pilot, lambda: type(app.screen).__name__ == "ThemePicker", "theme picker")
+        await pilot.press("v", "e", "enter")
+        await until(pilot, lambda: app.screen is meeting, "picked")
+        bar = [line for line in read_screen(app).splitlines() if "F2" in line][0]
+        assert "probleem" in bar and "Veilig en gezond wonen" in bar, bar
+        # Letters that match nothing are said, not silently ignored.
+        await pilot.press("f6")
+        await until(pilot, lambda: type(app.screen).__name__ == "ThemePicker", "theme picker")
+        await pilot.press("x", "y", "enter")
+        await until(pilot, lambda: "Geen thema met 'xy'" in line_of(app, "#pick-error"), "no match")
+        await pilot.press("escape")
+
+
+async def test_e_edits_text_kind_and_theme(data_dir, store, clock, reopen):
+    sid = _session_at(store, "welkom", themes=["Bewegen", "Groen"])
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        await type_text(pilot, "Meer bomen")
+        await pilot.press("enter")
+        await until(pilot, lambda: len(reopen(sid).contributions()) == 1, "saved")
+        await pilot.press("escape", "e")
+        await until(pilot, lambda: type(app.screen).__name__ == "ContributionDialog", "edit dialog")
+        await pilot.press("end")
+        await type_text(pilot, " in de straat")
+        await pilot.press("f3", "enter")  # kind: problem; Enter goes on to the theme
+        await type_text(pilot, "gro")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is meeting, "saved and closed")
+        await until(pilot, lambda: reopen(sid).contributions()[0].theme == "Groen", "edited")
+    c = reopen(sid).contributions()[0]
+    assert (c.text, c.kind.value, c.theme) == ("Meer bomen in de straat", "problem", "Groen")
+
+
+async def test_room_view_wraps_whole_words_at_80_and_120_columns(data_dir, store, clock, read_screen):
+    from wijksessie.model import ParticipationLevel
+
+    sid = _session_at(store, "welkom")
+    level = ParticipationLevel("advise_early")
+    for size in ((80, 24), (120, 40)):
+        app = make_app(data_dir, sid, clock=clock)
+        async with app.run_test(size=size) as pilot:
+            await _open(app, pilot)
+            await pilot.press("f9")
+            await until(pilot, lambda: isinstance(app.screen, RoomScreen), "room view")
+            shown = read_screen(app)
+            words = shown.split()
+            for sentence in (level.explanation, level.promise):
+                for word in sentence.split():
+                    assert word in words, (size, word, shown)
+            assert all(len(line.rstrip()) <= size[0] for line in shown.splitlines())
+            await pilot.press("escape")
+
+
+async def test_timer_and_meeting_clock_continue_after_a_hard_stop(data_dir, store, reopen, read_screen):
+    import datetime as dt
+
+    sid = _session_at(store, "welkom")
+    start = dt.datetime(2026, 3, 12, 19, 30)
+    now = [start]
+    app = make_app(data_dir, sid, clock=lambda: now[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        now[0] = start + dt.timedelta(minutes=4, seconds=41)
+        await pilot.press("f8")  # the step change keeps the welcome's time
+        await until(pilot, lambda: meeting.step.id == "wie-is-er", "next step")
+        now[0] = start + dt.timedelta(minutes=6, seconds=35)
+        # The once-a-second timer keeps the step's time on disk every 15 seconds, before any stop.
+        await until(pilot, lambda: reopen(sid).session.step_seconds.get("wie-is-er") == 114, "timer on disk")
+        on_disk = reopen(sid).session.step_seconds
+        assert on_disk == {"welkom": 281, "wie-is-er": 114}
+    # (what a hard kill leaves is what was on disk above; a new start reads it)
+    later = dt.datetime(2026, 3, 12, 21, 0)
+    again = make_app(data_dir, sid, clock=lambda: later)
+    async with again.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(again, pilot)
+        assert meeting.step.id == "wie-is-er"
+        await until(pilot, lambda: "1:54 van 5:00" in read_screen(again), "step timer resumed")
+        assert "bezig 6:35" in read_screen(again)

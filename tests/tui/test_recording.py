@@ -7,7 +7,7 @@ from wijksessie.tui.app import make_app
 from wijksessie.tui.screens.meeting import MeetingScreen
 from wijksessie.tui.widgets.entries import OLDER_ID, WINDOW, EntryList
 
-from test_meeting import type_text, until  # same folder (pytest puts it on the path)
+from test_meeting import read_screen, type_text, until  # noqa: F401 - same folder; read_screen is a fixture
 
 
 def _session_with(store, n: int) -> str:

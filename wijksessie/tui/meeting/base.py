@@ -127,15 +127,24 @@ def kind_bar_text(kind: ContributionKind, theme: str, width: int) -> Text:
     full.append(theme_name, style="bold reverse")
     if full.cell_len <= width:
         return full
-    short = Text(_("Soort") + ": ", style="dim")
-    short.append(kind.label, style="bold reverse")
-    short.append(" F2\u2013F5 \u00b7 " + _("Thema") + ": ", style="dim")
-    room = max(8, width - short.cell_len - 3)
-    if len(theme_name) > room:
-        theme_name = theme_name[: room - 1] + "\u2026"
-    short.append(theme_name, style="bold reverse")
-    short.append(" F6", style="dim")
-    return short
+    # Narrower: the chosen kind only; then fewer words; the theme is cut only as the last resort.
+    for kind_label, keys_kind, theme_label, keys_theme in (
+        (_("Soort") + ": ", " F2\u2013F5", " \u00b7 " + _("Thema") + ": ", " F6"),
+        ("", " F2\u2013F5", " \u00b7 ", " F6"),
+        ("", "", " \u00b7 ", ""),
+    ):
+        text = Text(kind_label, style="dim")
+        text.append(kind.label, style="bold reverse")
+        text.append(keys_kind + theme_label, style="dim")
+        text.append(theme_name, style="bold reverse")
+        text.append(keys_theme, style="dim")
+        if text.cell_len <= width:
+            return text
+    text = Text(kind.label, style="bold reverse")
+    text.append(" \u00b7 ", style="dim")
+    room = max(8, width - text.cell_len)
+    text.append(theme_name if len(theme_name) <= room else theme_name[: room - 1] + "\u2026", style="bold reverse")
+    return text
 
 
 class EntryPanel(Vertical):
