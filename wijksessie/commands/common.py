@@ -32,9 +32,15 @@ def store(args):
     A short write waits a few seconds for a session another process is
     writing, so two scripts adding at once both succeed.
     """
+    import os
+
     from wijksessie.store import CLI_LOCK_WAIT, SessionStore
 
-    return SessionStore(paths.data_dir(args.data_dir), lock_wait=CLI_LOCK_WAIT)
+    try:  # $WIJKSESSIE_LOCK_WAIT: seconds to wait (scripts and tests may want less or more)
+        wait = min(max(float(os.environ.get("WIJKSESSIE_LOCK_WAIT", CLI_LOCK_WAIT)), 0.0), 600.0)
+    except ValueError:
+        wait = CLI_LOCK_WAIT
+    return SessionStore(paths.data_dir(args.data_dir), lock_wait=wait)
 
 
 #: Dates outside these years are typing slips (and 9999-12-31 + 6 weeks does not exist).
