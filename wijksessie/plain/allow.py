@@ -10,7 +10,7 @@ from wijksessie import paths
 from wijksessie.i18n import _
 from wijksessie.plain.results import Finding, Problem
 from wijksessie.plain.wordlist import mtime
-from wijksessie.plain.yamlnodes import compose_all, node_line, read, scalar_text
+from wijksessie.plain.yamlnodes import compose_all, kind, node_line, read, scalar_text
 
 _allowlists: dict[str, tuple[float | None, AllowList]] = {}
 
@@ -49,13 +49,13 @@ def _parse_allowlist(path: Path, base_dir: Path) -> AllowList:
     if errors or not docs:
         return AllowList((), tuple(errors), path, base_dir)
     root = docs[0]
-    if root.id != "sequence":
+    if kind(root) != "sequence":
         message = _("De lijst moet een lijst zijn. Begin elke regel met '- word:'.")
         return AllowList((), (Problem(spath, node_line(root), message),), path, base_dir)
     entries: list[AllowEntry] = []
     for item in root.value:
         line = node_line(item)
-        if item.id != "mapping":
+        if kind(item) != "mapping":
             errors.append(Problem(spath, line, _("Elke regel begint met '- word:'. Zet word en reason eronder.")))
             continue
         values: dict[str, str] = {}

@@ -15,6 +15,7 @@ from wijksessie.plain.sources import TEMPLATE_SUFFIXES, YAML_SUFFIXES, file_segm
 from wijksessie.plain.wordlist import load_wordlist
 from wijksessie.plain.yamlnodes import read
 
+
 def check_file(
     path: Path,
     lang: str | None = None,

@@ -17,11 +17,15 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijksessie.i18n import _, normalise
 from wijksessie.plain.results import Finding
 from wijksessie.plain.text import BREAK, blank, mask, mask_markup
-from wijksessie.plain.yamlnodes import compose_all, scalar_text
+from wijksessie.plain.yamlnodes import compose_all, kind, node_line, scalar_text
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 #: Keys in agenda and theme YAML files whose text residents hear or read.
 CHECKED_KEYS = frozenset({"title", "description", "prompts", "help", "name"})
@@ -107,32 +111,32 @@ def lang_from_path(path: Path) -> str | None:
     return None
 
 
-def _yaml_raw(src: str, node) -> str:
+def _yaml_raw(src: str, node: Node) -> str:
     """A scalar's text exactly where it stands in the file (offsets preserved)."""
     start, end = node.start_mark, node.end_mark
     raw = src[start.index : end.index]
-    if node.style in ("|", ">"):
+    if getattr(node, "style", None) in ("|", ">"):
         # The first line holds only the indicator (and maybe a comment).
         newline = raw.find("\n")
         raw = blank(raw[: newline if newline >= 0 else len(raw)]) + (raw[newline:] if newline >= 0 else "")
-    elif node.style == '"':
+    elif getattr(node, "style", None) == '"':
         raw = re.sub(r"\\.", "  ", raw)
-    return " " * start.column + raw
+    return " " * int(start.column) + raw
 
 
-def _yaml_segments(src: str, root, lang: str) -> list[tuple[object, str]]:
+def _yaml_segments(src: str, root: Node, lang: str) -> list[tuple[Node, str]]:
     """The scalar nodes whose text residents see, with their language."""
-    found: list[tuple[object, str]] = []
+    found: list[tuple[Node, str]] = []
     # An alias is the same node object as its anchor: visiting each collection
     # once keeps a file full of nested aliases (a "YAML bomb") from taking forever.
     seen: set[int] = set()
 
-    def walk(node, node_lang: str, checked: bool) -> None:
-        if node.id in ("mapping", "sequence"):
+    def walk(node: Node, node_lang: str, checked: bool) -> None:
+        if kind(node) in ("mapping", "sequence"):
             if id(node) in seen:
                 return
             seen.add(id(node))
-        if node.id == "mapping":
+        if kind(node) == "mapping":
             for key_node, value in node.value:
                 key = scalar_text(key_node) or ""
                 if key in CHECKED_KEYS:
@@ -143,7 +147,7 @@ def _yaml_segments(src: str, root, lang: str) -> list[tuple[object, str]]:
                     walk(value, normalise(key), True)
                 else:
                     walk(value, node_lang, False)
-        elif node.id == "sequence":
+        elif kind(node) == "sequence":
             for item in node.value:
                 walk(item, node_lang, checked)
         elif checked and node.tag.endswith(":str") and node.value.strip():
@@ -166,7 +170,7 @@ def file_segments(path: Path, src: str, lang: str, spath: str) -> tuple[list[Seg
             for node, node_lang in _yaml_segments(src, root, lang):
                 raw = _yaml_raw(src, node)
                 segments.append(
-                    Segment(raw, mask(raw), node.start_mark.line + 1, node_lang, marker_on_first_line_covers=True)
+                    Segment(raw, mask(raw), node_line(node), node_lang, marker_on_first_line_covers=True)
                 )
         return segments, []
     if suffix == ".po":
@@ -218,17 +222,19 @@ def po_segments(src: str, lang: str, spath: str, only_content: bool = False) -> 
     translations of agendas and letters, next to interface text. A
     ``b1-ok: reason`` in an entry's comments accepts the whole entry.
     """
+    from babel.messages.catalog import Message
     from babel.messages.pofile import PoFileError, read_po
 
     try:
         catalog = read_po(io.StringIO(src), abort_invalid=True)
     except (PoFileError, ValueError) as exc:
-        message = _("Dit is geen goed .po-bestand: {problem}. Kijk het bestand na met 'msgfmt --check'.").format(
+        problem = _("Dit is geen goed .po-bestand: {problem}. Kijk het bestand na met 'msgfmt --check'.").format(
             problem=exc
         )
-        return [], [Finding(1, 1, "error", "", message, path=spath)]
+        return [], [Finding(1, 1, "error", "", problem, path=spath)]
     lines = src.split("\n")
     segments: list[Segment] = []
+    message: Message
     for message in catalog:
         if not message.id or not message.lineno:
             continue

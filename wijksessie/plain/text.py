@@ -12,7 +12,6 @@ import bisect
 import re
 from collections.abc import Iterator
 
-
 # A sentence break that takes the place of a tag ({% if %}, <p>); the
 # splitter cuts here. \x1f is not a line break for str.splitlines().
 BREAK = "\x1f"

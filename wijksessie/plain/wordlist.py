@@ -75,6 +75,10 @@ def form_key(form: str, abbreviation: bool) -> str:
     return form if abbreviation else form.lower()
 
 
+# A trie of characters; the key "" marks the end of a form.
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(forms: Iterable[str]) -> str:
     """One pattern for many literal forms, shaped as a trie.
 
@@ -83,7 +87,7 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     makes each position cost a few steps. Longer forms are tried first, so
     "positieve gezondheid" wins over a shorter form at the same place.
     """
-    trie: dict = {}
+    trie: _Trie = {}
     for form in forms:
         node = trie
         for char in " ".join(form.split()).replace("’", "'"):
@@ -97,7 +101,7 @@ def _trie_pattern(forms: Iterable[str]) -> str:
             return "['’]"
         return re.escape(char)
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         branches = [char_pattern(char) + build(child) for char, child in sorted(node.items()) if char]
         ends_here = "" in node
         if not branches:
@@ -175,6 +179,7 @@ class WordList:
         found: list[tuple[int, int, Entry]] = []
         for pattern, abbreviation in self._patterns:
             for match in pattern.finditer(masked):
+                entry: Entry | None
                 if match.lastgroup:
                     entry = self._groups[match.lastgroup]
                 else:

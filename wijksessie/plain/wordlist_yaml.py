@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wijksessie.i18n import _
 from wijksessie.plain.results import Problem
 from wijksessie.plain.wordlist import ABBREVIATION_WORD, Entry, WordList, form_key
-from wijksessie.plain.yamlnodes import compose_all, is_scalar, node_line, read, scalar_text
+from wijksessie.plain.yamlnodes import compose_all, is_scalar, kind, node_line, read, scalar_text
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 _ENTRY_KEYS = ("word", "forms", "use", "why", "source", "abbreviation", "compounds", "generate")
 _FLAGS = ("abbreviation", "compounds", "generate")
 
 
-def _text_list(node, key: str, path: str, errors: list[Problem]) -> list[str] | None:
+def _text_list(node: Node, key: str, path: str, errors: list[Problem]) -> list[str] | None:
     """A YAML value that must be one text or a list of texts."""
     if is_scalar(node):
         text = scalar_text(node)
         values = [text] if text is not None else []
-    elif node.id == "sequence":
+    elif kind(node) == "sequence":
         values = []
         for item in node.value:
             text = scalar_text(item)
@@ -81,9 +85,9 @@ def _check_form(form: str, line: int, path: str, errors: list[Problem]) -> bool:
     return True
 
 
-def _parse_entry(node, path: str, errors: list[Problem]) -> Entry | None:
+def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
     line = node_line(node)
-    if node.id != "mapping":
+    if kind(node) != "mapping":
         errors.append(
             Problem(
                 path,
@@ -92,7 +96,7 @@ def _parse_entry(node, path: str, errors: list[Problem]) -> Entry | None:
             )
         )
         return None
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # texts, lists of texts and true/false, by key
     ok = True
     for key_node, value_node in node.value:
         key = scalar_text(key_node) or ""
@@ -152,7 +156,7 @@ def _parse_entry(node, path: str, errors: list[Problem]) -> Entry | None:
         return None
     word = str(values["word"])
     forms: list[str] = []
-    for form in [word, *values.get("forms", [])]:  # type: ignore[list-item]
+    for form in [word, *values.get("forms", [])]:
         if form not in forms:
             forms.append(form)
     forms = [f for f in forms if _check_form(f, line, path, errors)]
@@ -162,7 +166,7 @@ def _parse_entry(node, path: str, errors: list[Problem]) -> Entry | None:
     return Entry(
         word=word,
         forms=tuple(forms),
-        use=tuple(values["use"]),  # type: ignore[arg-type]
+        use=tuple(values["use"]),
         why=str(values["why"]),
         source=str(values.get("source", "")),
         abbreviation=abbreviation,
@@ -184,7 +188,7 @@ def parse_wordlist(path: Path, lang: str) -> WordList:
     if not docs:
         return WordList(lang, path, [], [])
     root = docs[0]
-    if root.id != "sequence":
+    if kind(root) != "sequence":
         message = _("De woordenlijst moet een lijst zijn. Begin elk woord met '- word:'.")
         return WordList(lang, path, [], [Problem(spath, node_line(root), message)])
     entries: list[Entry] = []

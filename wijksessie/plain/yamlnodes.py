@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from wijksessie.i18n import _
 from wijksessie.plain.results import Problem
 
-def yaml_module():
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+
+def yaml_module() -> ModuleType:
     # Imported lazily: the live editor may never need a YAML file reloaded.
     import yaml
 
     return yaml
 
 
-def compose_all(src: str, path: str) -> tuple[list, list[Problem]]:
-    """The YAML documents of ``src`` as nodes (safe loader only), or a problem."""
+def compose_all(src: str, path: str) -> tuple[list[Node], list[Problem]]:
+    """The (non-empty) YAML documents of ``src`` as nodes (safe loader only), or a problem."""
     yaml = yaml_module()
     try:
-        return list(yaml.compose_all(src, Loader=yaml.SafeLoader)), []
+        return [doc for doc in yaml.compose_all(src, Loader=yaml.SafeLoader) if doc is not None], []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -33,6 +39,7 @@ def compose_all(src: str, path: str) -> tuple[list, list[Problem]]:
 
 
 def read(path: Path) -> tuple[str | None, Problem | None]:
+    """The text of ``path``; ``(None, None)`` when it does not exist, ``(None, problem)`` when it cannot be read."""
     try:
         return path.read_text(encoding="utf-8"), None
     except FileNotFoundError:
@@ -47,18 +54,25 @@ def read(path: Path) -> tuple[str | None, Problem | None]:
         return None, Problem(str(path), 1, message)
 
 
-def node_line(node) -> int:
-    return node.start_mark.line + 1
+def node_line(node: Node) -> int:
+    """The 1-based line where ``node`` starts."""
+    return int(node.start_mark.line) + 1
 
 
-def is_scalar(node) -> bool:
-    return node.id == "scalar"
+def kind(node: Node) -> str:
+    """``"scalar"``, ``"sequence"`` or ``"mapping"``."""
+    return str(getattr(node, "id", ""))
 
 
-def scalar_text(node) -> str | None:
+def is_scalar(node: Node) -> bool:
+    """Whether ``node`` is a single value (not a list or a mapping)."""
+    return kind(node) == "scalar"
+
+
+def scalar_text(node: Node) -> str | None:
     """A scalar's text; ``None`` for non-scalars and for an empty value."""
     if not is_scalar(node) or node.tag.endswith(":null"):
         return None
-    return node.value
+    return str(node.value)
 
 
