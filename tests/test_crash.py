@@ -222,3 +222,140 @@ def test_sigkill_while_the_full_screen_program_records(tmp_path):
     figures["acknowledged entries"] = len(acked)
     print("\nfull-screen crash test figures:", dict(figures))
     assert figures["kills"] >= 10 and figures["acknowledged entries"] >= 10
+
+
+# ---------------------------------------------------------------- when the disk or the system says no
+#
+# A full disk, a file-size limit, a read-only stick, an unreadable cache, a log
+# that cannot be written: each gets one sentence saying what to do, exit 2,
+# and the session file stays exactly as it was.
+
+
+def _cli(*args: str, env: dict | None = None, preexec=None):
+    return subprocess.run([sys.executable, "-m", "wijksessie", *args], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, **(env or {})}, preexec_fn=preexec, timeout=120)
+
+
+def _one_clear_line(r, *words: str) -> None:
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and "Logging error" not in r.stderr, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("wijksessie: "), r.stderr
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.suffix != ".lock"}
+
+
+def _fill(path: Path) -> None:
+    """Write zeros to ``path`` until the file system is full to the last block."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 256 KiB file system (tmpfs), so "disk full" is the kernel's own ENOSPC."""
+    mount = tmp_path / "stick"
+    mount.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(mount)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.skip("cannot mount a small file system here: " + r.stderr.strip())
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_disk_full_is_one_sentence_and_loses_nothing(small_disk):
+    data = small_disk / "sessies"
+    sid = _cli("--data-dir", str(data), "new", "--title", "Vol", "--neighbourhood", "Noord").stdout.strip()
+    assert _cli("--data-dir", str(data), "add", sid, "eerste punt").returncode == 0
+    before = _folder_bytes(data)
+    filler = small_disk / "vulsel"
+    _fill(filler)
+    r = _cli("--data-dir", str(data), "add", sid, "dit past niet meer " * 200)
+    _one_clear_line(r, "schijf is vol", "ruimte")
+    assert _folder_bytes(data) == before, "the session file and its backup are untouched"
+    assert not [p for p in data.iterdir() if p.name.endswith(".tmp")], "no half-written temporary file left"
+    r = _cli("--data-dir", str(data), "export", sid, "--format", "md", "-o", str(small_disk / "notes.md"))
+    _one_clear_line(r, "schijf is vol")
+    assert not (small_disk / "notes.md").exists()
+    filler.unlink()
+    assert _cli("--data-dir", str(data), "add", sid, "weer ruimte").returncode == 0
+
+
+def test_read_only_data_folder(small_disk):
+    data = small_disk / "sessies"
+    sid = _cli("--data-dir", str(data), "new", "--title", "Alleen lezen", "--neighbourhood", "Noord").stdout.strip()
+    before = _folder_bytes(data)
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True).returncode == 0
+    r = _cli("--data-dir", str(data), "add", sid, "kan niet")
+    _one_clear_line(r, "niet geschreven", "andere map")
+    r = _cli("--data-dir", str(data), "export", sid, "--format", "md")
+    assert r.returncode == 0 and "Alleen lezen" in r.stdout, "reading still works"
+    r = _cli("--data-dir", str(data), "list")
+    assert r.returncode == 0 and sid in r.stdout
+    assert _folder_bytes(data) == before
+
+
+def test_file_too_large_for_ulimit(tmp_path):
+    import resource
+
+    data = tmp_path / "data"
+    sid = _cli("--data-dir", str(data), "new", "--title", "Groot", "--neighbourhood", "Noord").stdout.strip()
+    before = _folder_bytes(data)
+
+    def limit():  # like `ulimit -f 8` in the shell: files may not grow past 8 KiB
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    r = _cli("--data-dir", str(data), "add", sid, "lang verhaal " * 2000, preexec=limit)
+    assert r.returncode != -signal.SIGXFSZ, "the program is not killed by the file-size signal"
+    _one_clear_line(r, "ulimit")
+    assert _folder_bytes(data) == before
+    assert not [p for p in data.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_damaged_translation_cache_never_stops_a_command(tmp_path):
+    cache = tmp_path / "cache"
+    env = {"WIJKSESSIE_CACHE_DIR": str(cache), "WIJKSESSIE_DATA_DIR": str(tmp_path / "data")}
+    assert _cli("--lang", "en", "list", env=env).returncode == 0
+    cached = list((cache / "catalogues").glob("*.mo"))
+    assert cached, "the first start keeps a compiled catalogue"
+    for mo in cached:
+        mo.write_bytes(b"dit is geen catalogus")
+    r = _cli("--lang", "en", "list", env=env)
+    assert r.returncode == 0 and "Traceback" not in r.stderr and "No sessions" in r.stdout, r.stderr
+    # The cache folder is a file, or a folder nobody may enter: the program still starts.
+    for mo in cached:
+        mo.unlink()
+    (cache / "catalogues").rmdir()
+    (cache / "catalogues").write_text("geen map", encoding="utf-8")
+    r = _cli("--lang", "en", "list", env=env)
+    assert r.returncode == 0 and "Traceback" not in r.stderr and "No sessions" in r.stdout, r.stderr
+
+
+def test_a_log_that_cannot_be_written_never_shows_a_logging_error(tmp_path, small_disk):
+    # An unexpected error is logged in the data folder; here that folder is on a full disk.
+    data = small_disk / "sessies"
+    data.mkdir()
+    _fill(small_disk / "vulsel")
+    probe = (
+        "import sys\n"
+        "from wijksessie import cli\n"
+        "def boom(args):\n    raise RuntimeError('kapot')\n"
+        "cli._session_cmds.cmd_list.__code__ = boom.__code__\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(data), "list"], capture_output=True, text=True,
+                       cwd=REPO, env={**os.environ, "XDG_STATE_HOME": str(small_disk / "state"),
+                                      "HOME": str(small_disk / "home")}, timeout=60)
+    assert r.returncode == 1 and "Logging error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "niets verloren" in r.stderr

@@ -283,6 +283,10 @@ class SessionLock:
             # O_NOFOLLOW: a lock file swapped for a symlink must not make us truncate a file elsewhere.
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
         except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOENT):
+                from wijksessie.errors import FileProblem
+
+                raise FileProblem(exc) from None  # a read-only stick or a full disk: say that, not "remove the lock"
             raise StoreError(
                 _("Het slotbestand {path} kan niet worden geopend ({error}). Verwijder het als het geen gewoon bestand is.").format(
                     path=self.path, error=exc.strerror
@@ -637,16 +641,25 @@ class SessionFile:
         self._clean_copies(terms, report, code=p.receipt)
         return report
 
-    def _rewrite(self, change: Callable[[dict], object]) -> None:
-        """Apply ``change`` to a copy of the raw tables and write them, file and backup, in one durable write."""
+    def _rewrite(self, change: Callable[[dict], object], *, scrub: bool = True) -> None:
+        """Apply ``change`` to a copy of the raw tables and write them in one durable write.
+
+        ``scrub``: the backup becomes the new version too (removed data must not
+        stay there); otherwise the previous version is kept as the backup, as on
+        every write (import).
+        """
         import copy
 
         if self.readonly:
             raise ReadOnlySession(_("Deze sessie is alleen open om te lezen. Open de sessie opnieuw om te schrijven."))
         tables = copy.deepcopy(self._storage.read() or {})
         change(tables)
-        with self._scrubbing():
+        if scrub:
+            with self._scrubbing():
+                self._storage.write(tables)
+        else:
             self._storage.write(tables)
+        self._db = TinyDB(storage=lambda: self._storage)  # TinyDB caches the next document id per table
         self._load()
 
     def _clean_copies(self, terms, report, code: str = "") -> None:
