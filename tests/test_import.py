@@ -137,3 +137,198 @@ def test_cli_import(cli, tmp_path, data_dir):
     assert json.loads(cli("list", "--json").stdout)[0]["contributions"] == 1
     r = cli("import", str(tmp_path / "bestaat-niet.json"))
     assert r.returncode == 2 and "bestaat-niet.json" in r.stderr
+
+
+# ---------------------------------------------------------------- what was forgotten stays forgotten
+
+
+def _cli_session_with_personal_data(cli, tmp_path, date="2025-03-01"):
+    sid = cli("new", "--title", "Noord", "--neighbourhood", "Noord", "--date", date).stdout.strip()
+    r = cli("person", sid, "--name", "Jan Bakker", "--email", "jan.bakker@example.nl", "--purpose", "help",
+            "--consent-how", "oral")
+    assert r.returncode == 0, r.stderr
+    code = r.stdout.strip()
+    cli("contact", sid, "--name", "Fatima El Amrani", "--phone", "06-87654321")
+    cli("add", sid, "Jan Bakker wil de moestuin trekken")
+    old = tmp_path / "oud.json"
+    assert cli("export", sid, "--format", "json", "--with-personal-data", "-o", str(old)).returncode == 0
+    return sid, code, old
+
+
+def _all_text(data_dir) -> str:
+    return "".join(p.read_text(encoding="utf-8", errors="replace") for p in data_dir.rglob("*") if p.is_file())
+
+
+def test_import_after_purge_does_not_bring_the_contact_or_names_back(cli, data_dir, tmp_path):
+    sid, _code, old = _cli_session_with_personal_data(cli, tmp_path)
+    assert cli("purge", "--before", "2026-01-01").returncode == 0
+    r = cli("import", str(old), "--accept-contact")
+    assert r.returncode == 0, r.stderr
+    assert "eerder gewist" in r.stdout
+    for trace in ("Fatima", "06-87654321", "Jan Bakker", "jan.bakker@example.nl"):
+        assert trace not in _all_text(data_dir), trace
+
+
+def test_import_after_forget_cleans_new_texts_that_name_the_person(cli, data_dir, tmp_path):
+    sid, code, old = _cli_session_with_personal_data(cli, tmp_path, date="2026-11-24")
+    data = json.loads(old.read_text(encoding="utf-8"))
+    extra = dict(data["contributions"][0], id="abc999", text="Mail Jan Bakker op jan.bakker@example.nl")
+    data["contributions"].append(extra)  # added on the other laptop after the export
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert cli("forget", sid, code).returncode == 0
+    r = cli("import", str(old))
+    assert r.returncode == 0, r.stderr
+    text = _all_text(data_dir)
+    assert "Bakker" not in text and "jan.bakker@example.nl" not in text
+    assert "eerder zijn gewist" in r.stdout
+    exported = json.loads(cli("export", sid, "--format", "json").stdout)
+    assert "Mail [naam] op [e-mailadres]" in [c["text"] for c in exported["contributions"]]
+    # only hashes are kept of what was forgotten
+    raw = json.loads((data_dir / f"{sid}.json").read_text(encoding="utf-8"))
+    assert "forgotten" in raw and "Jan" not in json.dumps(raw["forgotten"])
+
+
+def test_a_different_contact_point_is_offered_never_taken_silently(laptop_a, tmp_path):
+    a, sid = laptop_a
+    with a.open(sid) as sf:
+        sf.update(lambda s: setattr(s.contact, "name", "Wijkteam Noord"))
+    file = _export(a, sid, tmp_path / "x.json")
+    data = json.loads(file.read_text(encoding="utf-8"))
+    data["contact"] = {"name": "Oplichter", "phone": "06-11111111"}
+    file.write_text(json.dumps(data), encoding="utf-8")
+    [result] = importer.import_files(a, [file])
+    assert result.contact_offered.name == "Oplichter" and "--accept-contact" in result.describe()
+    with a.open(sid, readonly=True) as sf:
+        assert sf.session.contact.name == "Wijkteam Noord"
+    b = SessionStore(tmp_path / "b")  # a new session: its contact point is offered too
+    [result] = importer.import_files(b, [file])
+    assert result.created and result.contact_offered.name == "Oplichter"
+    with b.open(sid, readonly=True) as sf:
+        assert not sf.session.contact.is_set
+    importer.accept_contact(b, sid, result.contact_offered)  # what the program does after asking
+    with b.open(sid, readonly=True) as sf:
+        assert sf.session.contact.name == "Oplichter"
+
+
+def test_cli_takes_a_contact_point_only_when_told(cli, data_dir, tmp_path):
+    from tests.conftest import run_cli
+
+    other = tmp_path / "other"
+    sid = run_cli("new", "--title", "Zuid", "--neighbourhood", "Zuid", data_dir=other).stdout.strip()
+    run_cli("contact", sid, "--name", "Buurthuis Zuid", data_dir=other)
+    file = tmp_path / "zuid.json"
+    run_cli("export", sid, "--format", "json", "-o", str(file), data_dir=other)
+    r = cli("import", str(file))
+    assert r.returncode == 0 and "Buurthuis Zuid" in r.stdout and "--accept-contact" in r.stdout
+    assert json.loads(cli("export", sid, "--format", "json").stdout)["contact"]["name"] == ""
+    r = cli("import", str(file), "--accept-contact")
+    assert r.returncode == 0 and json.loads(cli("export", sid, "--format", "json").stdout)["contact"]["name"] == "Buurthuis Zuid"
+
+
+# ---------------------------------------------------------------- hostile files: exit 2, one line, nothing written
+
+
+def _crafted(tmp_path, laptop_a, change) -> Path:
+    a, sid = laptop_a
+    file = _export(a, sid, tmp_path / "crafted.json")
+    data = json.loads(file.read_text(encoding="utf-8"))
+    text = change(data)
+    file.write_text(text if isinstance(text, str) else json.dumps(data), encoding="utf-8")
+    return file
+
+
+def _set_first(key, value):
+    def change(data):
+        data["contributions"][0][key] = value
+    return change
+
+
+HOSTILE = {
+    "edited_at in 9999": _set_first("edited_at", "9999-12-31T23:59:59+00:00"),
+    "edited_at tomorrow+": _set_first("edited_at", "2999-01-01T00:00:00"),
+    "edited_at 0001": _set_first("edited_at", "0001-01-01T00:00:00"),
+    "decided_at future": lambda d: d["contributions"][0]["decision"].__setitem__("decided_at", "3000-01-01T00:00:00+00:00"),
+    "5000 digits": lambda d: json.dumps(d).replace('"participants": 17', '"participants": ' + "9" * 5000),
+    "id ../../x": _set_first("id", "../../x"),
+    "id with newline": _set_first("id", "a\nb"),
+    "id formula": _set_first("id", '=HYPERLINK("http://x","klik")'),
+    "id with escape": _set_first("id", "a\x1b]0;pwned\x07"),
+    "duplicate ids": lambda d: d["contributions"].append(dict(d["contributions"][0])),
+    "deep nesting": lambda d: '{"schema": "wijksessie-export", "x": ' + "[" * 100000 + "]" * 100000 + "}",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_import_exit_2_one_line_nothing_written(cli, data_dir, tmp_path, laptop_a, name):
+    file = _crafted(tmp_path, laptop_a, HOSTILE[name])
+    r = cli("import", str(file))
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert len(r.stderr.strip().splitlines()) == 1 and len(r.stderr) < 400 and "Traceback" not in r.stderr
+    assert "crafted.json" in r.stderr and "\x1b" not in r.stderr
+    assert not data_dir.exists() or not any(data_dir.iterdir())
+
+
+def test_upper_case_ids_are_made_lower_case_and_said(cli, tmp_path, laptop_a):
+    file = _crafted(tmp_path, laptop_a, _set_first("id", "ABC123"))
+    r = cli("import", str(file))
+    assert r.returncode == 0 and "kleine letters" in r.stdout
+    sid = laptop_a[1]
+    assert cli("decide", sid, "abc123", "--status", "adopted").returncode == 0
+
+
+def test_dev_zero_and_oversized_files_are_refused_quickly(cli, tmp_path, monkeypatch):
+    import time
+
+    start = time.monotonic()
+    r = cli("import", "/dev/zero")
+    assert r.returncode == 2 and "gewoon bestand" in r.stderr and time.monotonic() - start < 10
+    big = tmp_path / "groot.json"
+    big.write_bytes(b" " * 2000)
+    monkeypatch.setattr(importer, "MAX_IMPORT_BYTES", 1000)
+    with pytest.raises(UserError, match="groter dan"):
+        importer.read_export(big)
+
+
+# ---------------------------------------------------------------- linear: one durable write per session
+
+
+def test_ten_thousand_contributions_import_in_one_write(tmp_path):
+    import time
+
+    from wijksessie import atomic
+
+    sid = "b16b16b1"
+    session = Session.new("Groot", "Noord", date="2026-11-24").to_dict()
+    session["id"] = sid
+    stamp = "2026-11-24T20:00:00+01:00"
+    contributions = [
+        {"id": f"c{i:05d}", "text": f"Punt nummer {i} over meer groen in de wijk", "kind": "idea",
+         "created_at": stamp}
+        for i in range(10_000)
+    ]
+    file = tmp_path / "groot.json"
+    file.write_text(json.dumps({"schema": export.EXPORT_SCHEMA, "schema_version": export.EXPORT_VERSION,
+                                "session": session, "contributions": contributions, "agreements": []}),
+                    encoding="utf-8")
+    store = SessionStore(tmp_path / "b")
+    writes = []
+    original = atomic.write_atomic
+
+    def counting(path, data, **kwargs):
+        writes.append(path)
+        return original(path, data, **kwargs)
+
+    import wijksessie.store as store_module
+
+    store_module.write_atomic, saved = counting, store_module.write_atomic
+    try:
+        start = time.monotonic()
+        [result] = importer.import_files(store, [file])
+        took = time.monotonic() - start
+    finally:
+        store_module.write_atomic = saved
+    assert result.added == 10_000
+    assert len([w for w in writes if w.name == f"{sid}.json"]) <= 2, "create + one write, not one per contribution"
+    assert took < 30, took
+    with store.open(sid, readonly=True) as sf:
+        assert len(sf.contributions()) == 10_000

@@ -18,19 +18,32 @@ How two versions of one session are merged:
   laptop where the voting happened usually has them all.
 * The head count, the contact point and the "letter sent" date are taken
   from the file only when they are empty here; themes missing here are added.
+* **The contact point** (the person residents will call) is never changed
+  without saying so: one in the file that differs from this session's (or
+  fills an empty one) is only offered (:attr:`ImportResult.contact_offered`);
+  the command line takes it with ``--accept-contact``, the program asks
+  first and then calls :func:`accept_contact`.
 * **Residents' names and addresses** (``people``, only in exports made with
-  ``--with-personal-data``) are never imported: a resident may have asked
-  to be forgotten on this laptop, and an import must not bring them back.
+  ``--with-personal-data``) are never imported, and what was forgotten or
+  purged here stays gone: the session keeps salted hashes of it (see
+  :mod:`wijksessie.erasure`) and every imported text is cleaned with them; a
+  purged contact point is never taken back.
 
 Every file is read and checked before anything is written, so a bad file
-stops the import before any change; each change is written atomically by
-the store.
+stops the import before any change: files larger than
+:data:`MAX_IMPORT_BYTES` or that are not regular files, numbers too large to
+be real, times in the future or before 2000, and ids that are not plain
+lower-case letters, digits and dashes (upper case is made lower case, and
+said). Each session is then written in one durable write, so importing
+10,000 contributions takes as long as writing the file once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -38,10 +51,22 @@ from typing import Iterable
 from wijksessie.errors import UserError
 from wijksessie.export import EXPORT_SCHEMA, EXPORT_VERSION
 from wijksessie.i18n import _, ngettext
+from wijksessie import model
 from wijksessie.model import Agreement, Contribution, ModelError, Session
 
 #: Export versions this version of wijksessie can read.
 SUPPORTED_VERSIONS = frozenset(range(1, EXPORT_VERSION + 1))
+
+#: The largest export file read (an export of 10,000 contributions is about 5 MB).
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+#: Digits a number in an export may have (a count or a vote, never more).
+MAX_DIGITS = 15
+#: Times before this are not real (a hand-edited or crafted file).
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+#: Clocks of two laptops differ; a time this far ahead still counts as now.
+CLOCK_SLACK = dt.timedelta(days=1)
+#: Keys that hold a moment something happened (checked: never in the future).
+_TIME_KEYS = frozenset({"created_at", "edited_at", "decided_at", "updated_at", "at", "given_at", "sent_at"})
 
 
 @dataclass
@@ -53,6 +78,8 @@ class ParsedExport:
     contributions: list[Contribution]
     agreements: list[Agreement]
     people: int = 0
+    #: Ids written in upper case in the file, made lower case.
+    ids_lowered: int = 0
 
 
 @dataclass
@@ -69,6 +96,13 @@ class ImportResult:
     votes_taken: bool = False
     session_fields: list[str] = field(default_factory=list)
     people_skipped: int = 0
+    ids_lowered: int = 0
+    #: A contact point in the file that was not taken (differs from this session's): ask, then :func:`accept_contact`.
+    contact_offered: object = None
+    #: The file's contact point was forgotten or purged here, so it was not taken.
+    contact_refused: bool = False
+    #: Imported texts from which forgotten or purged details were taken out.
+    forgotten_scrubbed: int = 0
 
     @property
     def changed(self) -> bool:
@@ -104,6 +138,28 @@ class ImportResult:
             )
             if self.votes_taken:
                 text += " " + _("De stemmen zijn overgenomen.")
+        if self.session_fields:
+            text += " " + _("Uit het bestand overgenomen, omdat het hier leeg was: {fields}.").format(
+                fields=i18n.format_list([_field_label(f) for f in self.session_fields])
+            )
+        if self.ids_lowered:
+            text += " " + ngettext(
+                "{n} nummer stond in hoofdletters; dat is nu in kleine letters.",
+                "{n} nummers stonden in hoofdletters; die zijn nu in kleine letters.",
+                self.ids_lowered,
+            ).format(n=self.ids_lowered)
+        if self.forgotten_scrubbed:
+            text += " " + ngettext(
+                "Uit {n} tekst zijn gegevens gehaald die hier eerder zijn gewist.",
+                "Uit {n} teksten zijn gegevens gehaald die hier eerder zijn gewist.",
+                self.forgotten_scrubbed,
+            ).format(n=self.forgotten_scrubbed)
+        if self.contact_refused:
+            text += " " + _("Het aanspreekpunt uit het bestand is hier eerder gewist; het is niet overgenomen.")
+        if self.contact_offered is not None:
+            text += " " + _("Het bestand heeft een ander aanspreekpunt ({name}); dat is niet overgenomen. Wilt u het toch? Importeer dan opnieuw met --accept-contact.").format(
+                name=self.contact_offered.name or "-"
+            )
         if self.people_skipped:
             text += " " + ngettext(
                 "De gegevens van {n} bewoner zijn niet overgenomen; die blijven op de andere laptop.",
@@ -111,6 +167,15 @@ class ImportResult:
                 self.people_skipped,
             ).format(n=self.people_skipped)
         return text
+
+
+def _field_label(name: str) -> str:
+    return {
+        "tally": _("de telling"),
+        "contact": _("het aanspreekpunt"),
+        "letter_sent": _("de datum van de brief"),
+        "themes": _("thema's"),
+    }.get(name, name)
 
 
 def _fail(path: Path, problem: str) -> UserError:
@@ -124,20 +189,17 @@ def _fail(path: Path, problem: str) -> UserError:
 def read_export(path: Path | str) -> ParsedExport:
     """Read and check one export file; a :class:`UserError` names the file and the problem."""
     path = Path(path)
+    raw = _read_bounded(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(_("Het bestand {file} bestaat niet. Kijk de naam na.").format(file=path)) from None
-    except OSError as exc:
-        raise UserError(
-            _("Het bestand {file} kan niet worden gelezen ({error}).").format(file=path, error=exc.strerror)
-        ) from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int, parse_float=_bounded_float)
     except UnicodeDecodeError:
         raise _fail(path, _("het is geen UTF-8-tekst")) from None
     except json.JSONDecodeError as exc:
         raise _fail(path, _("het is geen geldige JSON (regel {line})").format(line=exc.lineno)) from None
+    except _TooBig:
+        raise _fail(path, _("er staat een getal in dat veel te groot is")) from None
+    except (ValueError, RecursionError):
+        raise _fail(path, _("het is te diep genest of bevat iets wat geen export kan zijn")) from None
     if not isinstance(data, dict) or data.get("schema") != EXPORT_SCHEMA:
         raise _fail(path, _("het is geen export van wijksessie"))
     version = data.get("schema_version")
@@ -154,7 +216,14 @@ def read_export(path: Path | str) -> ParsedExport:
         raise _fail(path, _("de sessiegegevens ontbreken"))
     if not isinstance(contributions, list) or not isinstance(agreements, list):
         raise _fail(path, _("de punten of afspraken zijn geen lijst"))
+    _check_times(path, data)
     session_data = dict(session_data)
+    contributions, lowered_c = _check_ids(path, contributions, _("punt"))
+    agreements, lowered_a = _check_ids(path, agreements, _("afspraak"))
+    sid = session_data.get("id")
+    if isinstance(sid, str) and sid != sid.lower() and model.ID_PATTERN.match(sid.lower()):
+        session_data["id"] = sid.lower()
+        lowered_c += 1
     # The export keeps the contact point beside the session; the model keeps it inside.
     if "contact" not in session_data and isinstance(data.get("contact"), dict):
         session_data["contact"] = data["contact"]
@@ -171,7 +240,132 @@ def read_export(path: Path | str) -> ParsedExport:
         contributions=parsed_contributions,
         agreements=parsed_agreements,
         people=len(people) if isinstance(people, list) else 0,
+        ids_lowered=lowered_c + lowered_a,
     )
+
+
+class _TooBig(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _TooBig(text[:20])
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > 40:
+        raise _TooBig(text[:20])
+    return float(text)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_IMPORT_BYTES`; never blocks on a pipe or device."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise UserError(_("Het bestand {file} bestaat niet. Kijk de naam na.").format(file=path)) from None
+    except OSError as exc:
+        raise UserError(
+            _("Het bestand {file} kan niet worden gelezen ({error}).").format(file=path, error=exc.strerror)
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(
+                _("{file} is geen gewoon bestand. Kies een bestand van 'wijksessie export --format json'.").format(file=path)
+            )
+        limit_mb = MAX_IMPORT_BYTES // (1024 * 1024)
+        too_big = UserError(
+            _("{file} is groter dan {mb} MB; zo groot is een export van wijksessie nooit. Kies het goede bestand.").format(
+                file=path, mb=limit_mb
+            )
+        )
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise too_big
+        chunks, size = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > MAX_IMPORT_BYTES:
+                raise too_big
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UserError(
+            _("Het bestand {file} kan niet worden gelezen ({error}).").format(file=path, error=exc.strerror)
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def _check_ids(path: Path, items, what: str) -> tuple[list, int]:
+    """Ids as the store and `decide` can use them: upper case lowered (counted), anything else refused."""
+    from wijksessie.safe_text import terminal_safe
+
+    if not isinstance(items, list):
+        return items, 0
+    lowered = 0
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        if not isinstance(item, dict):
+            result.append(item)
+            continue
+        raw_id = item.get("id")
+        if isinstance(raw_id, str) and not model.ID_PATTERN.match(raw_id) and model.ID_PATTERN.match(raw_id.lower()):
+            item = {**item, "id": raw_id.lower()}
+            lowered += 1
+        new_id = item.get("id")
+        if not isinstance(new_id, str) or not model.ID_PATTERN.match(new_id):
+            shown = terminal_safe(json.dumps(new_id, ensure_ascii=False)[:40], oneline=True)
+            raise _fail(path, _("{what} {id} heeft een ongeldig nummer (alleen kleine letters, cijfers en streepjes mogen)").format(
+                what=what, id=shown))
+        if new_id in seen:
+            raise _fail(path, _("het nummer {id} staat er twee keer in").format(id=new_id))
+        seen.add(new_id)
+        result.append(item)
+    return result, lowered
+
+
+def _check_times(path: Path, data, now: dt.datetime | None = None) -> None:
+    """Refuse a moment in the future or before 2000 anywhere in the file (it would win every later edit)."""
+    latest = (now or dt.datetime.now(dt.timezone.utc)) + CLOCK_SLACK
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key in _TIME_KEYS and isinstance(value, str) and value:
+                    _check_time(path, key, value, latest)
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
+
+
+def _check_time(path: Path, key: str, value: str, latest: dt.datetime) -> None:
+    from wijksessie.safe_text import terminal_safe
+
+    shown = terminal_safe(value[:40], oneline=True)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(path, _("'{value}' bij {key} is geen geldige tijd").format(value=shown, key=key)) from None
+    if moment.tzinfo is None:
+        try:
+            moment = moment.astimezone()
+        except (OverflowError, ValueError, OSError):
+            moment = moment.replace(tzinfo=dt.timezone.utc)
+    if moment > latest:
+        raise _fail(path, _("de tijd {value} bij {key} ligt in de toekomst; zo'n bestand zou nieuwere wijzigingen wegdrukken").format(
+            value=shown, key=key))
+    if moment < EARLIEST:
+        raise _fail(path, _("de tijd {value} bij {key} ligt voor het jaar 2000 en kan niet kloppen").format(value=shown, key=key))
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
@@ -197,66 +391,151 @@ def merge_contribution(mine: Contribution, theirs: Contribution) -> Contribution
     return merged
 
 
-def _merge_session(mine: Session, theirs: Session) -> tuple[Session, list[str], bool]:
-    """Fill what is empty here from the file; returns (session, fields taken, votes taken)."""
+def _same_contact(a, b) -> bool:
+    norm = lambda c: tuple(" ".join(str(v).split()).casefold() for v in c.to_dict().values())  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _merge_session(mine: Session, theirs: Session, *, accept_contact: bool = False,
+                   record: dict | None = None) -> tuple[Session, list[str], bool, object, bool]:
+    """Fill what is empty here from the file.
+
+    Returns (session, fields taken, votes taken, contact offered but not taken, contact refused as forgotten).
+    """
+    from wijksessie import erasure
+
     merged = Session.from_dict(mine.to_dict())
     taken: list[str] = []
     votes_taken = False
+    offered = None
+    refused = False
     if not any(v > 0 for v in mine.priorities.votes.values()) and any(v > 0 for v in theirs.priorities.votes.values()):
         merged.priorities = theirs.priorities
         votes_taken = True
     if mine.tally.participants == 0 and not mine.tally.groups and (theirs.tally.participants or theirs.tally.groups):
         merged.tally = theirs.tally
         taken.append("tally")
-    if not mine.contact.is_set and theirs.contact.is_set:
-        merged.contact = theirs.contact
-        taken.append("contact")
+    if theirs.contact.is_set and not _same_contact(theirs.contact, mine.contact):
+        c = theirs.contact
+        if record and erasure.known_match([c.name, c.phone, c.email], record):
+            refused = True
+        elif accept_contact:
+            merged.contact = theirs.contact
+            taken.append("contact")
+        else:
+            offered = theirs.contact
     if mine.letter_sent is None and theirs.letter_sent is not None:
         merged.letter_sent = theirs.letter_sent
         taken.append("letter_sent")
     for theme in theirs.themes:
         if merged.add_theme(theme) and "themes" not in taken:
             taken.append("themes")
-    return merged, taken, votes_taken
+    return merged, taken, votes_taken, offered, refused
 
 
-def merge_export(store, parsed: ParsedExport) -> ImportResult:
-    """Merge one checked export into ``store``; see the module docs for the rules."""
+def _scrub_forgotten(item, record: dict) -> bool:
+    """Take details forgotten or purged here out of an imported contribution or agreement; True if any were."""
+    from wijksessie import erasure
+
+    changed = False
+    targets = [(item, "text"), (item, "what"), (item, "who")]
+    decision = getattr(item, "decision", None)
+    if decision is not None:
+        targets += [(decision, "owner"), (decision, "reason"), (decision, "organisation")]
+    for obj, name in targets:
+        value = getattr(obj, name, None)
+        if isinstance(value, str) and value:
+            clean = erasure.scrub_known(value, record)
+            if clean != value:
+                setattr(obj, name, clean)
+                changed = True
+    return changed
+
+
+def merge_export(store, parsed: ParsedExport, *, accept_contact: bool = False) -> ImportResult:
+    """Merge one checked export into ``store`` in one durable write; see the module docs for the rules."""
     session = parsed.session
-    result = ImportResult(parsed.path, session.id, session.title, people_skipped=parsed.people)
+    result = ImportResult(parsed.path, session.id, session.title, people_skipped=parsed.people,
+                          ids_lowered=parsed.ids_lowered)
     if session.id not in store.session_ids():
+        contact = session.contact
+        if contact.is_set and not accept_contact:
+            # A new session from a file: its contact point is offered like any other, not taken silently.
+            result.contact_offered = contact
+            session = Session.from_dict({**session.to_dict(), "contact": model.ContactPoint().to_dict()})
         store.create(session)
         result.created = True
     with store.open(session.id) as sf:
+        record = sf.forgotten_record()
+        merged_session = None
         if not result.created:
-            merged, taken, votes = _merge_session(sf.session, session)
+            merged, taken, votes, offered, refused = _merge_session(
+                sf.session, session, accept_contact=accept_contact, record=record
+            )
             if taken or votes:
-                sf.save_session(merged)
+                merged_session = merged
             result.session_fields, result.votes_taken = taken, votes
+            result.contact_offered, result.contact_refused = offered, refused
         local = {c.id: c for c in sf.contributions()}
+        added: list[Contribution] = []
+        updated: list[Contribution] = []
         for theirs in parsed.contributions:
+            if record and _scrub_forgotten(theirs, record):
+                result.forgotten_scrubbed += 1
             mine = local.get(theirs.id)
             if mine is None:
-                sf.add_contribution(theirs)
+                added.append(theirs)
                 local[theirs.id] = theirs
-                result.added += 1
                 continue
-            merged = merge_contribution(mine, theirs)
-            if merged.to_dict() != mine.to_dict():
-                sf.update_contribution(merged)
-                local[theirs.id] = merged
-                result.updated += 1
+            merged_c = merge_contribution(mine, theirs)
+            if merged_c.to_dict() != mine.to_dict():
+                updated.append(merged_c)
+                local[theirs.id] = merged_c
         known = {a.id for a in sf.agreements()}
+        new_agreements = []
         for agreement in parsed.agreements:
             if agreement.id not in known:
-                sf.add_agreement(agreement)
+                if record and _scrub_forgotten(agreement, record):
+                    result.forgotten_scrubbed += 1
+                new_agreements.append(agreement)
                 known.add(agreement.id)
-                result.agreements_added += 1
+        result.added, result.updated, result.agreements_added = len(added), len(updated), len(new_agreements)
+        if merged_session is not None or added or updated or new_agreements:
+            sf._rewrite(lambda tables: _apply(tables, merged_session, added, updated, new_agreements), scrub=False)
     return result
 
 
-def import_files(store, files: Iterable[Path | str]) -> list[ImportResult]:
-    """Read and check every file first, then merge them in order; returns what each changed."""
+def _apply(tables: dict, session: Session | None, added, updated, agreements) -> None:
+    """The merge as one change to the raw tables (the store writes it once)."""
+    if session is not None:
+        tables.setdefault("session", {})["1"] = session.to_dict()
+    contributions = tables.setdefault("contributions", {})
+    by_id = {doc.get("id"): key for key, doc in contributions.items() if isinstance(doc, dict)}
+    for c in updated:
+        contributions[by_id[c.id]] = c.to_dict()
+    next_id = max((int(k) for k in contributions if str(k).isdigit()), default=0) + 1
+    for c in added:
+        contributions[str(next_id)] = c.to_dict()
+        next_id += 1
+    table = tables.setdefault("agreements", {})
+    next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
+    for a in agreements:
+        table[str(next_id)] = a.to_dict()
+        next_id += 1
+
+
+def accept_contact(store, session_id: str, contact) -> None:
+    """Take a contact point an import offered (after the user said yes)."""
+    with store.open(session_id) as sf:
+        sf.update(lambda s: setattr(s, "contact", contact))
+
+
+def import_files(store, files: Iterable[Path | str], *, accept_contact: bool = False) -> list[ImportResult]:
+    """Read and check every file first, then merge them in order; returns what each changed.
+
+    ``accept_contact``: take a contact point from a file that differs from
+    the session's (otherwise it is offered in :attr:`ImportResult.contact_offered`).
+    """
     parsed = [read_export(f) for f in files]
     store.ensure()
-    return [merge_export(store, p) for p in parsed]
+    return [merge_export(store, p, accept_contact=accept_contact) for p in parsed]

@@ -10,7 +10,7 @@ def cmd_import(args) -> int:
     """Merge JSON exports from other laptops into the data folder, without duplicates."""
     from wijksessie import importer
 
-    for result in importer.import_files(store(args), args.files):
+    for result in importer.import_files(store(args), args.files, accept_contact=args.accept_contact):
         out(result.describe())
     return 0
 
@@ -18,6 +18,8 @@ def cmd_import(args) -> int:
 def setup_import(sub) -> None:
     p = sub.add_parser("import", help=_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd"))
     p.add_argument("files", nargs="+", metavar=_("BESTAND"))
+    p.add_argument("--accept-contact", action="store_true",
+                   help=_("het aanspreekpunt uit het bestand overnemen als het anders is dan hier"))
     p.set_defaults(func=cmd_import)
 
 
