@@ -140,3 +140,89 @@ def test_export_onto_a_symlink_never_writes_through_it(cli, sid, tmp_path):
     dangling.symlink_to(tmp_path / "bestaat-niet" / "x.json")
     assert cli("export", sid, "--format", "json", "-o", str(dangling)).returncode == 0
     assert not (tmp_path / "bestaat-niet").exists() and not dangling.is_symlink()
+
+
+# ---------------------------------------------------------------- only regular files are ever replaced
+
+
+def _special(kind: str, path):
+    """Make a folder, a device, a named pipe or a socket at ``path``; returns a cleanup callable."""
+    import socket
+    import stat
+
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "device":  # a copy of /dev/null: the same kind of file, without risking the real one
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device needs root")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        sock = socket.socket(socket.AF_UNIX)
+        sock.bind(str(path))
+        return sock.close
+    return lambda: None
+
+
+def _describe(path) -> tuple:
+    info = os.lstat(path)
+    return info.st_mode, info.st_ino, info.st_rdev
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "fifo", "socket"])
+@pytest.mark.parametrize("command", [
+    ["export", "{sid}", "--format", "md"],
+    ["export", "{sid}", "--format", "csv"],
+    ["export", "{sid}", "--format", "json"],
+    ["letter", "{sid}", "--format", "txt"],
+    ["report", "--format", "md"],
+])
+def test_writing_refuses_what_is_not_a_regular_file(cli, sid, tmp_path, kind, command):
+    target = tmp_path / "uit"
+    cleanup = _special(kind, target)
+    try:
+        before = _describe(target)
+        for force in ([], ["--force"]):
+            r = cli(*[a.format(sid=sid) for a in command], "-o", str(target), *force)
+            assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+            lines = r.stderr.strip().splitlines()
+            assert len(lines) == 1 and "geen gewoon bestand" in lines[0] and str(target) in lines[0], r.stderr
+            assert _describe(target) == before, "never replaced, not even with --force"
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    finally:
+        cleanup()
+
+
+def test_a_session_name_taken_by_a_folder_is_never_replaced(st, sid, data_dir):
+    backup = data_dir / f"{sid}.json.bak"
+    backup.unlink()
+    backup.mkdir()
+    from wijksessie.errors import UserError
+
+    with pytest.raises(UserError, match="geen gewoon bestand"):
+        with st.open(sid) as sf:
+            sf.add_contribution(Contribution.new("nog iets"))
+    assert backup.is_dir()
+
+
+def test_a_symlink_to_a_device_is_replaced_not_written_through(cli, sid, tmp_path):
+    device = tmp_path / "null"
+    _special("device", device)
+    link = tmp_path / "export.md"
+    link.symlink_to(device)
+    r = cli("export", sid, "--format", "md", "-o", str(link), "--force")
+    assert r.returncode == 0, r.stderr
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# ")
+    assert os.path.exists(device) and os.stat(device).st_rdev == os.makedev(1, 3), "the device is untouched"
+
+
+def test_files_written_with_o_and_their_new_folders_are_owner_only(cli, sid, tmp_path):
+    target = tmp_path / "nieuw" / "diep" / "notes.md"
+    os.umask(0o022)
+    r = cli("export", sid, "--format", "md", "-o", str(target))
+    assert r.returncode == 0, r.stderr
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "nieuw").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "nieuw" / "diep").stat().st_mode & 0o777 == 0o700
