@@ -25,8 +25,10 @@ FIGURES = {
     "store": "bench.fig_store",
     "tui": "bench.fig_tui",
     "letter": "bench.fig_letter",
+    "pdf": "bench.fig_pdf",
     "report": "bench.fig_report",
     "keys": "bench.fig_keys",
+    "import": "bench.fig_import",
 }
 
 

@@ -36,7 +36,7 @@ class HomeScreen(TranslatedScreen[None]):
     # The footer shows the keys used most; the line above it the rest (all are in F1).
     BINDINGS = [
         Binding("n", "new", N_("Nieuw"), id="home-new"),
-        Binding("enter", "open", N_("Openen"), id="home-open", show=True),
+        Binding("enter", "open", N_("Openen"), id="home-open", show=True, priority=True),
         Binding("f", "followup", N_("Opvolging"), id="home-followup"),
         Binding("b", "letter", N_("Brief"), id="home-letter"),
         Binding("u", "outputs", N_("Bestanden"), id="home-outputs"),
@@ -68,7 +68,7 @@ class HomeScreen(TranslatedScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#home-hint", Static).update(
-            _("Enter: openen · v: voorbeeld · o: overzicht · s: gegevens · g: gemeente · d: verwijderen")
+            _("v: voorbeeld · o: overzicht · s: gegevens · g: gemeente · d: verwijderen")
         )
         self.reload()
 

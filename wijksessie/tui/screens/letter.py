@@ -101,12 +101,12 @@ class LetterPreviewScreen(TranslatedScreen[None]):
     def render_letter(self) -> None:
         """Render the letter in the current language and format (in a worker) and show it."""
         self._show_status(_("De brief wordt gemaakt…"))
-        self._render_in_thread(self.lang, self.fmt)
+        self._render_in_thread(self.lang, self.fmt, today(self))
 
     @work(thread=True, exclusive=True, group="letter-render")
-    def _render_in_thread(self, lang: str, fmt: str) -> None:
+    def _render_in_thread(self, lang: str, fmt: str, day) -> None:
         try:
-            text = letter.render_letter(self.session, self.contributions, self.agreements, fmt, lang)
+            text = letter.render_letter(self.session, self.contributions, self.agreements, fmt, lang, today=day)
             problem = ""
         except UserError as exc:
             text, problem = "", program_words(str(exc))
@@ -176,7 +176,8 @@ class LetterPreviewScreen(TranslatedScreen[None]):
                 written = outputs.write_final_letter(self.store, self.session_id, self.store.data_dir,
                                                      today=today(self))
             else:
-                written = outputs.write_letters(self.session, self.contributions, self.agreements, self.store.data_dir)
+                written = outputs.write_letters(self.session, self.contributions, self.agreements, self.store.data_dir,
+                                                today=today(self))
             problem = ""
         except UserError as exc:
             written, problem = [], program_words(str(exc))

@@ -193,7 +193,7 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def on_mount(self) -> None:
         if self._agenda_warning:
-            self.notify(self._agenda_warning, severity="warning", timeout=10)
+            self.notify(self._agenda_warning, severity="warning", timeout=10, markup=False)
         self._show_step_texts()
         self.tick()
         self.set_interval(1, self.tick)
@@ -314,8 +314,7 @@ class MeetingScreen(TranslatedScreen[None]):
         if self.readonly:
             self.notify(
                 _("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."),
-                severity="warning",
-            )
+                severity="warning", markup=False)
             return False, None
         ok, result = run_safely(self, action)
         self._set_saved(ok)
@@ -336,7 +335,7 @@ class MeetingScreen(TranslatedScreen[None]):
         if not text.strip():
             return False
         if self.readonly:
-            self.notify(_("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."), severity="warning")
+            self.notify(_("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."), severity="warning", markup=False)
             return False
         step_id = self.step.id
         ok, c = run_safely(self, lambda: Contribution.new(text, kind=self.kind, theme=self.theme, step=step_id))
@@ -407,6 +406,14 @@ class MeetingScreen(TranslatedScreen[None]):
             bar.update(text)
             bar.add_class("-shown")
         self.refresh_bindings()
+        # The line takes room from the list: keep its latest row in sight.
+        self.call_after_refresh(self._show_latest_entry)
+
+    def _show_latest_entry(self) -> None:
+        view = self.view
+        entries = view.entry_list() if view else None
+        if entries is not None and entries.is_attached:
+            entries.scroll_to_highlight()
 
     def _recheck_privacy(self, c: Contribution | None, contribution_id: str) -> None:
         """After a change to the contribution the warning is about: show the line only while it applies."""
@@ -437,7 +444,7 @@ class MeetingScreen(TranslatedScreen[None]):
         view = self.view
         if self._change(c, view.entry_list() if view else None, label=_("gegevens weghalen"), text=new_text):
             self.notify(_("Aangepast: \u201c{text}\u201d. Met ctrl+z zet u het terug.").format(
-                text=terminal_safe(new_text, oneline=True)))
+                text=terminal_safe(new_text, oneline=True)), markup=False)
 
     # ------------------------------------------------------------------ requests from the step views
 
@@ -477,7 +484,7 @@ class MeetingScreen(TranslatedScreen[None]):
         theme = request.name.strip()
         if not added[0]:
             self.notify(_("Het thema '{theme}' staat er al.").format(theme=terminal_safe(theme, oneline=True)),
-                        severity="information")
+                        severity="information", markup=False)
         else:
             self.push_undo(_("thema"), lambda: self.sf.update(
                 lambda s: s.themes.remove(theme) if theme in s.themes else None))
@@ -495,7 +502,7 @@ class MeetingScreen(TranslatedScreen[None]):
             self.push_undo(_("stem"), lambda: self.sf.vote(theme, -change))
         elif request.n < 0:
             self.notify(_("{theme} heeft geen stemmen meer om weg te halen.").format(
-                theme=terminal_safe(theme, oneline=True)), severity="warning")
+                theme=terminal_safe(theme, oneline=True)), severity="warning", markup=False)
         self._saved(request)
 
     def on_add_agreement(self, request: messages.AddAgreement) -> None:
@@ -545,7 +552,7 @@ class MeetingScreen(TranslatedScreen[None]):
         view = self.view
         hint = view.key_help() if view is not None else _("Druk op a om te typen.")
         self.notify(_("De toets {key} doet hier niets.").format(key=event.character or event.key) + " " + hint,
-                    severity="warning", timeout=4)
+                    severity="warning", timeout=4, markup=False)
 
     # ------------------------------------------------------------------ steps
 
@@ -624,7 +631,7 @@ class MeetingScreen(TranslatedScreen[None]):
             ok, _result = self.save(lambda: self.sf.update(change))
             if not ok:
                 return
-        self.notify(_("De sessie is afgerond. Alles is opgeslagen."), title=_("Klaar"))
+        self.notify(_("De sessie is afgerond. Alles is opgeslagen."), title=_("Klaar"), markup=False)
         self.app.show_home()
 
     async def action_previous_step(self) -> None:
@@ -693,6 +700,11 @@ class MeetingScreen(TranslatedScreen[None]):
             kinds = list(ContributionKind)
             new_kind = kinds[(kinds.index(c.kind) + 1) % len(kinds)]
             self._change(c, entries, kind=new_kind.value)
+        elif event.what == "room":
+            if self._set_hidden(c, entries, not c.hidden_in_room):
+                hidden = not c.hidden_in_room
+                self.notify(_("Deze regel staat niet meer op het zaalscherm. Hij blijft wel bewaard.") if hidden
+                            else _("Deze regel staat weer op het zaalscherm."), markup=False)
         elif event.what == "theme":
             from wijksessie.tui.meeting.dialogs import ThemePicker
 
@@ -710,6 +722,18 @@ class MeetingScreen(TranslatedScreen[None]):
                 entries.update_entry(new)
             self.push_undo(label or _("aanpassing"), lambda: self.sf.update_contribution(old))
             self._recheck_privacy(new, c.id)
+        return ok
+
+    def _set_hidden(self, c: Contribution, entries: EntryList | None, hidden: bool) -> bool:
+        """Keep a contribution off the projector (or put it back); it stays in the record. Not an edit of what was said."""
+        old = Contribution.from_dict(c.to_dict())
+        new = Contribution.from_dict(c.to_dict())
+        new.hidden_in_room = hidden
+        ok, saved = self.save(lambda: self.sf.update_contribution(new))
+        if ok:
+            if entries is not None:
+                entries.update_entry(saved)
+            self.push_undo(_("zaalscherm"), lambda: self.sf.update_contribution(old))
         return ok
 
     def _edit(self, c: Contribution, entries: EntryList | None) -> None:
@@ -743,13 +767,13 @@ class MeetingScreen(TranslatedScreen[None]):
     def action_undo(self) -> None:
         self._save_pending()  # an entry typed just now is what undo takes back
         if not self.undo_stack:
-            self.notify(_("Er is niets om ongedaan te maken."), severity="information")
+            self.notify(_("Er is niets om ongedaan te maken."), severity="information", markup=False)
             return
         label, undo = self.undo_stack.pop()
         ok, _result = self.save(undo)
         if ok:
             self._reload_view()
-            self.notify(_("Ongedaan gemaakt: {what}.").format(what=label))
+            self.notify(_("Ongedaan gemaakt: {what}.").format(what=label), markup=False)
             if self._privacy_last is not None:
                 try:
                     current = self.sf.contribution(self._privacy_last)
@@ -854,9 +878,9 @@ class MeetingScreen(TranslatedScreen[None]):
                 return
             self.sf = store.open(session_id, readonly=True)
             self.readonly = True
-            self.notify(_("De sessie is elders geopend; u kunt hier nu alleen lezen."), severity="warning")
+            self.notify(_("De sessie is elders geopend; u kunt hier nu alleen lezen."), severity="warning", markup=False)
         except Exception as exc:  # noqa: BLE001 - e.g. the file was deleted meanwhile
-            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
+            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10, markup=False)
             return
         self._released = False
         self._reload_view()

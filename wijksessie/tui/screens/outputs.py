@@ -103,7 +103,7 @@ class OutputsScreen(TranslatedScreen[None]):
                 return [outputs.write_export(sf, key.split("-", 1)[1], data)]
         if key == "letters":
             with self.store.open(self.session_id, readonly=True) as sf:
-                return outputs.write_letters(sf.session, sf.contributions(), sf.agreements(), data)
+                return outputs.write_letters(sf.session, sf.contributions(), sf.agreements(), data, today=today(self))
         if key == "final":
             return outputs.write_final_letter(self.store, self.session_id, data, today=today(self))
         if key == "report":

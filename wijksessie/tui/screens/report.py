@@ -88,12 +88,15 @@ class ReportScreen(TranslatedScreen[None]):
         r = self.report
         table = self.query_one(DataTable)
         table.clear(columns=True)
+        # Narrow terminals leave out the problems per neighbourhood: they are listed below the table too.
+        wide = self.app.size.width >= 100
         for label, key in (
             (_("Wijk"), "name"), (_("Gespr."), "meetings"), (_("Mensen"), "people"), (_("Punten"), "points"),
             (_("Beantw."), "answered"), (_("Te laat"), "overdue"), (_("Jaar"), "asked"), (_("Erv."), "experiences"),
             (_("Meeste problemen"), "problems"),
         ):
-            table.add_column(label, key=key)
+            if key != "problems" or wide:
+                table.add_column(label, key=key)
         for n in r.neighbourhoods:
             style = "bold red" if n.overdue else ""
             share = n.share_answered
@@ -106,7 +109,8 @@ class ReportScreen(TranslatedScreen[None]):
                 Text(f"⚠ {n.overdue}", style=style) if n.overdue else "0",
                 str(n.asked_last_year),
                 str(n.experiences),
-                Text(", ".join(f"{t} ({c})" for t, c in n.top_problems()) or "–"),  # Text: never read as markup
+                *([Text(", ".join(f"{terminal_safe(t)} ({c})" for t, c in n.top_problems()) or "–")]  # never markup
+                  if wide else []),
                 key=n.name,
             )
         self.query_one("#report-extra", Static).update(self._details())

@@ -2,7 +2,10 @@
 
 It shows what the room needs at this step: the live ranking while voting,
 the contact card at the contact step, the level of influence at the welcome,
-and otherwise the current question. The same key (r or F9) returns; so does Esc.
+and otherwise the current question with the latest things said at this step
+("Wat we hoorden"), except those the facilitator kept off the projector
+(``v`` in the list: hidden from the room, still in the record). The same key
+(r or F9) returns; so does Esc.
 
 Text wraps at word boundaries within the window and uses the width it has
 (up to a comfortable reading width); on a tall window there is more space
@@ -38,7 +41,7 @@ class RoomScreen(TranslatedScreen[None]):
 
     DEFAULT_CSS = """
     RoomScreen { background: black; color: white; align-horizontal: center; }
-    RoomScreen #room-scroll { padding: 1 2; width: 100%; max-width: 104; }
+    RoomScreen #room-scroll { padding: 1 2; width: 100%; max-width: 104; }  /* READING_WIDTH + 4 */
     RoomScreen #room-title { text-style: bold; color: yellow; height: auto; margin-bottom: 1; }
     RoomScreen #room-body { height: auto; width: 1fr; color: white; text-style: bold; }
     RoomScreen #room-hint { color: $text-muted; height: 1; margin-top: 1; }
@@ -64,9 +67,9 @@ class RoomScreen(TranslatedScreen[None]):
 
     def _width(self) -> int:
         """Columns for the text: the window less the margins, at most :data:`READING_WIDTH`."""
-        width = self.size.width or self.app.size.width
+        width = min(self.size.width or self.app.size.width, READING_WIDTH + 4)
         margins = (8 if self.has_class("-big") else 4) + 3  # padding, the scrollbar, one column spare
-        return max(20, min(READING_WIDTH, width - margins))
+        return max(20, width - margins)
 
     def body(self) -> Text:
         """What the room sees for the current step."""
@@ -102,15 +105,29 @@ class RoomScreen(TranslatedScreen[None]):
                     text.append(gap)
             if text:
                 return text
-        if step.type == "discuss" and self.theme:
-            text = Text(terminal_safe(self.theme, oneline=True) + "\n\n", style="bold reverse")
-            for line in self.step_prompts:
-                text.append(terminal_safe(line) + gap)
-            return text
         text = Text()
+        if step.type == "discuss" and self.theme:
+            text.append(terminal_safe(self.theme, oneline=True), style="bold reverse")
+            text.append("\n\n")
         for line in self.step_prompts:
-            text.append(terminal_safe(line) + "\n\n")
+            text.append(terminal_safe(line) + gap)
+        heard = self.heard()
+        if heard:
+            text.append("\n" + _("Wat we hoorden:") + "\n", style="bold yellow")
+            for said in heard:
+                text.append("\u2022 " + terminal_safe(said) + gap, style="not bold")
         return text
+
+    def heard(self) -> list[str]:
+        """The latest contributions of this step (of the theme under discussion), without the hidden ones."""
+        step_id = self.step.id
+        shown = [
+            c.text for c in self.sf.contributions()
+            if c.step == step_id and not c.hidden_in_room
+            and (self.step.type != "discuss" or not self.theme or c.theme == self.theme)
+        ]
+        room = 8 if self.has_class("-big") else 4
+        return shown[-room:]
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width >= 110 and event.size.height >= 32, "-big")
