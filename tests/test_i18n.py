@@ -502,14 +502,8 @@ def test_dates_numbers_and_lists_follow_cldr():
 # ----------------------------------------------------------------------------- letters in six languages
 
 
-def _letter_command_exists() -> bool:
-    return "letter" in run_cli("--help").stdout
-
-
 @pytest.fixture
 def session_with_contact(cli):
-    if not _letter_command_exists():
-        pytest.skip("the 'wijksessie letter' command does not exist yet")
     sid = cli(
         "new", "--title", "Gezond in Noord", "--neighbourhood", "Noord", "--date", SESSION_DATE,
         "--lang", *SHIPPED,
@@ -541,4 +535,189 @@ def test_arabic_html_letter_is_right_to_left(cli, session_with_contact):
     assert 'dir="rtl"' in result.stdout and 'lang="ar"' in result.stdout
     assert i18n.gettext_in("ar", "Beste bewoner,") in result.stdout
     dutch = cli("letter", session_with_contact, "--format", "html", "--lang", "nl").stdout
-    assert 'dir="ltr"' in dutch or 'dir="rtl"' not in dutch
+    assert '<html lang="nl" dir="ltr">' in dutch
+
+
+# ----------------------------------------------------------------------------- which languages exist
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("letter", "--example", "--lang", "xx"),
+        ("letter", "--example", "--lang", "Deutsch"),
+        ("letter", "--example", "--lang", "de"),  # CLDR knows German, but there is no catalogue
+        ("new", "--title", "T", "--neighbourhood", "N", "--lang", "nl", "xx"),
+        ("new", "--title", "T", "--neighbourhood", "N", "--lang", "nl", "Deutsch"),
+    ],
+)
+def test_unknown_language_codes_are_refused_with_the_languages_there_are(cli, data_dir, args):
+    result = cli(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "Traceback" not in line and "Kies uit:" in line
+    for code, name in i18n.language_choices():
+        assert f"{code} ({name})" in line
+    assert not list(data_dir.glob("*.json"))  # no session was made
+
+
+def test_language_codes_are_read_as_people_type_them(cli, st):
+    sid = cli("new", "--title", "T", "--neighbourhood", "N", "--lang", "nl", "TR", "en-GB").stdout.strip()
+    assert sid
+    with st.open(sid, readonly=True) as sf:
+        assert list(sf.session.languages) == ["nl", "tr", "en_GB"]
+    assert i18n.check_languages(["nl", "NL", "tr"]) == ["nl", "tr"]
+
+
+def test_language_choices_name_each_language_in_itself_dutch_first():
+    choices = dict(i18n.language_choices())
+    assert list(choices)[0] == "nl"
+    assert choices["tr"] == "Türkçe" and choices["fy"] == "Frysk" and choices["ar"] == "العربية"
+    assert set(choices) == set(i18n.available_languages())
+    assert dict(i18n.language_choices("nl"))["tr"] == "Turks"
+
+
+def test_a_new_language_folder_is_offered_even_when_cldr_does_not_know_it(temp_locales):
+    write_po(temp_locales / "pap" / "LC_MESSAGES" / "messages.po", "pap", '''
+        msgid "Beste bewoner,"
+        msgstr "Stimá bisiña,"
+    ''')
+    assert "pap" in i18n.available_languages()
+    assert i18n.check_language("pap") == "pap"
+
+
+# ----------------------------------------------------------------------------- half-translated letters
+
+
+@pytest.fixture
+def half_turkish(temp_locales):
+    """A Turkish catalogue with only the greeting: everything else in the letter stays Dutch."""
+    write_po(temp_locales / "tr" / "LC_MESSAGES" / "messages.po", "tr", '''
+        msgid "Beste bewoner,"
+        msgstr "Sayın mahalle sakini,"
+    ''')
+    return temp_locales
+
+
+def test_a_half_translated_letter_warns_with_how_many_texts_are_dutch(cli, half_turkish):
+    result = cli("letter", "--example", "--lang", "tr", "--format", "txt")
+    assert result.returncode == 0
+    assert "Sayın mahalle sakini," in result.stdout
+    warning = [line for line in result.stderr.splitlines() if "niet helemaal vertaald" in line]
+    assert len(warning) == 1 and "wijksessie i18n status tr" in warning[0]
+    n = int(warning[0].split(", ", 1)[1].split()[0])
+    assert n > 20  # every sentence but the greeting
+
+
+def test_a_final_letter_in_a_half_translated_language_is_refused_unless_allowed(cli, data_dir, half_turkish):
+    sid = cli("new", "--title", "T", "--neighbourhood", "N", "--lang", "tr").stdout.strip()
+    refused = cli("letter", sid, "--final", "--format", "html", "-o", str(data_dir / "brief.html"))
+    assert refused.returncode == 2 and "--allow-untranslated" in refused.stderr
+    assert not (data_dir / "brief.html").exists()
+    assert json.loads(cli("list", "--json").stdout)[0].get("letter_sent") in (None, "")
+
+    allowed = cli("letter", sid, "--final", "--allow-untranslated", "--format", "html", "-o", str(data_dir / "brief.html"))
+    assert allowed.returncode == 0, allowed.stderr
+    page = (data_dir / "brief.html").read_text(encoding="utf-8")
+    mark = "[" + i18n.language_name("nl", "tr") + "]"  # "[Felemenkçe]": Dutch, named in Turkish
+    # The letter says what the mark means, and marks each Dutch part with lang="nl".
+    assert mark in page and 'class="dutch-note"' in page
+    assert page.count('lang="nl" class="in-dutch"') > 10
+    assert "Sayın mahalle sakini," in page and '<bdi lang="nl" class="in-dutch"><span class="mark">' + mark + "</span> Sayın" not in page
+
+
+def test_status_lang_lists_the_missing_letter_texts_first(half_turkish):
+    result = run_cli("i18n", "status", "tr")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    letter_head = next(i for i, line in enumerate(lines) if "Nog te vertalen in de brief" in line)
+    screens_head = next(i for i, line in enumerate(lines) if "schermen en meldingen" in line)
+    assert letter_head < screens_head
+    letter_texts = [line.strip()[2:] for line in lines[letter_head + 1:screens_head] if line.startswith("  - ")]
+    assert "Wat wij doen met wat u zei" in letter_texts  # the title, met first
+    assert letter_texts.index("Wat wij doen met wat u zei") < letter_texts.index("Over uw gegevens")
+    assert "Beste bewoner," not in letter_texts
+    as_json = json.loads(run_cli("i18n", "status", "tr", "--json").stdout)
+    assert as_json[0]["missing_texts"]["letter"][: len(letter_texts)] == letter_texts[: len(as_json[0]["missing_texts"]["letter"])]
+
+
+def test_check_lang_says_whether_a_language_is_ready_for_residents(half_turkish):
+    not_ready = run_cli("i18n", "check", "tr")
+    assert not_ready.returncode == 1
+    assert "Nog niet klaar" in not_ready.stderr and "wijksessie i18n status tr" in not_ready.stderr
+    assert run_cli("i18n", "check", "nl").returncode == 0
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGS)
+def test_every_shipped_language_is_ready_for_residents(lang):
+    result = i18n_tools.readiness(lang)
+    assert result.errors == [] and result.missing.letter == [] and result.missing.resident == [], (
+        result.missing.letter + result.missing.resident)
+
+
+# ----------------------------------------------------------------------------- what the reader sees
+
+
+def test_capitals_follow_the_language():
+    assert i18n.upper("söyledikleriniz", "tr") == "SÖYLEDİKLERİNİZ"
+    assert i18n.upper("söyledikleriniz", "az") == "SÖYLEDİKLERİNİZ"
+    assert i18n.lower("IŞIK İZMİR", "tr") == "ışık izmir"
+    assert i18n.upper("wijk", "nl") == "WIJK"
+    assert i18n.first_upper("izmir", "tr") == "İzmir"
+    from wijksessie.letter_example import example_letter
+
+    title = i18n.gettext_in("tr", "Wat wij doen met wat u zei")
+    assert i18n.upper(title, "tr") in example_letter("txt", "tr").text
+
+
+def test_quotation_marks_and_theme_names_follow_the_letter_language():
+    from wijksessie.letter_example import example_letter
+
+    polish = example_letter("md", "pl").text
+    assert "„Het sportveld is 's avonds op slot.”" in polish
+    arabic = example_letter("txt", "ar").text
+    assert "”" + i18n.FSI + "Het sportveld is 's avonds op slot." + i18n.PDI + "“" in arabic
+    # The theme "Bewegen" has an Arabic name in the catalogue: the letter uses it.
+    assert i18n.gettext_in("ar", "Bewegen") != "Bewegen"
+    assert i18n.gettext_in("ar", "Bewegen") in arabic and "Bewegen" not in arabic
+
+
+def test_the_letter_says_the_explanations_are_the_officers_own_words():
+    from wijksessie.letter_example import example_letter
+
+    dutch = example_letter("txt", "nl").text
+    assert "Dat zijn hun eigen woorden." in " ".join(dutch.split())
+    turkish = " ".join(example_letter("txt", "tr").text.split())
+    said = i18n.gettext_in(
+        "tr", "Bij een punt staat soms uitleg van de mensen die erover beslissen. Dat zijn hun eigen woorden, in het Nederlands.")
+    assert said in turkish and "Dat zijn hun eigen woorden" not in turkish
+
+
+def test_rtl_text_letter_isolates_every_left_to_right_insert():
+    from wijksessie.letter_example import example_letter
+
+    text = example_letter("txt", "ar").text
+    flat = " ".join(text.split())
+    for insert in ("Samira el Amrani", "06 12 34 56 78", "Team Sport"):
+        assert i18n.FSI + insert + i18n.PDI in flat
+    # A Dutch letter has no invisible direction marks at all.
+    assert i18n.FSI not in example_letter("txt", "nl").text
+
+
+def test_a_letter_rendered_in_one_language_never_changes_the_interface_language():
+    import threading
+
+    from wijksessie.letter_example import example_letter
+
+    i18n.set_language("en")
+    seen = []
+
+    def render():
+        seen.append(example_letter("txt", "tr").lang)
+
+    worker = threading.Thread(target=render)
+    worker.start()
+    with i18n.use_language("pl"):
+        assert i18n.current_language() == "pl"
+    worker.join()
+    assert seen == ["tr"] and i18n.current_language() == "en" and i18n.interface_language() == "en"

@@ -50,7 +50,10 @@ def _check(args) -> int:
     for line in problems:
         out(line)
     if problems:
-        sys.stderr.write(_("{n} problemen gevonden.").format(n=len(problems)) + "\n")
+        from wijksessie.i18n import ngettext
+
+        sys.stderr.write(ngettext("{n} probleem gevonden.", "{n} problemen gevonden.", len(problems)).format(
+            n=len(problems)) + "\n")
         return 1
     out(_("Alles in orde."))
     return 0
