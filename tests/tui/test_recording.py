@@ -143,3 +143,31 @@ async def test_ordinary_entry_gets_no_warning(data_dir, store, clock, reopen):
         await pilot.pause()
         assert not app.screen.query_one("#privacy-bar").display
         assert not app.screen.check_action("anonymise", ())
+
+
+async def test_v_keeps_one_entry_off_the_projector_without_deleting_it(data_dir, store, clock, reopen, read_screen):
+    from wijksessie.tui.screens.room import RoomScreen
+
+    session = Session.new("Lange avond", "Oost")
+    session.current_step = "bespreken"  # the discussion: the room sees what was said
+    sid = store.create(session).id
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen")
+        meeting = app.screen
+        for text in ("Meer bankjes in het park", "Mijn buurman drinkt te veel"):
+            await type_text(pilot, text)
+            await pilot.press("enter")
+        await until(pilot, lambda: len(reopen(sid).contributions()) == 2, "saved")
+        await pilot.press("escape", "v")  # the last row: off the projector
+        await until(pilot, lambda: reopen(sid).contributions()[1].hidden_in_room, "hidden")
+        assert "(niet op het" in read_screen(app)  # the row says so (wrapped at 80 columns)
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "room view")
+        shown = read_screen(app)
+        assert "Meer bankjes in het park" in shown and "buurman" not in shown
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is meeting, "back")
+        await pilot.press("v")  # and back on
+        await until(pilot, lambda: not reopen(sid).contributions()[1].hidden_in_room, "shown again")
+    assert [c.text for c in reopen(sid).contributions()] == ["Meer bankjes in het park", "Mijn buurman drinkt te veel"]

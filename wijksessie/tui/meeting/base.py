@@ -111,7 +111,7 @@ class KindBar(Widget):
 
     def render(self) -> Text:
         if self.list_mode:
-            return Text(_("e: aanpassen · d: weghalen · k: soort · t: thema · a: typen"), style="bold")
+            return Text(_("e: aanpassen · d: weghalen · v: zaalscherm · a: typen"), style="bold")
         return kind_bar_text(self.kind, self.theme, self.size.width or 80)
 
 
@@ -189,7 +189,7 @@ class EntryPanel(Vertical):
         if event.input.id != "entry":
             return
         if not event.value.strip():
-            self.notify(_("Er staat nog niets. Typ wat er gezegd wordt en druk dan op Enter."), severity="warning")
+            self.notify(_("Er staat nog niets. Typ wat er gezegd wordt en druk dan op Enter."), severity="warning", markup=False)
             return
         self.post_message(messages.Record(event.value))
         event.input.value = ""  # the meeting screen gives the text back if it cannot be saved
@@ -208,7 +208,7 @@ class EntryStepView(StepView):
         self.query_one(EntryPanel).reload()
 
     def key_help(self) -> str:
-        return _("In de lijst: e aanpassen, d weghalen, k soort, t thema. Druk op a om te typen.")
+        return _("In de lijst: e aanpassen, d weghalen, v wel of niet op het zaalscherm. Druk op a om te typen.")
 
 
 def error_line(widget: Static, message: str) -> None:

@@ -186,7 +186,7 @@ class TallyView(StepView):
             participants, groups = self._read(event.input.id or "", event.value)
         except UserError as exc:
             error_line(self.query_one("#tally-error", Static), str(exc))
-            self.notify(str(exc), title=_("Niet bewaard"), severity="error")
+            self.notify(str(exc), title=_("Niet bewaard"), severity="error", markup=False)
             return
         self.post_message(messages.SaveTally(participants, groups))
 
@@ -254,13 +254,13 @@ class TopicsView(StepView):
         event.stop()
         value = event.value.strip()
         if not value:
-            self.notify(_("Er staat nog niets. Typ een onderwerp en druk dan op Enter."), severity="warning")
+            self.notify(_("Er staat nog niets. Typ een onderwerp en druk dan op Enter."), severity="warning", markup=False)
             return
         names = self.suggestions()
         if value.isdigit():
             if not 1 <= int(value) <= len(names):
                 self.notify(_("Er is geen voorbeeld met nummer {n}. Typ een nummer uit de lijst of een woord.").format(
-                    n=value), severity="warning")
+                    n=value), severity="warning", markup=False)
                 return
             value = names[int(value) - 1]
         self.post_message(messages.AddTheme(value))
@@ -384,7 +384,7 @@ class AgreementList(OptionList):
 
     def action_delete(self) -> None:
         if self.highlighted is None or not self.option_count:
-            self.notify(_("Er is nog geen afspraak om weg te halen."), severity="warning")
+            self.notify(_("Er is nog geen afspraak om weg te halen."), severity="warning", markup=False)
             return
         self.post_message(messages.DeleteAgreement(self.get_option_at_index(self.highlighted).id or ""))
 

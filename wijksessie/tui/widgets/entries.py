@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind
+from wijksessie.safe_text import terminal_safe
 
 #: How many of a step's contributions are shown at first, and how many more each time older ones are asked for.
 WINDOW = 30
@@ -44,10 +45,12 @@ def entry_prompt(c: Contribution) -> Text:
     text = Text()
     text.append(f"{c.kind.label:<9}", style=KIND_STYLE.get(c.kind, ""))
     if c.theme:
-        text.append(f"{c.theme} \u00b7 ", style="bold")
-    text.append(c.text)
+        text.append(f"{terminal_safe(c.theme, oneline=True)} \u00b7 ", style="bold")
+    text.append(terminal_safe(c.text), style="dim" if c.hidden_in_room else "")
     if c.edited_at is not None:
         text.append(" " + _("(aangepast)"), style="dim italic")
+    if c.hidden_in_room:
+        text.append(" " + _("(niet op het zaalscherm)"), style="dim italic")
     return text
 
 
@@ -59,10 +62,11 @@ class EntryList(OptionList):
         Binding("d,delete", "delete", N_("Weghalen"), show=False, id="entry-delete"),
         Binding("k", "change_kind", N_("Soort van deze regel"), show=False, id="entry-kind"),
         Binding("t", "change_theme", N_("Thema van deze regel"), show=False, id="entry-theme"),
+        Binding("v", "toggle_room", N_("Wel of niet op het zaalscherm"), show=False, id="entry-room"),
     ]
 
     class Action(Message):
-        """The facilitator asked ``what`` ("edit", "delete", "kind", "theme") for a contribution."""
+        """The facilitator asked ``what`` ("edit", "delete", "kind", "theme", "room") for a contribution."""
 
         def __init__(self, what: str, contribution_id: str) -> None:
             super().__init__()
@@ -172,7 +176,7 @@ class EntryList(OptionList):
             self.show_older()
             return
         if current is None:
-            self.notify(_("Er is hier nog geen inbreng."), severity="warning")
+            self.notify(_("Er is hier nog geen inbreng."), severity="warning", markup=False)
             return
         self.post_message(self.Action(what, current))
 
@@ -187,6 +191,9 @@ class EntryList(OptionList):
 
     def action_change_theme(self) -> None:
         self._ask("theme")
+
+    def action_toggle_room(self) -> None:
+        self._ask("room")
 
     def action_select(self) -> None:  # Enter edits instead of "selecting"
         self.action_edit()

@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Priorities
+from wijksessie.safe_text import terminal_safe
 
 
 def ranking_text(priorities: Priorities, themes: list[str], *, width: int = 60, selected: str | None = None,
@@ -41,7 +42,8 @@ def ranking_text(priorities: Priorities, themes: list[str], *, width: int = 60, 
         marker = "\u25b6 " if theme == selected else "  "
         text.append(marker, style="bold")
         text.append(f"{rank:>2} ", style="bold")
-        name = theme if len(theme) <= name_width else theme[: name_width - 1] + "\u2026"
+        shown = terminal_safe(theme, oneline=True)
+        name = shown if len(shown) <= name_width else shown[: name_width - 1] + "\u2026"
         text.append(f"{name:<{name_width}} ", style="bold" if theme == selected else "")
         filled = round(bar_room * votes / top)
         text.append("\u2588" * filled, style="green" if not big else "bold yellow")
@@ -116,6 +118,6 @@ class RankingView(Widget, can_focus=True):
     def action_vote(self, n: int) -> None:
         theme = self.selected_theme
         if theme is None:
-            self.notify(_("Er zijn nog geen thema's om op te stemmen."), severity="warning")
+            self.notify(_("Er zijn nog geen thema's om op te stemmen."), severity="warning", markup=False)
             return
         self.post_message(self.Vote(theme, n))
