@@ -74,6 +74,7 @@ class _Writer:
         self.doc = doc
         self.Pt = Pt
         self.word = Document()
+        self._styles: dict[str, str] = {}
         section = self.word.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin, section.right_margin = Mm(22), Mm(20)
@@ -108,7 +109,12 @@ class _Writer:
     # -- pieces
 
     def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False):
-        p = self.word.add_paragraph(style=style)
+        p = self.word.add_paragraph()
+        if style:
+            # The style's id is looked up once: python-docx searches every style on each use.
+            if style not in self._styles:
+                self._styles[style] = self.word.styles[style].style_id
+            p._p.get_or_add_pPr().style = self._styles[style]
         if text:
             self.run(p, text, bold=bold)
         if self.doc.rtl:
