@@ -7,11 +7,11 @@ and Dutch as the language.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import html
+import re
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from textual.widgets import Input, TextArea
 
 from wijksessie.demo import create_demo
@@ -46,13 +46,32 @@ def demo(store) -> str:
     return create_demo(store)
 
 
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([\d.]+)" [^>]*?textLength="([\d.]+)" clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>'
+)
+
+
 def screen_text(app) -> str:
-    """What the terminal shows right now, as plain text (what a user reads)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    """What the terminal shows right now, as plain text (what a user reads).
+
+    Read from Textual's public screenshot (:meth:`App.export_screenshot`): each
+    piece of text there carries its line and its x position in character cells.
+    """
+    svg = app.export_screenshot()
+    lines: dict[int, dict[int, str]] = {}
+    for x, length, line, content in _SVG_TEXT.findall(svg):
+        text = html.unescape(content).replace("\xa0", " ")
+        cell = float(length) / max(1, len(text))
+        lines.setdefault(int(line), {})[round(float(x) / cell)] = text
+    out = []
+    for number in range(max(lines, default=-1) + 1):
+        row: list[str] = []
+        for column, text in sorted(lines.get(number, {}).items()):
+            if len(row) < column:
+                row.extend(" " * (column - len(row)))
+            row[column:column + len(text)] = list(text)
+        out.append("".join(row).rstrip())
+    return "\n".join(out) + "\n"
 
 
 @pytest.fixture
