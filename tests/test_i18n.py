@@ -105,10 +105,10 @@ def test_plural_forms_per_language(lang):
 
 def test_polish_and_arabic_choose_the_right_plural_form():
     # 1, 2–4 and 5+ are three different words in Polish; 3–10 and 11–99 differ in Arabic.
-    words = [i18n.ngettext_in("pl", "%(num)s stip", "%(num)s stippen", n) % {"num": n} for n in (1, 3, 5, 22, 25)]
-    assert words == ["1 naklejka", "3 naklejki", "5 naklejek", "22 naklejki", "25 naklejek"]
-    few = i18n.ngettext_in("ar", "%(num)s stip", "%(num)s stippen", 4) % {"num": 4}
-    many = i18n.ngettext_in("ar", "%(num)s stip", "%(num)s stippen", 40) % {"num": 40}
+    words = [i18n.ngettext_in("pl", "%(num)s stem", "%(num)s stemmen", n) % {"num": n} for n in (1, 3, 5, 22, 25)]
+    assert words == ["1 głos", "3 głosy", "5 głosów", "22 głosy", "25 głosów"]
+    few = i18n.ngettext_in("ar", "%(num)s stem", "%(num)s stemmen", 4) % {"num": 4}
+    many = i18n.ngettext_in("ar", "%(num)s stem", "%(num)s stemmen", 40) % {"num": 40}
     assert few != many and "4" in few and "40" in many
 
 

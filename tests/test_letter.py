@@ -124,9 +124,9 @@ def test_letter_follows_the_agreed_order(filled):
 def test_priorities_in_order_with_ties_shown_as_ties(filled):
     store, sid, _ids = filled
     text = _plain(_render(store, sid, "md"))
-    assert "Plaats 1: Groen (7 stippen)" in text
-    assert "Plaats 2: Bewegen en Veilig (elk 4 stippen, dus even belangrijk)" in text
-    assert "Plaats 4: Spelen (1 stip)" in text
+    assert "Plaats 1: Groen (7 stemmen)" in text
+    assert "Plaats 2: Bewegen en Veilig (elk 4 stemmen, dus even belangrijk)" in text
+    assert "Plaats 4: Spelen (1 stem)" in text
     assert text.index("Plaats 1") < text.index("Plaats 2") < text.index("Plaats 4")
 
 
@@ -252,7 +252,8 @@ def test_default_language_is_the_sessions_first(filled):
 def test_final_letter_refused_while_anything_is_open(filled):
     store, sid, ids = filled
     with store.open(sid, readonly=True) as sf:
-        with pytest.raises(UserError, match="2 punten zonder besluit"):
+        # Being looked into with a date residents will hear by is an answer (issue 14); "open" is not.
+        with pytest.raises(UserError, match="1 punt zonder antwoord"):
             letter.check_final(sf.contributions())
     with store.open(sid) as sf:
         sf.decide(ids["open"], "done")
@@ -329,7 +330,7 @@ def test_cli_final_letter_refuses_then_records_it_was_sent(cli, tmp_path):
     sid, cid = _cli_session(cli)
     r = cli("letter", sid, "--final")
     assert r.returncode == 2
-    assert "1 punt zonder besluit" in r.stderr and "decide" in r.stderr and "Traceback" not in r.stderr
+    assert "1 punt zonder antwoord" in r.stderr and "decide" in r.stderr and "Traceback" not in r.stderr
     assert json.loads(cli("list", "--json").stdout)[0]["letter_sent"] is None
 
     assert cli("decide", sid, cid, "--status", "adopted").returncode == 0
