@@ -163,3 +163,22 @@ async def test_confirm_dialog_answers_to_j_n_arrows_and_enter(data_dir, clock, u
             await pilot.press(*keys)
             await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog), "answered")
             assert answers[-1] is expected, keys
+
+
+async def test_lists_stop_at_their_ends(data_dir, clock, until):
+    from wijksessie.tui.base import StopAtEndsOptionList
+
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PrepareScreen), "the form")
+        app.screen.query_one("#more", Collapsible).collapsed = False
+        await pilot.pause()
+        levels = app.screen.query_one("#level", StopAtEndsOptionList)
+        levels.focus()
+        levels.highlighted = levels.option_count - 1
+        await pilot.press("down")
+        assert levels.highlighted == levels.option_count - 1  # not back to the top
+        levels.highlighted = 0
+        await pilot.press("up")
+        assert levels.highlighted == 0

@@ -16,6 +16,7 @@ from typing import Callable, TypeVar
 
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList, SelectionList
 
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
@@ -111,3 +112,38 @@ def run_safely(widget, action: Callable[[], T], *, title: str | None = None) -> 
             timeout=15,
         )
     return False, None
+
+
+class StopAtEnds:
+    """For option lists: the arrow keys stop at the first and last option instead of wrapping round.
+
+    Down on the last line wrapping to the top surprises people in a dialog; here it stays put.
+    """
+
+    highlighted: int | None
+    option_count: int
+
+    def _step(self, direction: int) -> None:
+        if self.highlighted is None:
+            self.action_first()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+
+class StopAtEndsOptionList(StopAtEnds, OptionList):
+    """:class:`OptionList` that does not wrap round."""
+
+
+class StopAtEndsSelectionList(StopAtEnds, SelectionList):
+    """:class:`SelectionList` (tick boxes) that does not wrap round."""

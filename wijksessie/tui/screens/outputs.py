@@ -25,7 +25,7 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import TranslatedScreen, today
+from wijksessie.tui.base import StopAtEndsOptionList, TranslatedScreen, today
 
 
 class OutputsScreen(TranslatedScreen[None]):
@@ -80,7 +80,7 @@ class OutputsScreen(TranslatedScreen[None]):
         yield Static(Text(_("Bestanden maken: {title}").format(title=terminal_safe(self.session.title))),
                      id="outputs-title")
         yield Static(Text(_("Map van deze sessie: {folder}").format(folder=self.folder)), id="outputs-folder")
-        yield OptionList(*[Option(label, id=key) for key, label in self.choices()], id="outputs-list")
+        yield StopAtEndsOptionList(*[Option(label, id=key) for key, label in self.choices()], id="outputs-list")
         with VerticalScroll(id="outputs-done"):
             yield Static("", id="outputs-log")
         yield Footer(show_command_palette=False, compact=True)

@@ -26,7 +26,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.model import ContactPoint, ParticipationLevel, Preparation, Session
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile, SessionStore
-from wijksessie.tui.base import TranslatedScreen, program_words, run_safely
+from wijksessie.tui.base import StopAtEndsOptionList, StopAtEndsSelectionList, TranslatedScreen, program_words, run_safely
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 
@@ -104,7 +104,7 @@ class SessionForm(TranslatedScreen[str | None]):
     def _language_list(chosen: list[str]) -> SelectionList:
         """The letter languages as a list to tick (Space), from the languages the program has."""
         codes = list(dict.fromkeys([*i18n.available_languages(), *chosen]))
-        return SelectionList(
+        return StopAtEndsSelectionList(
             *[(f"{i18n.language_name(code)} ({code})", code, code in chosen) for code in codes],
             id="languages",
         )
@@ -221,7 +221,7 @@ class PrepareScreen(SessionForm):
                 yield Button(_("Annuleren"), id="cancel")
             with Collapsible(title=_("Meer invullen (mag ook later)"), collapsed=True, id="more"):
                 yield Label(_("Hoeveel kunnen bewoners beslissen?"), classes="form-label")
-                yield OptionList(*self._level_options(), id="level")
+                yield StopAtEndsOptionList(*self._level_options(), id="level")
                 yield Label(_("Talen van de brief (Spatie: aan of uit)"), classes="form-label")
                 yield self._language_list([i18n.DEFAULT_LANGUAGE])
                 yield from self._date_field(
@@ -367,7 +367,7 @@ class SessionSettingsScreen(SessionForm):
             yield from self._field("profile", _("Wie wilt u bereiken? (mag leeg)"), value=format_profile(s.target_profile),
                                    placeholder=_("groep = percentage, bijvoorbeeld 65 jaar en ouder = 30%"))
             yield Label(_("Hoeveel kunnen bewoners beslissen?"), classes="form-label")
-            yield OptionList(*self._level_options(), id="level")
+            yield StopAtEndsOptionList(*self._level_options(), id="level")
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Bewaren"), id="save", variant="primary")
                 yield Button(_("Terug zonder bewaren"), id="cancel")
