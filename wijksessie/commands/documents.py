@@ -211,9 +211,16 @@ def _example_letter(args) -> int:
     if args.final:
         raise UserError(_("Een voorbeeldbrief kan niet definitief zijn. Laat --final weg."))
     lang = i18n.check_language(args.letter_lang or i18n.DEFAULT_LANGUAGE)
-    rendered = example_letter(args.format, lang, mark_untranslated=args.allow_untranslated)
+    text_format = args.format if args.format in ("html", "md", "txt") else "html"  # pdf, docx: from the HTML letter
+    rendered = example_letter(text_format, lang, mark_untranslated=args.allow_untranslated)
     _check_translated(rendered, final=False, allowed=True)
-    write_output(args, rendered.text)
+    if text_format == args.format:
+        write_output(args, rendered.text)
+    else:
+        from wijksessie import letter
+        from wijksessie.documents import from_html
+
+        _write_bytes(args, from_html(rendered.text, args.format, municipality=letter.load_municipality().name))
     return 0
 
 

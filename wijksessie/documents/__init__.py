@@ -71,19 +71,7 @@ def write_document(
         mark_untranslated=mark_untranslated,
     )
     if fmt in DOCUMENT_FORMATS:
-        from wijksessie.documents.blocks import address_lines, parse_letter_html
-
-        doc = parse_letter_html(rendered.text, municipality=municipality.name)
-        if person is not None:
-            doc.address = address_lines(person)
-        if fmt == "pdf":
-            from wijksessie.documents.pdf import render_pdf
-
-            data = render_pdf(doc)
-        else:
-            from wijksessie.documents.docx import render_docx
-
-            data = render_docx(doc)
+        data = from_html(rendered.text, fmt, municipality=municipality.name, person=person)
     else:
         text = rendered.text
         if person is not None:
@@ -92,6 +80,22 @@ def write_document(
             text = add_address(text, fmt, person)
         data = text.encode("utf-8")
     return RenderedDocument(data, rendered.lang, list(rendered.untranslated))
+
+
+def from_html(html: str, fmt: str, *, municipality: str = "", person: Person | None = None) -> bytes:
+    """A rendered HTML letter as PDF or Word (``fmt`` ``pdf`` or ``docx``); with ``person``, addressed to them."""
+    from wijksessie.documents.blocks import address_lines, parse_letter_html
+
+    doc = parse_letter_html(html, municipality=municipality)
+    if person is not None:
+        doc.address = address_lines(person)
+    if fmt == "pdf":
+        from wijksessie.documents.pdf import render_pdf
+
+        return render_pdf(doc)
+    from wijksessie.documents.docx import render_docx
+
+    return render_docx(doc)
 
 
 def render_document(session: Session, contributions: list[Contribution], agreements: list[Agreement],
