@@ -93,3 +93,67 @@ def test_cli_markdown_and_json_still_work(cli):
     assert r.returncode == 0 and r.stdout.startswith("# T") and "Iets" in r.stdout
     data = json.loads(cli("export", sid, "--format", "json").stdout)
     assert data["schema"] == "wijksessie-export" and data["contributions"][0]["text"] == "Iets"
+
+
+# ---------------------------------------------------------------- no raw control characters in any document
+
+
+def _hostile(data_dir) -> tuple[SessionStore, str]:
+    from tests.data.hostile_text import HOSTILE
+
+    store = SessionStore(data_dir)
+    s = Session.new("Titel \x1b]0;pwned\x07", "Noord\u202e", date="2026-11-24")
+    s.contact.name = "Naam \x00\x9b2J"
+    store.create(s)
+    with store.open(s.id) as sf:
+        for name, text in HOSTILE.items():
+            c = sf.add_contribution(Contribution.new(text, theme="Thema \x1b[2J" if "title" in name else "Groen"))
+            sf.decide(c.id, "not_adopted", reason="Reden \x1b[31m" + text[:20])
+    return store, s.id
+
+
+def test_exports_and_letters_carry_no_raw_control_characters(cli, data_dir, tmp_path):
+    from tests.data.hostile_text import raw_left
+
+    _store, sid = _hostile(data_dir)
+    documents = [("export", "md"), ("export", "csv"), ("letter", "md"), ("letter", "txt"), ("letter", "html")]
+    for command, fmt in documents:
+        out = tmp_path / f"{command}.{fmt}"
+        r = cli(command, sid, "--format", fmt, "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        text = out.read_text(encoding="utf-8-sig")
+        assert not raw_left(text, allow_crlf=fmt == "csv"), (command, fmt, raw_left(text, allow_crlf=True))
+        assert "pwned" in text and "👍🏽" in text, "the text itself stays, emoji too"
+        if command == "letter" or fmt == "md":
+            assert "شكرا للجميع" in text and "שלום" in text, "every script stays"
+    r = cli("report", "--format", "md", "-o", str(tmp_path / "report.md"))
+    assert r.returncode == 0 and not raw_left((tmp_path / "report.md").read_text(encoding="utf-8"))
+
+
+def test_document_safe_keeps_crlf_emoji_scripts_and_our_own_isolates():
+    from wijksessie.safe_text import document_safe
+
+    assert document_safe("a;b\r\nc") == "a;b\r\nc"
+    assert document_safe("\u2068Fatma\u2069 zei") == "\u2068Fatma\u2069 zei", "balanced isolates stay"
+    assert document_safe("\u2067open\nnext") == "\u2067open\u2069\nnext", "an isolate never runs over a line end"
+    assert document_safe("x\u202egpj.exe") == "xgpj.exe"
+    assert document_safe("goed\rFOUT \x00 \x1b[2J") == "goed␍FOUT ␀ ␛[2J"
+    text = "👍🏽 ❤️‍🔥 شكرا שלום नमस्ते 中文 e\u0301"
+    assert document_safe(text) == text
+    assert document_safe(document_safe("\x1b\u202e\u2069x")) == document_safe("\x1b\u202e\u2069x"), "idempotent"
+
+
+def test_csv_every_column_is_formula_safe(data_dir):
+    store = SessionStore(data_dir)
+    s = Session.new("T", "N", date="2026-11-24")
+    store.create(s)
+    with store.open(s.id) as sf:
+        sf.add_contribution(Contribution.new("+31 6 1234", theme="@thema", step=""))
+        c = sf.add_contribution(Contribution.new("-2 bankjes", theme="=1+1"))
+        sf.decide(c.id, "referred", organisation="=HYPERLINK(\"x\")", owner="@jan")
+    with store.open(s.id, readonly=True) as sf:
+        rows = _rows(BOM + export.export_csv(sf))
+    for row in rows:
+        for column, value in row.items():
+            assert not value.startswith(("=", "+", "-", "@")), (column, value)
+    assert export._cell("=id") == "'=id", "the id column goes through the same guard"
