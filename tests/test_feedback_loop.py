@@ -89,3 +89,96 @@ def test_agreement_states_keep_their_history_and_stopping_needs_a_reason():
     assert [h.state for h in done.history] == [AgreementState.PLANNED, AgreementState.BUSY]
     assert not done.overdue(dt.date(2027, 1, 11))
     assert model.overdue_agreements([a, done], dt.date(2027, 1, 11)) == [a]
+
+
+# ----------------------------------------------------------------------------- from the command line
+
+
+def _session(cli, *extra: str) -> str:
+    return cli("new", "--title", "Gezond Noord", "--neighbourhood", "Noord", "--date", "2026-09-10",
+               "--feedback-due", "2026-10-22", *extra).stdout.strip()
+
+
+def test_first_letter_goes_out_while_points_are_looked_into_then_updates_tell_only_what_changed(cli, tmp_path):
+    sid = _session(cli)
+    bench = cli("add", sid, "Te weinig bankjes bij de flats", "--theme", "Groen").stdout.strip()
+    path = cli("add", sid, "Het pad is 's avonds te donker", "--theme", "Veilig").stdout.strip()
+
+    r = cli("letter", sid, "--final")
+    assert r.returncode == 2 and "2 punten zonder antwoord" in r.stderr, r.stderr
+    assert cli("decide", sid, bench, "--status", "adopted", "--owner", "Wijkteam", "--by", "wijkteam").returncode == 0
+    assert cli("decide", sid, path, "--status", "under_review", "--due", "2027-01-15", "--by", "wijkteam").returncode == 0
+    first = tmp_path / "brief.md"
+    r = cli("letter", sid, "--final", "-o", str(first))
+    assert r.returncode == 0, r.stderr
+    assert "15 januari 2027" in first.read_text(encoding="utf-8"), "the letter says by when residents hear"
+
+    update = tmp_path / "nieuws.md"
+    r = cli("letter", sid, "--update", "-o", str(update))
+    assert r.returncode == 0 and "niets veranderd" in r.stderr and not update.exists(), "nothing changed: nothing written"
+
+    assert cli("decide", sid, path, "--status", "done", "--reason", "Er staan nu lantaarns.", "--by",
+               "beleidsmedewerker").returncode == 0
+    r = cli("letter", sid, "--update", "-o", str(update))
+    assert r.returncode == 0, r.stderr
+    text = update.read_text(encoding="utf-8")
+    assert "donker" in text and "bankjes" not in text, "only the point whose answer changed"
+    assert "Eerst schreven wij: Dit zoeken wij nog uit" in text and "Nu: Gedaan" in text
+    r = cli("letter", sid, "--update", "-o", str(tmp_path / "weer.md"))
+    assert "niets veranderd" in r.stderr and not (tmp_path / "weer.md").exists()
+
+    data = json.loads(cli("export", sid, "--format", "json").stdout)
+    [c_path] = [c for c in data["contributions"] if c["id"] == path]
+    assert [(h["status"], h["by"]) for h in c_path["history"]] == [("under_review", "wijkteam"), ("done", "beleidsmedewerker")]
+    assert c_path["history"][-1]["reason"] == "Er staan nu lantaarns." and c_path["history"][0]["at"]
+    assert [(letter["kind"], letter["language"], letter["format"]) for letter in data["letters"]] == [
+        ("final", "nl", "md"), ("update", "nl", "md")]
+    assert data["letters"][0]["answers"][path]["status"] == "under_review"
+    assert data["letters"][1]["answers"][path]["status"] == "done"
+    assert data["session"]["letter_sent"] == dt.date.today().isoformat()
+    csv = cli("export", sid, "--format", "csv").stdout
+    assert len(csv.strip().splitlines()) == 3, "the CSV keeps one row per contribution"
+
+
+def test_update_letter_before_any_letter_says_what_to_do(cli):
+    sid = _session(cli)
+    r = cli("letter", sid, "--update")
+    assert r.returncode == 2 and "--final" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_agreements_are_followed_up_and_reported_in_the_update(cli, tmp_path, data_dir):
+    sid = _session(cli)
+    with SessionStore(data_dir).open(sid) as sf:
+        a = sf.add_agreement(model.Agreement.new("Bankjes plaatsen", who="Wijkteam", by_when="2026-11-30"))
+    assert cli("letter", sid, "--final", "-o", str(tmp_path / "brief.md")).returncode == 0
+    r = cli("agreement", sid, a.id, "--state", "stopped")
+    assert r.returncode == 2 and "reden" in r.stderr
+    assert cli("agreement", sid, a.id, "--state", "stopped", "--reason", "Er kwam geen vergunning.").returncode == 0
+    assert cli("letter", sid, "--update", "-o", str(tmp_path / "nieuws.txt"), "--format", "txt").returncode == 0
+    text = " ".join((tmp_path / "nieuws.txt").read_text(encoding="utf-8").split())
+    assert "Bankjes plaatsen. Eerst: gepland. Nu: gestopt." in text and "geen vergunning" in text
+
+
+def test_follow_up_meeting_looks_back_in_the_same_neighbourhood(cli, data_dir):
+    first = _session(cli)
+    c = cli("add", first, "Te weinig bankjes", "--theme", "Groen").stdout.strip()
+    cli("decide", first, c, "--status", "done")
+    other = cli("new", "--title", "Zuid", "--neighbourhood", "Zuid").stdout.strip()
+    r = cli("new", "--title", "Vervolg", "--neighbourhood", "Noord", "--follows", other)
+    assert r.returncode == 2 and "dezelfde wijk" in r.stderr
+    second = cli("new", "--title", "Vervolg", "--neighbourhood", " noord", "--follows", first[:5]).stdout.strip()
+    data = json.loads(cli("export", second, "--format", "json").stdout)
+    assert data["session"]["follows"] == first
+    notes = cli("export", second, "--format", "md").stdout
+    assert "Terugblik" in notes and "Te weinig bankjes" in notes and "gedaan" in notes
+
+
+def test_residents_evaluation_is_counted_and_exported(cli):
+    sid = _session(cli)
+    assert cli("evaluate", sid, "--satisfied", "12", "--neutral", "3", "--not-satisfied", "1").returncode == 0
+    assert cli("evaluate", sid, "--follow-up", "--satisfied", "5").returncode == 0
+    assert cli("evaluate", sid, "--satisfied", "-1").returncode == 2
+    session = json.loads(cli("export", sid, "--format", "json").stdout)["session"]
+    assert session["evaluation"] == {"satisfied": 12, "neutral": 3, "not_satisfied": 1}
+    assert session["follow_up_evaluation"]["satisfied"] == 5
+    assert "tevreden 12, neutraal 3, niet tevreden 1" in cli("export", sid, "--format", "md").stdout

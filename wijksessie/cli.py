@@ -56,6 +56,8 @@ SETUPS = (
     _session_cmds.setup_vote,
     _session_cmds.setup_contact,
     _followup_cmds.setup_decide,
+    _followup_cmds.setup_agreement,
+    _followup_cmds.setup_evaluate,
     _document_cmds.setup_export,
     _document_cmds.setup_letter,
     _document_cmds.setup_report,

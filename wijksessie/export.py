@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from wijksessie import __version__, model
+from wijksessie import __version__, feedback, model
 from wijksessie.store import SessionFile
 
 EXPORT_SCHEMA = "wijksessie-export"
@@ -35,7 +35,9 @@ def export_dict(sf: SessionFile, *, with_personal_data: bool = False) -> dict:
         "app_version": __version__,
         "exported_at": model.now().isoformat(),
         "session": session_dict,
-        "contributions": [c.to_dict() for c in sf.contributions()],
+        # Each contribution with its answers over time (oldest first, the current one last).
+        "contributions": [{**c.to_dict(), "history": feedback.history_entries(c)} for c in sf.contributions()],
+        "letters": feedback.letter_entries(session),
         "priorities": [
             {"rank": r.rank, "theme": r.theme, "votes": r.votes, "tied": r.tied} for r in priorities.ranking()
         ],
@@ -167,6 +169,23 @@ def export_markdown(sf: SessionFile) -> str:
         ),
     )
 
+    for label, counts in ((_("Oordeel over het gesprek"), s.evaluation),
+                          (_("Oordeel over wat er daarna gebeurde"), s.follow_up_evaluation)):
+        if counts.total:
+            fact(label, _("tevreden {a}, neutraal {b}, niet tevreden {c}").format(
+                a=counts.satisfied, b=counts.neutral, c=counts.not_satisfied))
+    if s.follows:
+        from wijksessie.errors import UserError
+        from wijksessie.store import SessionStore
+
+        try:
+            look_back = feedback.look_back(SessionStore(sf.path.parent), s)
+        except UserError as exc:
+            lines += ["", md(str(exc))]
+        else:
+            if look_back is not None:
+                lines += [""] + feedback.look_back_markdown(look_back)
+
     ranking = [r for r in s.priorities.ranking() if r.votes > 0]
     lines += ["", "## " + md(_("Wat bewoners het belangrijkst vonden")), ""]
     if ranking:
@@ -206,7 +225,9 @@ def export_markdown(sf: SessionFile) -> str:
     lines += ["## " + md(_("Afspraken")), ""]
     if agreements:
         for a in agreements:
-            extra = []
+            # "Planned" is where every agreement starts; say the state once it has moved on.
+            extra = [] if a.state is model.AgreementState.PLANNED else [
+                f"**{md(a.state.label)}**" + (f" ({md(a.reason)})" if a.reason else "")]
             if a.who:
                 extra.append(md(_("Wie: {who}").format(who=a.who)))
             if a.by_when:

@@ -51,7 +51,7 @@ from typing import Iterable
 from wijksessie.errors import UserError
 from wijksessie.export import EXPORT_SCHEMA, EXPORT_VERSION
 from wijksessie.i18n import _, ngettext
-from wijksessie import model
+from wijksessie import feedback, model
 from wijksessie.model import Agreement, Contribution, ModelError, Session
 
 #: Export versions this version of wijksessie can read.
@@ -229,7 +229,8 @@ def read_export(path: Path | str) -> ParsedExport:
         session_data["contact"] = data["contact"]
     try:
         session = Session.from_dict(session_data)
-        parsed_contributions = [Contribution.from_dict(c) for c in contributions]
+        parsed_contributions = [Contribution.from_dict(feedback.contribution_from_export(c)) if isinstance(c, dict)
+                                else Contribution.from_dict(c) for c in contributions]
         parsed_agreements = [Agreement.from_dict(a) for a in agreements]
     except ModelError as exc:
         raise _fail(path, str(exc).rstrip(".")) from None
@@ -386,8 +387,8 @@ def merge_contribution(mine: Contribution, theirs: Contribution) -> Contribution
     if _newer(theirs.edited_at, mine.edited_at):
         merged.text, merged.kind, merged.theme, merged.step = theirs.text, theirs.kind, theirs.theme, theirs.step
         merged.edited_at = theirs.edited_at
-    if _newer(theirs.decision.decided_at, mine.decision.decided_at):
-        merged.decision = theirs.decision
+    # Answers are never lost: both laptops' answers are kept in time order, the newest is current.
+    merged.history, merged.decision = feedback.merge_answers(mine, theirs)
     return merged
 
 

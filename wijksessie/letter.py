@@ -721,13 +721,11 @@ def default_filename(session: Session, fmt: str, lang: str) -> str:
 
 
 def check_final(contributions: Iterable[Contribution]) -> None:
-    """Refuse a final letter while any contribution has no outcome yet."""
-    still_open = open_contributions(contributions)
-    if still_open:
-        raise UserError(
-            i18n.ngettext(
-                "Er is nog {n} punt zonder besluit, dus de definitieve brief kan nog niet. Leg eerst vast wat ermee gebeurt (wijksessie decide), of maak de brief zonder --final.",
-                "Er zijn nog {n} punten zonder besluit, dus de definitieve brief kan nog niet. Leg eerst vast wat ermee gebeurt (wijksessie decide), of maak de brief zonder --final.",
-                len(still_open),
-            ).format(n=len(still_open))
-        )
+    """Refuse the letter to send only while a point has no answer at all.
+
+    "We look into it, you hear by <date>" is an answer (issue 14): the rule is
+    :func:`wijksessie.feedback.check_first_letter`.
+    """
+    from wijksessie import feedback
+
+    feedback.check_first_letter(contributions)

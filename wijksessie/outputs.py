@@ -91,19 +91,12 @@ def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date
     today = today or dt.date.today()
     with store.open(session_id) as sf:  # locked while the letter is made and recorded
         contributions = sf.contributions()
-        if letter.open_contributions(contributions):
-            from wijksessie.errors import UserError
+        from wijksessie import feedback
 
-            n = len(letter.open_contributions(contributions))
-            raise UserError(
-                i18n.ngettext(
-                    "Er is nog {n} punt zonder besluit. Leg eerst bij Opvolging vast wat ermee gebeurt.",
-                    "Er zijn nog {n} punten zonder besluit. Leg eerst bij Opvolging vast wat ermee gebeurt.",
-                    n,
-                ).format(n=n)
-            )
+        feedback.check_first_letter(contributions)  # a point being looked into, with a date, is an answer
         written = write_letters(sf.session, contributions, sf.agreements(), data_dir, final=True, today=today)
-        sf.update(lambda s: setattr(s, "letter_sent", today))
+        language = sf.session.languages[0] if sf.session.languages else i18n.DEFAULT_LANGUAGE
+        feedback.record_letter(sf, language=language, fmt="", kind="final", today=today)
     return written
 
 

@@ -48,6 +48,8 @@ def cmd_letter(args) -> int:
         return _example_letter(args)
     if args.personal:
         return _personal_letters(args)
+    if args.update:
+        return _update_letter(args)
     # A final letter records that it was sent, so only then is the session opened for writing.
     with store(args).open(args.session, readonly=not args.final) as sf:
         contributions = sf.contributions()
@@ -72,7 +74,9 @@ def cmd_letter(args) -> int:
         else:
             _write_bytes(args, rendered.data)
         if args.final:
-            sf.update(lambda s: setattr(s, "letter_sent", dt.date.today()))
+            from wijksessie import feedback
+
+            feedback.record_letter(sf, language=lang, fmt=args.format, kind="final", today=dt.date.today())
     still_open = len(letter.open_contributions(contributions))
     if still_open:
         sys.stderr.write(
@@ -88,6 +92,41 @@ def cmd_letter(args) -> int:
     if args.final:
         sys.stderr.write(_("De brief is vastgelegd als verstuurd.") + "\n")
     _say_held_points(contributions, sf.session.id)
+    return 0
+
+
+def _update_letter(args) -> int:
+    """``letter --update``: only the points whose answer changed since the last letter; nothing changed, nothing written."""
+    import datetime as dt
+
+    from wijksessie import feedback, letter
+    from wijksessie.errors import UserError
+    from wijksessie.update_letter import render_update_letter
+
+    if args.final:
+        raise UserError(_("Kies --final of --update, niet allebei. De eerste brief is --final, een latere --update."))
+    if args.format not in letter.FORMATS:
+        raise UserError(_("Een brief met nieuws kan alleen als html, md of txt. Kies een van die vormen."))
+    with store(args).open(args.session) as sf:
+        contributions, agreements = sf.contributions(), sf.agreements()
+        changes = feedback.changes_since_last_letter(sf.session, contributions, agreements)
+        if not changes:
+            sys.stderr.write(
+                _("Er is niets veranderd sinds de brief van {date}. Er is geen nieuwe brief gemaakt.").format(
+                    date=changes.since.sent.isoformat()) + "\n"
+            )
+            return 0
+        lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
+        text = render_update_letter(sf.session, contributions, agreements, changes, args.format, lang)
+        write_output(args, text)
+        feedback.record_letter(sf, language=lang, fmt=args.format, kind="update", today=dt.date.today())
+    sys.stderr.write(
+        i18n.ngettext("{n} punt is veranderd.", "{n} punten zijn veranderd.", len(changes.points)).format(
+            n=len(changes.points)) + " "
+        + i18n.ngettext("{n} afspraak is veranderd.", "{n} afspraken zijn veranderd.", len(changes.agreements)).format(
+            n=len(changes.agreements)) + " "
+        + _("De brief is vastgelegd als verstuurd.") + "\n"
+    )
     return 0
 
 
@@ -237,6 +276,8 @@ def setup_letter(sub) -> None:
                    help=_("een eigen brief voor elke bewoner die erom vroeg, met naam en adres, in de map van -o"))
     p.add_argument("--final", action="store_true",
                    help=_("de definitieve brief: kan pas als alles een besluit heeft; legt vast dat hij verstuurd is"))
+    p.add_argument("--update", action="store_true",
+                   help=_("alleen wat er veranderde sinds de vorige brief; legt vast dat hij verstuurd is"))
     p.add_argument("--example", action="store_true",
                    help=_("de brief van de voorbeeldsessie, in elke taal (voor vertalers)"))
     p.add_argument("--allow-untranslated", action="store_true",

@@ -1,8 +1,9 @@
-"""Follow-up after the meeting: ``decide`` (what happens with each contribution)."""
+"""Follow-up after the meeting: ``decide`` (what happens with each contribution), ``agreement``
+(how far an agreement has got) and ``evaluate`` (residents' hand-raised evaluation)."""
 
 from __future__ import annotations
 
-from wijksessie.commands.common import STATUSES, check_date, out, store
+from wijksessie.commands.common import STATUSES, bounded_int, check_date, out, store
 from wijksessie.i18n import _
 
 
@@ -17,6 +18,7 @@ def cmd_decide(args) -> int:
             owner=args.owner or "",
             due=args.due,
             quick_win=args.quick_win,
+            recorded_by=args.by or "",
         )
         remaining = sum(1 for x in sf.contributions() if not x.decision.status.answered)
     out(_("{id}: {status}. Nog {n} zonder besluit.").format(id=c.id, status=c.decision.status.label, n=remaining))
@@ -33,4 +35,48 @@ def setup_decide(sub) -> None:
     p.add_argument("--owner", help=_("wie het oppakt"))
     p.add_argument("--due", help=_("wanneer klaar, JJJJ-MM-DD"))
     p.add_argument("--quick-win", action="store_true", help=_("kan snel gebeuren"))
+    p.add_argument("--by", metavar=_("WIE"), help=_("wie dit vastlegt: uw functie of naam (geen bewoner)"))
     p.set_defaults(func=cmd_decide)
+
+
+def cmd_agreement(args) -> int:
+    from wijksessie import feedback
+
+    with store(args).open(args.session) as sf:
+        a = feedback.set_agreement_state(sf, args.agreement, args.state, reason=args.reason or "",
+                                         recorded_by=args.by or "")
+    out(_("{id}: {state}.").format(id=a.id, state=a.state.label))
+    return 0
+
+
+def setup_agreement(sub) -> None:
+    from wijksessie.enums import AgreementState
+
+    p = sub.add_parser("agreement", help=_("vastleggen hoe ver een afspraak is"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("agreement", metavar="AFSPRAAK")
+    p.add_argument("--state", required=True, choices=AgreementState.choices())
+    p.add_argument("--reason", help=_("uitleg in gewone woorden (verplicht bij stopped)"))
+    p.add_argument("--by", metavar=_("WIE"), help=_("wie dit vastlegt: uw functie of naam (geen bewoner)"))
+    p.set_defaults(func=cmd_agreement)
+
+
+def cmd_evaluate(args) -> int:
+    from wijksessie import feedback
+
+    with store(args).open(args.session) as sf:
+        counts = feedback.record_evaluation(sf, satisfied=args.satisfied, neutral=args.neutral,
+                                            not_satisfied=args.not_satisfied, follow_up=args.follow_up)
+    out(_("Tevreden: {a}, neutraal: {b}, niet tevreden: {c}.").format(
+        a=counts.satisfied, b=counts.neutral, c=counts.not_satisfied))
+    return 0
+
+
+def setup_evaluate(sub) -> None:
+    p = sub.add_parser("evaluate", help=_("de handen tellen: hoe tevreden bewoners zijn"))
+    p.add_argument("session", metavar="SESSIE")
+    for flag in ("--satisfied", "--neutral", "--not-satisfied"):
+        p.add_argument(flag, type=bounded_int(0, 100_000), default=0, metavar="N")
+    p.add_argument("--follow-up", action="store_true",
+                   help=_("over wat er daarna met de punten gebeurde (anders: over het gesprek zelf)"))
+    p.set_defaults(func=cmd_evaluate)

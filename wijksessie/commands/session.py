@@ -43,6 +43,11 @@ def cmd_new(args) -> int:
         languages=i18n.check_languages(args.lang) or ["nl"],
         feedback_due=args.feedback_due,
     )
+    if args.follows:
+        from wijksessie import feedback
+
+        with store(args).open(args.follows, readonly=True) as earlier:
+            feedback.link_follow_up(session, earlier.session)
     store(args).create(session)
     out(session.id)
     return 0
@@ -58,6 +63,7 @@ def setup_new(sub) -> None:
     p.add_argument("--level", default="advise_early", choices=LEVELS, help=_("hoeveel invloed bewoners hebben"))
     p.add_argument("--lang", action="extend", nargs="+", metavar=_("TAAL"), help=_("talen voor de brief, bijvoorbeeld nl tr"))
     p.add_argument("--feedback-due", help=_("datum waarop bewoners horen wat er gebeurt, JJJJ-MM-DD"))
+    p.add_argument("--follows", metavar=_("SESSIE"), help=_("vervolg op een eerder gesprek in dezelfde wijk"))
     p.set_defaults(func=cmd_new)
 
 

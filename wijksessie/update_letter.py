@@ -1,0 +1,92 @@
+"""The update letter: only the points whose answer changed since the last letter sent.
+
+Each point shows what we said then and what we say now; agreements whose
+state changed are reported too. The sentences live in
+``content/letters/_update.j2`` (with ``_text.j2`` for what both letters
+share) and the layouts in ``update.html``, ``update.md`` and ``update.txt``;
+they go through the normal catalogues like the first letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from wijksessie import i18n, letter
+from wijksessie.errors import UserError
+from wijksessie.feedback import Changes
+from wijksessie.i18n import _
+from wijksessie.model import Agreement, Contribution, Decision, Session
+
+
+@dataclass
+class PointLine:
+    """One changed point: the letter item as it was then (``None`` if not in that letter) and now."""
+
+    then: letter.LetterItem | None
+    now: letter.LetterItem
+
+
+@dataclass
+class AgreementLine:
+    """One agreement whose state changed, already in the letter's language."""
+
+    what: str
+    then: str
+    now: str
+    reason: str = ""
+
+
+@dataclass
+class UpdateData:
+    """What the update templates need besides the shared letter data."""
+
+    since: str
+    points: list[PointLine] = field(default_factory=list)
+    agreements: list[AgreementLine] = field(default_factory=list)
+
+
+def _line(c: Contribution, decision: Decision, session: Session, lang: str) -> letter.LetterItem:
+    return letter._item(replace(c, decision=decision), session, lang)
+
+
+def render_update_letter(session: Session, contributions: list[Contribution], agreements: list[Agreement],
+                         changes: Changes, fmt: str = "md", lang: str | None = None, *,
+                         municipality: letter.Municipality | None = None, today: dt.date | None = None) -> str:
+    """The update letter as text in ``fmt`` (html, md or txt) and ``lang``; ``changes`` must not be empty."""
+    import jinja2
+
+    if fmt not in letter.FORMATS:
+        raise UserError(_("Deze vorm kan niet voor een brief: {fmt}. Kies html, md of txt.").format(fmt=fmt))
+    lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))
+    municipality = municipality or letter.load_municipality()
+    failed: jinja2.TemplateError | None = None
+    with i18n.record_untranslated(lang, mark=True):
+        data = letter.build_letter_data(session, contributions, agreements, lang, municipality=municipality,
+                                        today=today, final=True)
+        update = UpdateData(since=letter.format_date(changes.since.sent, lang))
+        for p in changes.points:
+            then = _line(p.contribution, p.then, session, lang) if p.then is not None else None
+            update.points.append(PointLine(then, _line(p.contribution, p.now, session, lang)))
+        for a in changes.agreements:
+            update.agreements.append(AgreementLine(
+                what=" ".join(a.agreement.what.split()),
+                then=a.then.state.label if a.then else _("nog niet afgesproken"),
+                now=a.now.state.label,
+                reason=a.now.reason,
+            ))
+        try:
+            text = letter.make_environment(lang).get_template(f"update.{fmt}").render(L=data, U=update)
+        except jinja2.TemplateError as exc:
+            failed = exc
+    if failed is not None:
+        raise UserError(
+            _("De briefsjabloon heeft een fout: {path}{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
+                path=getattr(failed, "filename", None) or letter.templates_dir(),
+                line=f":{failed.lineno}" if getattr(failed, "lineno", None) else "", error=failed.message or failed,
+            )
+        )
+    text = letter.finish(text, fmt, data.dir)
+    if fmt == "txt":
+        return letter.wrap_text(text)
+    return text if text.endswith("\n") else text + "\n"
