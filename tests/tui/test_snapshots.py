@@ -143,3 +143,18 @@ def test_overview(snap_compare, demo_app, size):
         await on_screen(pilot, ["o"], lambda screen: getattr(screen, "report", None) is not None)
 
     assert snap_compare(demo_app(), terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_tally_step(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(open_demo=True), press=["f7", "f7", "f7"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_room_view_level_of_influence(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(open_demo=True), press=["f7", "f7", "f7", "f7", "f9"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_theme_picker_after_typing(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(open_demo=True), press=["f6", "e"], terminal_size=size)

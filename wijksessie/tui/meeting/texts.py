@@ -49,11 +49,12 @@ def contact_card(contact: model.ContactPoint) -> Text:
     return text
 
 
-def level_text(level: model.ParticipationLevel) -> Text:
-    """The participation level in plain words, with what residents will hear."""
+def level_text(level: model.ParticipationLevel, *, spaced: bool = False) -> Text:
+    """The participation level in plain words, with what residents will hear (``spaced``: a blank line between)."""
+    gap = "\n\n" if spaced else "\n"
     text = Text()
     text.append(_("Hoeveel u vandaag kunt beslissen: "), style="dim")
-    text.append(level.label + "\n", style="bold")
-    text.append(level.explanation + "\n")
+    text.append(level.label + gap, style="bold")
+    text.append(level.explanation + gap)
     text.append(level.promise, style="italic")
     return text

@@ -87,7 +87,7 @@ class RoomScreen(TranslatedScreen[None]):
                 text.append("\u2022 " + terminal_safe(theme, oneline=True) + "\n", style="bold")
             return text or Text(self.step_prompts[0] if self.step_prompts else step.shown_title())
         if step.type == "info" and step.show == "level":
-            return level_text(session.level)
+            return level_text(session.level, spaced=big)
         if step.type == "info" and step.show == "close":
             text = Text()
             if session.feedback_due:
