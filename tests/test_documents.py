@@ -463,3 +463,26 @@ def test_text_formats_go_through_the_same_function(filled):
 def _parts(store, sid):
     with store.open(sid, readonly=True) as sf:
         return sf.session, sf.contributions(), sf.agreements()
+
+
+def test_cli_example_letter_as_pdf_for_translators(cli):
+    r = subprocess.run([*_cli_cmd_plain(cli), "letter", "--example", "--lang", "ar", "--format", "pdf"],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()
+    assert r.stdout.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(r.stdout))
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+
+
+def _cli_cmd_plain(_cli):
+    import sys
+
+    return [sys.executable, "-m", "wijksessie"]
+
+
+def test_cli_final_personal_letters_wait_for_every_answer(filled, cli, tmp_path):
+    _store, sid, codes = filled
+    r = cli("letter", sid, "--personal", "--final", "-o", str(tmp_path / "brieven"))
+    assert r.returncode == 2 and "decide" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "brieven").exists()
+    assert '"letters": []' in cli("people", sid, codes["tr"]).stdout
