@@ -299,7 +299,29 @@ def _has_translation(message) -> bool:
 
 
 def _is_resident_text(message) -> bool:
-    return any(str(loc).startswith(RESIDENT_SOURCES) for loc, _line in message.locations)
+    if any(str(loc).startswith(RESIDENT_SOURCES) for loc, _line in message.locations):
+        return True
+    source = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+    return source in letter_model_texts()
+
+
+_MODEL_TEXTS: set[str] = set()
+
+
+def letter_model_texts() -> set[str]:
+    """Texts from the model that residents read in letters: levels of influence with what
+    they mean and promise, decision statuses, kinds, agreement states, satisfaction words."""
+    if not _MODEL_TEXTS:
+        from wijksessie import enums
+
+        for cls in (enums.ParticipationLevel, enums.DecisionStatus, enums.ContributionKind,
+                    getattr(enums, "AgreementState", None), getattr(enums, "Evaluation", None)):
+            for member in cls or ():
+                _MODEL_TEXTS.add(member._label)
+        for table in ("_LEVEL_EXPLANATIONS", "_LEVEL_PROMISES"):
+            _MODEL_TEXTS.update(getattr(enums, table, {}).values())
+        _MODEL_TEXTS.discard("")
+    return _MODEL_TEXTS
 
 
 def needs_review(message) -> bool:
@@ -603,7 +625,7 @@ def missing(lang: str) -> Missing:
         if text in letter_order:
             continue
         where = [str(loc) for loc, _line in m.locations]
-        if any(w.startswith("content/letters/") for w in where):
+        if any(w.startswith("content/letters/") for w in where) or text in letter_model_texts():
             result.letter.append(text)
         elif any(w.startswith(RESIDENT_SOURCES) for w in where):
             result.resident.append(text)
