@@ -43,6 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +192,8 @@ def read_export(path: Path | str) -> ParsedExport:
     path = Path(path)
     raw = _read_bounded(path)
     try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_int=_bounded_int, parse_float=_bounded_float)
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float)
     except UnicodeDecodeError:
         raise _fail(path, _("het is geen UTF-8-tekst")) from None
     except json.JSONDecodeError as exc:
@@ -216,7 +218,7 @@ def read_export(path: Path | str) -> ParsedExport:
         raise _fail(path, _("de sessiegegevens ontbreken"))
     if not isinstance(contributions, list) or not isinstance(agreements, list):
         raise _fail(path, _("de punten of afspraken zijn geen lijst"))
-    _check_times(path, data)
+    _check_times(path, text)
     session_data = dict(session_data)
     contributions, lowered_c = _check_ids(path, contributions, _("punt"))
     agreements, lowered_a = _check_ids(path, agreements, _("afspraak"))
@@ -333,30 +335,31 @@ def _check_ids(path: Path, items, what: str) -> tuple[list, int]:
     return result, lowered
 
 
-def _check_times(path: Path, data, now: dt.datetime | None = None) -> None:
-    """Refuse a moment in the future or before 2000 anywhere in the file (it would win every later edit)."""
+_TIME_RE = re.compile(r'"(' + "|".join(sorted(_TIME_KEYS)) + r')"\s*:\s*"([^"\\]{0,100})"')
+
+
+def _check_times(path: Path, text: str, now: dt.datetime | None = None) -> None:
+    """Refuse a moment in the future or before 2000 anywhere in the file (it would win every later edit).
+
+    Scans the JSON text for the time keys (a quote inside residents' text is
+    always escaped, so it cannot look like a key): fast for any size.
+    """
     latest = (now or dt.datetime.now(dt.timezone.utc)) + CLOCK_SLACK
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                if key in _TIME_KEYS and isinstance(value, str) and value:
-                    _check_time(path, key, value, latest)
-                elif isinstance(value, (dict, list)):
-                    stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(v for v in item if isinstance(v, (dict, list)))
+    for m in _TIME_RE.finditer(text):
+        if m.group(2) and (m.start() == 0 or text[m.start() - 1] != "\\"):
+            _check_time(path, m.group(1), m.group(2), latest)
 
 
 def _check_time(path: Path, key: str, value: str, latest: dt.datetime) -> None:
-    from wijksessie.safe_text import terminal_safe
+    def shown() -> str:
+        from wijksessie.safe_text import terminal_safe
 
-    shown = terminal_safe(value[:40], oneline=True)
+        return terminal_safe(value[:40], oneline=True)
+
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _fail(path, _("'{value}' bij {key} is geen geldige tijd").format(value=shown, key=key)) from None
+        raise _fail(path, _("'{value}' bij {key} is geen geldige tijd").format(value=shown(), key=key)) from None
     if moment.tzinfo is None:
         try:
             moment = moment.astimezone()
@@ -364,9 +367,9 @@ def _check_time(path: Path, key: str, value: str, latest: dt.datetime) -> None:
             moment = moment.replace(tzinfo=dt.timezone.utc)
     if moment > latest:
         raise _fail(path, _("de tijd {value} bij {key} ligt in de toekomst; zo'n bestand zou nieuwere wijzigingen wegdrukken").format(
-            value=shown, key=key))
+            value=shown(), key=key))
     if moment < EARLIEST:
-        raise _fail(path, _("de tijd {value} bij {key} ligt voor het jaar 2000 en kan niet kloppen").format(value=shown, key=key))
+        raise _fail(path, _("de tijd {value} bij {key} ligt voor het jaar 2000 en kan niet kloppen").format(value=shown(), key=key))
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
@@ -502,7 +505,9 @@ def merge_export(store, parsed: ParsedExport, *, accept_contact: bool = False) -
                 known.add(agreement.id)
         result.added, result.updated, result.agreements_added = len(added), len(updated), len(new_agreements)
         if merged_session is not None or added or updated or new_agreements:
-            sf._rewrite(lambda tables: _apply(tables, merged_session, added, updated, new_agreements), scrub=False)
+            # One durable write; the session is closed right after, so it is not read back.
+            sf._rewrite(lambda tables: _apply(tables, merged_session, added, updated, new_agreements), scrub=False,
+                        reload=False)
     return result
 
 

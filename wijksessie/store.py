@@ -641,12 +641,13 @@ class SessionFile:
         self._clean_copies(terms, report, code=p.receipt)
         return report
 
-    def _rewrite(self, change: Callable[[dict], object], *, scrub: bool = True) -> None:
+    def _rewrite(self, change: Callable[[dict], object], *, scrub: bool = True, reload: bool = True) -> None:
         """Apply ``change`` to a copy of the raw tables and write them in one durable write.
 
         ``scrub``: the backup becomes the new version too (removed data must not
         stay there); otherwise the previous version is kept as the backup, as on
-        every write (import).
+        every write (import). ``reload=False`` skips reading the new tables
+        back into this object: only for a caller that closes it right after.
         """
         import copy
 
@@ -660,7 +661,8 @@ class SessionFile:
         else:
             self._storage.write(tables)
         self._db = TinyDB(storage=lambda: self._storage)  # TinyDB caches the next document id per table
-        self._load()
+        if reload:
+            self._load()
 
     def _clean_copies(self, terms, report, code: str = "") -> None:
         """Clean damaged copies and the output folder; a personal letter named by ``code`` is removed."""
