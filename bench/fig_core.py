@@ -9,8 +9,8 @@ import time
 from bench.harness import REPO, Row, child_env, median, time_process
 
 
-def probe(args: list[str], runs: int) -> tuple[list[float], list[float]] | str:
-    """(process wall times, in-process work times), or the reason it is not ready."""
+def probe(args: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """(process wall times, in-process work times); a failing probe raises."""
     walls, works = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -19,8 +19,6 @@ def probe(args: list[str], runs: int) -> tuple[list[float], list[float]] | str:
         walls.append(time.perf_counter() - t0)
         out = proc.stdout.strip().splitlines()
         last = out[-1] if out else ""
-        if last.startswith("NOTREADY "):
-            return last[9:]
         if proc.returncode != 0 or not last.startswith("WORK "):
             raise RuntimeError(f"core probe {args[0]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
         works.append(float(last[5:]))
@@ -30,13 +28,8 @@ def probe(args: list[str], runs: int) -> tuple[list[float], list[float]] | str:
 def row(figure: str, args: list[str], runs: int, target: float) -> Row:
     """A row: whole-process wall time of the probe vs ``python -c pass``, absolute target."""
     base = median(time_process([sys.executable, "-c", "pass"], runs))
-    result = probe(args, runs)
+    walls, works = probe(args, runs)
     r = Row(figure, base=base, target=f"≤ {target * 1000:.0f} ms" if target < 1 else f"≤ {target:g} s")
-    if isinstance(result, str):
-        r.na = f"n/a ({args[0]} not ready)"
-        r.note = result
-        return r
-    walls, works = result
     r.ours = median(walls)
     r.ok = r.ours <= target
     r.note = (f"fresh process, imports included; the work itself (after imports) took {median(works) * 1000:.0f} ms; "

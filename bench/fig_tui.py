@@ -18,10 +18,6 @@ from bench.harness import REPO, Row, child_env, median
 RATIO_TARGET = 1.5
 
 
-class NotReady(Exception):
-    pass
-
-
 def start(which: str, data_dir=None, sid=None) -> tuple[float, float]:
     """One start: (seconds to the first frame, peak memory in MB)."""
     cmd = [sys.executable, "-m", "bench.tui_probe", "open", which]
@@ -40,9 +36,6 @@ def start(which: str, data_dir=None, sid=None) -> tuple[float, float]:
             ready = time.perf_counter() - t0
         elif line.startswith("MAXRSS "):
             maxrss = int(line.split()[1]) / 1024
-        elif line.startswith("NOTREADY"):
-            proc.wait()
-            raise NotReady(line.split(" ", 1)[1].strip())
     err = proc.stderr.read() if proc.stderr else ""
     proc.wait()
     if ready is None or maxrss is None:
@@ -55,26 +48,15 @@ def run(ctx) -> list[Row]:
     runs = 2 if ctx.quick else 7
     store, (sid,) = data.make_store(ctx.tmp / "tui", [size], seed=31)
     base_t, base_m, ours_t, ours_m = [], [], [], []
-    na = ""
     # One untimed start of each first, so both are measured with compiled modules
     # cached, as on a user's machine after the first start.
     start("minimal")
-    try:
-        start("ours", store.data_dir, sid)
-    except NotReady:
-        pass
+    start("ours", store.data_dir, sid)
     for _ in range(runs):
         t, m = start("minimal")
         base_t.append(t)
         base_m.append(m)
-        if na:
-            continue
-        try:
-            t, m = start("ours", store.data_dir, sid)
-        except NotReady as exc:
-            na = "n/a (tui not ready)"
-            reason = str(exc)
-            continue
+        t, m = start("ours", store.data_dir, sid)
         ours_t.append(t)
         ours_m.append(m)
     rows = [
@@ -83,11 +65,6 @@ def run(ctx) -> list[Row]:
         Row("peak memory of the same (VmHWM / ru_maxrss)", target=f"≤ {RATIO_TARGET:g}× baseline",
             base=median(base_m), unit="MB"),
     ]
-    if na:
-        for row in rows:
-            row.na = na
-        rows[0].note += f"; not measured: {reason}"
-        return rows
     rows[0].ours = median(ours_t)
     rows[1].ours = median(ours_m)
     for row in rows:

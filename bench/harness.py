@@ -83,8 +83,8 @@ class Row:
     """One line of the table.
 
     ``ours``/``base`` are medians (or the statistic named in the figure);
-    ``ok`` is the verdict against ``target``; ``na`` explains a figure that
-    could not be measured (e.g. a part that is not written yet).
+    ``ok`` is the verdict against ``target``; ``na`` says why a figure
+    crashed (the run then exits non-zero).
     """
 
     figure: str

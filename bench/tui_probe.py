@@ -32,10 +32,6 @@ from typing import Callable
 SIZE = (120, 40)
 
 
-class NotReady(Exception):
-    """Our full-screen program (or the part needed) is not there yet."""
-
-
 # ----------------------------------------------------------------------------- apps
 
 
@@ -68,10 +64,8 @@ class Target:
         if which == "minimal":
             self.app = minimal_app()
         else:
-            try:
-                from wijksessie.tui.app import make_app
-            except ImportError as exc:
-                raise NotReady(f"tui not ready ({exc})") from None
+            from wijksessie.tui.app import make_app
+
             self.app = make_app(Path(data), session=sid)
 
     def shown(self) -> bool:
@@ -104,18 +98,13 @@ def _meeting_shown(app) -> bool:
 
 def _meeting_entry_field(app):
     """The line where the facilitator types what residents say (id ``entry`` in the step's entry panel)."""
-    try:
-        return app.screen.query_one("#entry")
-    except Exception:  # noqa: BLE001
-        raise NotReady("no entry field (#entry) on the meeting screen") from None
+    return app.screen.query_one("#entry")
 
 
 def _meeting_entry_count(app) -> int:
     """Rows in the contribution lists of the meeting screen (``EntryList`` appends one per entry)."""
-    try:
-        from wijksessie.tui.widgets.entries import EntryList
-    except ImportError as exc:
-        raise NotReady(f"entry list not ready ({exc})") from None
+    from wijksessie.tui.widgets.entries import EntryList
+
     return sum(lst.option_count for lst in app.screen.query(EntryList))
 
 
@@ -254,16 +243,12 @@ def main(argv: list[str]) -> int:
     mode, which = argv[0], argv[1]
     data = argv[2] if len(argv) > 2 and which == "ours" else None
     sid = argv[3] if len(argv) > 3 and which == "ours" else None
-    try:
-        target = Target(which, data, sid)
-        if mode == "open":
-            asyncio.run(open_mode(target))
-        else:
-            result = asyncio.run(keys_mode(target, int(argv[-1])))
-            sys.stdout.write("RESULT " + json.dumps(result) + "\n")
-    except NotReady as exc:
-        sys.stdout.write(f"NOTREADY {exc}\n")
-        return 3
+    target = Target(which, data, sid)
+    if mode == "open":
+        asyncio.run(open_mode(target))
+    else:
+        result = asyncio.run(keys_mode(target, int(argv[-1])))
+        sys.stdout.write("RESULT " + json.dumps(result) + "\n")
     return 0
 
 

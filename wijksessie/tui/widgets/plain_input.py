@@ -13,8 +13,8 @@ Two ready-made fields:
 * :class:`PlainTextArea` — several lines (a ``TextArea`` with the hint below);
   read ``.text``.
 
-The hint only informs; it never blocks saving. If the plain-language module
-or its word list is missing, the fields work as ordinary fields.
+The hint only informs; it never blocks saving. Without a word list for the
+language, nothing is found and the fields work as ordinary fields.
 """
 
 from __future__ import annotations
@@ -32,13 +32,11 @@ from wijksessie.i18n import _
 
 
 def jargon_findings(text: str, lang: str | None = None) -> list:
-    """What the plain-language check finds in ``text`` (empty when the check is not available)."""
+    """What the plain-language check finds in ``text`` (listed words and abbreviations)."""
     if not text.strip():
         return []
-    try:
-        from wijksessie.plain import find_jargon
-    except ImportError:
-        return []
+    from wijksessie.plain import find_jargon  # on first use: the program starts without it
+
     try:
         return list(find_jargon(text, lang or i18n.current_language()))
     except Exception:  # noqa: BLE001 - a broken word list must not stop anyone typing
