@@ -132,3 +132,40 @@ def test_cli_report(cli):
     assert r.stdout.startswith("\ufeffwijk;")
     r = cli("report", "--since", "gisteren")
     assert r.returncode == 2 and "JJJJ-MM-DD" in r.stderr
+
+
+def test_promises_past_their_date_trajectories_and_evaluations(data_dir):
+    from wijksessie import feedback, model
+
+    store = SessionStore(data_dir)
+    first = _make(store, "Noord in november", "Noord", "2026-11-10", feedback_due="2026-12-20",
+                  letter_sent=dt.date(2026, 12, 1), contributions=[("Donker pad", "problem", "Veilig", "done")])
+    with store.open(first) as sf:
+        c = sf.add_contribution(Contribution.new("Meer bankjes", kind="problem", theme="Groen"))
+        sf.decide(c.id, "under_review", due="2027-01-15")  # promised, and the date went by
+        sf.add_agreement(model.Agreement.new("Bankjes plaatsen", by_when="2027-02-01"))
+        feedback.record_evaluation(sf, satisfied=10, neutral=2, not_satisfied=1)
+    second = Session.new("Noord in februari", "noord", date="2027-02-10", feedback_due="2027-03-20")
+    with store.open(first, readonly=True) as earlier:
+        feedback.link_follow_up(second, earlier.session)
+    store.create(second)
+    with store.open(second.id) as sf:
+        sf.add_contribution(Contribution.new("Bankjes staan er nog niet", kind="problem", theme="Groen"))
+        feedback.record_evaluation(sf, satisfied=3, follow_up=True)
+
+    r = report.build_report(store, today=TODAY)
+    [noord] = r.neighbourhoods
+    assert (noord.overdue_reviews, noord.overdue_agreements) == (1, 1)
+    assert [m.id for m in noord.late_meetings] == [first]
+    [t] = r.trajectories
+    assert (t.meetings, t.points, t.answered, t.done, t.overdue) == ([first, second.id], 3, 1, 1, 2)
+    assert (noord.evaluation.satisfied, r.grant.follow_up_evaluation.satisfied) == (10, 3)
+
+    md = report.render_report(r, "md")
+    assert "Beloofd, maar de datum is voorbij" in md and "1 punt wordt nog uitgezocht" in md
+    assert "Gesprekken die op elkaar volgen" in md and "tevreden: 10" in md
+    data = json.loads(report.render_report(r, "json"))
+    assert data["trajectories"][0]["meetings"] == [first, second.id]
+    assert data["neighbourhoods"][0]["evaluation"] == {"satisfied": 10, "neutral": 2, "not_satisfied": 1}
+    rows = list(csv.DictReader(io.StringIO(report.render_report(r, "csv")), delimiter=";"))
+    assert (rows[0]["punten_over_datum"], rows[0]["afspraken_over_datum"], rows[0]["tevreden"]) == ("1", "1", "10")

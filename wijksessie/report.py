@@ -8,7 +8,10 @@ Dutch Excel: ``;`` and a BOM, see :data:`CSV_COLUMNS`) or JSON (for other tools)
 Only meetings that have taken place (date on or before ``today``) count as
 held; planned ones are counted separately. "Feedback debt" is a meeting whose
 promised feedback date has passed without a final letter
-(:func:`model.feedback_overdue`).
+(:func:`model.feedback_overdue`). Promises that went by without a new answer
+(points under review and agreements past their date) are flagged per
+meeting (:func:`feedback.lateness`); a chain of follow-up meetings shows as
+one trajectory per neighbourhood (:func:`feedback.trajectories`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from wijksessie import i18n, model
+from wijksessie import feedback, i18n, model
 from wijksessie.i18n import _, ngettext
 from wijksessie.model import ContributionKind, DecisionStatus
 
@@ -45,6 +48,11 @@ CSV_COLUMNS = (
     "ervaringen",
     "belangrijkste_problemen",
     "laatste_gesprek",
+    "punten_over_datum",
+    "afspraken_over_datum",
+    "tevreden",
+    "neutraal",
+    "niet_tevreden",
 )
 
 
@@ -56,6 +64,17 @@ class OverdueMeeting:
     title: str
     date: dt.date
     feedback_due: dt.date
+
+
+@dataclass
+class LateMeeting:
+    """A meeting with promises whose date passed without a new answer."""
+
+    id: str
+    title: str
+    date: dt.date
+    reviews: int = 0
+    agreements: int = 0
 
 
 @dataclass
@@ -73,6 +92,20 @@ class NeighbourhoodReport:
     last_meeting: dt.date | None = None
     overdue_meetings: list[OverdueMeeting] = field(default_factory=list)
     problems: Counter = field(default_factory=Counter)
+    #: Meetings with points under review or agreements past their date.
+    late_meetings: list[LateMeeting] = field(default_factory=list)
+    #: Residents' evaluation of the meetings (summed hand-raised counts).
+    evaluation: model.EvaluationCount = field(default_factory=model.EvaluationCount)
+
+    @property
+    def overdue_reviews(self) -> int:
+        """Points still being looked into after the date residents were promised."""
+        return sum(m.reviews for m in self.late_meetings)
+
+    @property
+    def overdue_agreements(self) -> int:
+        """Agreements past their date that are neither done nor stopped."""
+        return sum(m.agreements for m in self.late_meetings)
 
     @property
     def overdue(self) -> int:
@@ -110,6 +143,9 @@ class GrantFigures:
     problems: int = 0
     problem_themes: list[ProblemTheme] = field(default_factory=list)
     status_counts: dict[str, int] = field(default_factory=dict)
+    #: Residents' evaluation of the meetings and of the follow-up (summed hand-raised counts).
+    evaluation: model.EvaluationCount = field(default_factory=model.EvaluationCount)
+    follow_up_evaluation: model.EvaluationCount = field(default_factory=model.EvaluationCount)
 
     @property
     def groups(self) -> int:
@@ -140,6 +176,8 @@ class Report:
     grant: GrantFigures
     planned: int = 0
     unreadable: int = 0
+    #: Chains of follow-up meetings, one per line (two meetings or more).
+    trajectories: list[feedback.Trajectory] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -179,6 +217,7 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
     statuses: Counter = Counter()
     planned = 0
     readable = 0
+    chains: list[tuple] = []
 
     for sf in store.iter_open():
         readable += 1
@@ -198,6 +237,16 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
         if since is not None and s.date < since:
             continue
         contributions = sf.contributions()
+        agreements = sf.agreements()
+        chains.append((s, contributions, agreements))
+        late = feedback.lateness(s, contributions, agreements, today)
+        if late.reviews or late.agreements:
+            nb.late_meetings.append(LateMeeting(s.id, s.title, s.date, len(late.reviews), len(late.agreements)))
+        for target, counts in ((nb.evaluation, s.evaluation), (grant.evaluation, s.evaluation),
+                               (grant.follow_up_evaluation, s.follow_up_evaluation)):
+            target.satisfied += counts.satisfied
+            target.neutral += counts.neutral
+            target.not_satisfied += counts.not_satisfied
         nb.meetings += 1
         nb.participants += s.tally.participants
         nb.contributions += len(contributions)
@@ -252,6 +301,7 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
         grant=grant,
         planned=planned,
         unreadable=unreadable,
+        trajectories=feedback.trajectories(chains, today),
     )
 
 
@@ -302,6 +352,14 @@ def report_to_dict(report: Report) -> dict:
                 "experiences": n.experiences,
                 "top_problems": [{"theme": t, "count": c} for t, c in n.top_problems()],
                 "last_meeting": n.last_meeting.isoformat() if n.last_meeting else None,
+                "overdue_reviews": n.overdue_reviews,
+                "overdue_agreements": n.overdue_agreements,
+                "late_meetings": [
+                    {"id": m.id, "title": m.title, "date": m.date.isoformat(), "reviews": m.reviews,
+                     "agreements": m.agreements}
+                    for m in n.late_meetings
+                ],
+                "evaluation": n.evaluation.to_dict(),
             }
             for n in report.neighbourhoods
         ],
@@ -317,7 +375,14 @@ def report_to_dict(report: Report) -> dict:
                 {"theme": p.theme, "count": p.count, "example": p.example} for p in report.grant.problem_themes
             ],
             "status_counts": report.grant.status_counts,
+            "evaluation": report.grant.evaluation.to_dict(),
+            "follow_up_evaluation": report.grant.follow_up_evaluation.to_dict(),
         },
+        "trajectories": [
+            {"neighbourhood": t.neighbourhood, "meetings": t.meetings, "points": t.points, "answered": t.answered,
+             "done": t.done, "overdue": t.overdue}
+            for t in report.trajectories
+        ],
     }
 
 
@@ -350,6 +415,11 @@ def report_csv(report: Report) -> str:
                 n.experiences,
                 _csv_text(", ".join(f"{t} ({c})" for t, c in n.top_problems())),
                 n.last_meeting.isoformat() if n.last_meeting else "",
+                n.overdue_reviews,
+                n.overdue_agreements,
+                n.evaluation.satisfied,
+                n.evaluation.neutral,
+                n.evaluation.not_satisfied,
             ]
         )
     return buf.getvalue()
@@ -413,6 +483,31 @@ def report_markdown(report: Report) -> str:
     else:
         lines.append(md(_("Geen: alle beloofde brieven zijn op tijd verstuurd.")))
 
+    late = [(n, m) for n in report.neighbourhoods for m in n.late_meetings]
+    lines += ["", "## " + md(_("Beloofd, maar de datum is voorbij")), ""]
+    if late:
+        for n, m in sorted(late, key=lambda nm: (nm[1].date, nm[1].id)):
+            parts = []
+            if m.reviews:
+                parts.append(ngettext("{n} punt wordt nog uitgezocht", "{n} punten worden nog uitgezocht",
+                                      m.reviews).format(n=m.reviews))
+            if m.agreements:
+                parts.append(ngettext("{n} afspraak is nog niet klaar", "{n} afspraken zijn nog niet klaar",
+                                      m.agreements).format(n=m.agreements))
+            lines.append("- " + md(_("{neighbourhood}: „{title}” van {date} (sessie {id}): {what}").format(
+                neighbourhood=n.name, title=m.title, date=_date(m.date), id=m.id, what=i18n.format_list(parts))))
+    else:
+        lines.append(md(_("Geen: elk beloofd antwoord kwam op tijd.")))
+
+    if report.trajectories:
+        lines += ["", "## " + md(_("Gesprekken die op elkaar volgen")), ""]
+        lines.append("| " + " | ".join(md(h) for h in (_("Wijk"), _("Gesprekken"), _("Punten"), _("Beantwoord"),
+                                                           _("Gedaan"), _("Te laat"))) + " |")
+        lines.append("|---|--:|--:|--:|--:|--:|")
+        for t in report.trajectories:
+            lines.append("| " + " | ".join([md(t.neighbourhood), _num(len(t.meetings)), _num(t.points),
+                                            _num(t.answered), _num(t.done), _num(t.overdue)]) + " |")
+
     lines += ["", "## " + md(_("Voor een subsidieaanvraag")), ""]
     lines.append("- " + md(ngettext("{n} gesprek", "{n} gesprekken", g.meetings).format(n=g.meetings)))
     lines.append("- " + md(ngettext("{n} persoon kwam (opgeteld)", "{n} mensen kwamen (opgeteld)",
@@ -446,6 +541,13 @@ def report_markdown(report: Report) -> str:
     for status in DecisionStatus:
         count = g.status_counts.get(status.value, 0)
         lines.append(f"- {md(status.label)}: {_num(count)}")
+    for title, counts in ((_("Hoe tevreden bewoners waren over het gesprek"), g.evaluation),
+                          (_("Hoe tevreden bewoners waren over wat er daarna gebeurde"), g.follow_up_evaluation)):
+        if counts.total:
+            lines += ["", "### " + md(title), ""]
+            lines.append("- " + md(_("tevreden: {n}").format(n=_num(counts.satisfied))))
+            lines.append("- " + md(_("neutraal: {n}").format(n=_num(counts.neutral))))
+            lines.append("- " + md(_("niet tevreden: {n}").format(n=_num(counts.not_satisfied))))
     return "\n".join(lines) + "\n"
 
 
