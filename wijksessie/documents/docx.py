@@ -199,7 +199,28 @@ class _Writer:
         else:
             self.paragraph(block.text)
 
+    def _complex_script_sizes(self) -> None:
+        """Word sizes and bolds Arabic with the "complex script" properties (szCs, bCs), not sz and b:
+        give every style the same for both, or Arabic headings come out as small plain text."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        for style in self.word.styles.element.findall(qn("w:style")):
+            rpr = style.find(qn("w:rPr"))
+            if rpr is None:
+                continue
+            size = rpr.find(qn("w:sz"))
+            if size is not None and rpr.find(qn("w:szCs")) is None:
+                size_cs = OxmlElement("w:szCs")
+                size_cs.set(qn("w:val"), size.get(qn("w:val")))
+                size.addnext(size_cs)
+            bold = rpr.find(qn("w:b"))
+            if bold is not None and rpr.find(qn("w:bCs")) is None:
+                rpr.get_or_add_bCs().set(qn("w:val"), bold.get(qn("w:val"), "1"))
+
     def render(self) -> bytes:
+        if self.doc.rtl:
+            self._complex_script_sizes()
         self.header_footer()
         if self.doc.address:
             self.address()
