@@ -544,6 +544,7 @@ def test_arabic_html_letter_is_right_to_left(cli, session_with_contact):
 @pytest.mark.parametrize(
     "args",
     [
+        ("--lang", "xx", "list"),  # the interface language too
         ("letter", "--example", "--lang", "xx"),
         ("letter", "--example", "--lang", "Deutsch"),
         ("letter", "--example", "--lang", "de"),  # CLDR knows German, but there is no catalogue

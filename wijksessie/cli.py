@@ -160,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _start(argv)
         args = build_parser().parse_args(argv)
         data_dir = args.data_dir
+        if getattr(args, "ui_lang", None):
+            i18n.check_language(args.ui_lang)  # `--lang xx`: exit 2 with the languages there are
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except UserError as exc:
