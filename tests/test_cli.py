@@ -157,3 +157,26 @@ def test_check_passes_on_shipped_content_and_fails_on_broken(cli, tmp_path):
     r = cli("check", str(bad))
     assert r.returncode == 1
     assert f"{bad}:5" in r.stdout or "kapot.yaml:5" in r.stdout, r.stdout
+
+
+def test_each_command_in_its_own_module_and_no_import_cycle():
+    """``wijksessie.cli`` only builds the parser; commands live in wijksessie/commands/, i18n_tools never imports cli."""
+    import ast
+
+    from wijksessie import cli
+
+    tools = (REPO / "wijksessie" / "i18n_tools.py").read_text(encoding="utf-8")
+    imported = {n.module for n in ast.walk(ast.parse(tools)) if isinstance(n, ast.ImportFrom)}
+    assert not any(m and (m == "wijksessie.cli" or m.startswith("wijksessie.commands")) for m in imported)
+    names = [setup.__module__ for setup in cli.SETUPS]
+    assert all(n.startswith("wijksessie.commands.") for n in names)
+    for path in (REPO / "wijksessie" / "commands").glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 400, f"{path.name} stays small"
+    code = (
+        "import sys\n"
+        "from wijksessie.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(m for m in ('wijksessie.i18n_tools', 'babel', 'tinydb', 'yaml', 'jinja2') if m in sys.modules))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert r.stderr == "", "--help loads none of these: " + r.stderr

@@ -50,14 +50,11 @@ from wijksessie import model
 from wijksessie.atomic import FILE_MODE, write_atomic
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
+from wijksessie.limits import CLI_LOCK_WAIT, MAX_VOTES  # noqa: F401 - CLI_LOCK_WAIT is re-exported
 from wijksessie.migrations import STEPS
 from wijksessie.model import Agreement, Contribution, ModelError, Person, Session
 
 SUFFIX = ".json"
-#: The most dots one theme can have (and one `vote` can add or take away).
-MAX_VOTES = 100_000
-#: Seconds a short write from the command line waits for a session another process is writing.
-CLI_LOCK_WAIT = 5.0
 BACKUP_SUFFIX = ".json.bak"
 LOCK_SUFFIX = ".lock"
 

@@ -34,7 +34,8 @@ def store(args):
     """
     import os
 
-    from wijksessie.store import CLI_LOCK_WAIT, SessionStore
+    from wijksessie.limits import CLI_LOCK_WAIT
+    from wijksessie.store import SessionStore
 
     try:  # $WIJKSESSIE_LOCK_WAIT: seconds to wait (scripts and tests may want less or more)
         wait = min(max(float(os.environ.get("WIJKSESSIE_LOCK_WAIT", CLI_LOCK_WAIT)), 0.0), 600.0)
@@ -43,8 +44,7 @@ def store(args):
     return SessionStore(paths.data_dir(args.data_dir), lock_wait=wait)
 
 
-#: Dates outside these years are typing slips (and 9999-12-31 + 6 weeks does not exist).
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+from wijksessie.limits import FIRST_YEAR, LAST_YEAR  # noqa: E402 - beside the function that uses them
 
 
 def check_date(value: str | None, option: str) -> None:

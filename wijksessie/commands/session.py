@@ -171,7 +171,7 @@ def setup_vote(sub) -> None:
     p = sub.add_parser("vote", help=_("stippen bij een thema optellen (negatief haalt weg)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("theme", metavar="THEMA")
-    from wijksessie.store import MAX_VOTES
+    from wijksessie.limits import MAX_VOTES
 
     p.add_argument("n", metavar="N", nargs="?", type=bounded_int(-MAX_VOTES, MAX_VOTES), default=1)
     p.set_defaults(func=cmd_vote)
