@@ -7,11 +7,13 @@ the text stays real text. The font is DejaVu Sans, shipped in
 Dutch, Frisian, Turkish and Polish and the Arabic script.
 
 HarfBuzz shaping joins Arabic letters and lays them out right to left. It is
-slow in fpdf2's line breaking (it shapes a line again for every character
-it adds), so it is switched on only for paragraphs that need it: any
-paragraph with Arabic (or another joining or right-to-left script) in it.
-Latin text does not need shaping. A Dutch letter with 1,000 contributions
-stays well under two seconds; see the README's "Speed".
+switched on only where it is needed: every paragraph of a right-to-left
+letter (the bidi algorithm also places Dutch words and punctuation there),
+and a paragraph with Arabic (or another joining script) in a Dutch letter.
+Lines are broken here, each word measured once (:meth:`_Writer._wrap`):
+fpdf2's own line breaking shapes the growing line again for every
+character. ``python -m bench --only pdf`` measures a letter of 1,000
+contributions.
 
 Layout, from the top of page 1: the municipality's heading line; for a
 personal letter the name and address where the window of a Dutch envelope
