@@ -31,7 +31,7 @@ from wijksessie import i18n, model, paths
 from wijksessie.i18n import N_, _
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import DamagedSessionFile, SessionLocked, SessionStore
-from wijksessie.tui.base import run_safely, translate_bindings
+from wijksessie.tui.base import program_words, run_safely, translate_bindings
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class WijksessieCommands(Provider):
 
 def available_languages() -> list[tuple[str, str]]:
     """(code, name in that language) for every language the program speaks (from the i18n layer)."""
-    return [(code, i18n.language_name(code)) for code in i18n.available_languages()]
+    return list(i18n.language_choices())
 
 
 def _home_screen_class():
@@ -278,7 +278,7 @@ class WijksessieApp(App[int]):
 
             self.push_screen(
                 ConfirmDialog(
-                    str(exc) + "\n\n" + _("Wilt u de sessie nu alleen bekijken (niets veranderen)?"),
+                    program_words(str(exc)) + "\n\n" + _("Wilt u de sessie nu alleen bekijken (niets veranderen)?"),
                     yes=_("Alleen bekijken"),
                     no=_("Terug"),
                 ),
@@ -300,12 +300,12 @@ class WijksessieApp(App[int]):
                             self.open_session(damaged_id)
 
                 self.push_screen(
-                    ConfirmDialog(str(exc) + "\n\n" + _("Nu de vorige goede versie terugzetten?"),
+                    ConfirmDialog(program_words(str(exc)) + "\n\n" + _("Nu de vorige goede versie terugzetten?"),
                                   yes=_("Terugzetten"), no=_("Niet nu")),
                     restore,
                 )
             else:
-                self.push_screen(MessageDialog(str(exc), title=_("Bestand beschadigd")))
+                self.push_screen(MessageDialog(program_words(str(exc)), title=_("Bestand beschadigd")))
             return
         except Exception as exc:  # noqa: BLE001 - UserError and OSError: tell, don't crash
             from wijksessie.errors import UserError
@@ -313,7 +313,7 @@ class WijksessieApp(App[int]):
             if not isinstance(exc, (UserError, OSError)):
                 raise
             self._ensure_home()
-            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
+            self.notify(program_words(str(exc)), title=_("Openen lukte niet"), severity="error", timeout=10)
             return
         self.push_screen(MeetingScreen(sf, clock=self.clock))
 
@@ -340,7 +340,7 @@ class WijksessieApp(App[int]):
         except UserError as exc:
             if meeting is not None:
                 meeting.reopen()
-            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10)
+            self.notify(program_words(str(exc)), title=_("Openen lukte niet"), severity="error", timeout=10)
             return
         self.push_screen(screen)
 

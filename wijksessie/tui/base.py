@@ -59,7 +59,11 @@ class TranslatedScreen(Screen[T]):
 
 
 class TranslatedModalScreen(ModalScreen[T]):
-    """A dialog whose footer shows key descriptions in the current language."""
+    """A dialog whose footer shows key descriptions in the current language; centred on the screen."""
+
+    DEFAULT_CSS = """
+    TranslatedModalScreen { align: center middle; }
+    """
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

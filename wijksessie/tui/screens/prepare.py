@@ -103,9 +103,11 @@ class SessionForm(TranslatedScreen[str | None]):
     @staticmethod
     def _language_list(chosen: list[str]) -> SelectionList:
         """The letter languages as a list to tick (Space), from the languages the program has."""
-        codes = list(dict.fromkeys([*i18n.available_languages(), *chosen]))
+        choices = list(i18n.language_choices())
+        known = {code for code, _name in choices}
+        choices += [(code, i18n.language_name(code)) for code in chosen if code not in known]
         return StopAtEndsSelectionList(
-            *[(f"{i18n.language_name(code)} ({code})", code, code in chosen) for code in codes],
+            *[(f"{name} ({code})", code, code in chosen) for code, name in choices],
             id="languages",
         )
 
