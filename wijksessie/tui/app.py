@@ -81,10 +81,18 @@ class WijksessieCommands(Provider):
                 (_("Aanspreekpunt aanpassen"), meeting.action_contact, ""),
                 (_("Terug naar het overzicht van sessies"), meeting.action_home, ""),
             ]
-        elif isinstance(session_id, str):
+        elif isinstance(session_id, str) and getattr(screen, "sf", None) is None:
+            # Screens that hold the session open for writing (follow-up, settings) offer none of these.
             found += [
                 (_("Bestanden maken: export, brieven, overzicht"), partial(app.open_outputs, session_id),
                  _("Alles komt in één map per sessie")),
+            ]
+        if isinstance(screen, _home_screen_class()) and isinstance(session_id, str):
+            found += [
+                (_("Brief aan bewoners"), partial(app.open_letter, session_id), _("Voorbeeld van de brief")),
+                (_("Opvolging: besluiten per inbreng"), partial(app.open_followup, session_id), ""),
+                (_("Gegevens van de sessie aanpassen"), partial(app.open_settings, session_id),
+                 _("Titel, datum, plek, niveau, doelgroep, talen")),
             ]
         found += [
             (_("Nieuwe sessie"), app.action_new_session, _("Titel en wijk zijn genoeg")),

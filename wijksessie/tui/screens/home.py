@@ -23,7 +23,8 @@ class HomeScreen(TranslatedScreen[None]):
 
     HELP = N_(
         "Hier staan alle sessies. Kies er een met de pijltjes en druk op Enter om hem te openen. "
-        "Met n maakt u een nieuwe sessie. Met v opent u een voorbeeld van een ingevulde sessie."
+        "Met n maakt u een nieuwe sessie. Voor de gekozen sessie: f voor de opvolging, b voor de brief, "
+        "u om bestanden te maken en s om de gegevens aan te passen. Met v opent u een voorbeeld."
     )
 
     DEFAULT_CSS = """
@@ -182,6 +183,11 @@ class HomeScreen(TranslatedScreen[None]):
         if s.feedback_due:
             return Text(_("vóór {date}").format(date=short(s.feedback_due)))
         return Text("\u2013")
+
+    @property
+    def session_id(self) -> str | None:
+        """The session under the cursor (the command palette offers its letter, files and settings)."""
+        return self.selected_id()
 
     def selected_id(self) -> str | None:
         """The id of the session under the cursor."""
