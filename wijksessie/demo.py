@@ -26,6 +26,15 @@ from wijksessie.store import SessionStore
 #: The id of the example session in a data folder.
 DEMO_ID = "voorbeeld"
 
+#: Earlier answers of the example, to show that an answer is never overwritten:
+#: contribution number -> the answer it had first, a few days after the meeting.
+_EARLIER = {
+    4: dict(status="under_review", due="2026-03-26"),
+}
+
+#: Who recorded the answers in the example (a role, never a resident).
+_RECORDED_BY = "wijkteam Vogelbuurt"
+
 #: The example meeting took place on this evening (a fixed time keeps tests stable).
 DEMO_START = dt.datetime(2026, 3, 12, 19, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
@@ -129,8 +138,11 @@ def create_demo(store: SessionStore, session_id: str = DEMO_ID, *, extra_contrib
                 step=step,
                 created_at=DEMO_START + dt.timedelta(minutes=5 + number),
             )
+            if number in _EARLIER:
+                c = decide(c, **_EARLIER[number], recorded_by=_RECORDED_BY)
+                c.decision.decided_at = DEMO_START + dt.timedelta(days=3)
             if number in _DECISIONS:
-                c = decide(c, **_DECISIONS[number])
+                c = decide(c, **_DECISIONS[number], recorded_by=_RECORDED_BY)
                 c.decision.decided_at = DEMO_START + dt.timedelta(days=7)
             sf.add_contribution(c)
         for number, (what, who, when, quick) in enumerate(
