@@ -79,7 +79,7 @@ def _source_root() -> Path:
     if not pyproject.is_file() or "[tool.babel" not in pyproject.read_text(encoding="utf-8"):
         raise UserError(
             _("Teksten verzamelen kan alleen in een kopie van de broncode (met pyproject.toml). "
-              "Werk in die map, of vertaal de .po-bestanden in {path}.").format(path=locales_dir())
+              "Werk in die map, of vertaal de .po-bestanden in deze map: {path}.").format(path=locales_dir())
         )
     return root
 
@@ -102,7 +102,7 @@ def _read_template():
     path = template_path()
     if not path.is_file():
         raise UserError(
-            _("Het sjabloon {path} ontbreekt. Maak het met: wijksessie i18n update").format(path=path)
+            _("Het sjabloon ontbreekt: {path}. Maak het met: wijksessie i18n update").format(path=path)
         )
     with path.open("rb") as fh:
         return read_po(fh)
@@ -112,7 +112,7 @@ def _check_code(lang: str) -> str:
     code = i18n.normalise(lang)
     if not _LANG_CODE.match(code):
         raise UserError(
-            _("'{lang}' is geen taalcode. Gebruik een code zoals fy, tr of pt_BR.").format(lang=lang)
+            _("Dit is geen taalcode: '{lang}'. Gebruik een code zoals fy, tr of pt_BR.").format(lang=lang)
         )
     return code
 
@@ -203,7 +203,7 @@ def init(lang: str) -> Path:
     po = catalogue_path(code)
     if po.exists():
         raise UserError(
-            _("De taal {lang} bestaat al ({path}). Gebruik 'wijksessie i18n update' om hem bij te werken.").format(
+            _("Deze taal bestaat al: {lang} ({path}). Gebruik 'wijksessie i18n update' om hem bij te werken.").format(
                 lang=code, path=po
             )
         )
@@ -468,7 +468,7 @@ def _plural_problems(path: Path, catalog, lang: str) -> list[Problem]:
             # Babel pads a short entry with empty forms, so a missing form shows up as an empty one.
             if any(message.string) and (len(message.string) != n or not all(message.string)):
                 problems.append(Problem(path, message.lineno, _(
-                    "'{msgid}' heeft {found} van de {n} meervoudsvormen. Vul ze allemaal in.").format(
+                    "'{msgid}': {found} van de {n} meervoudsvormen ingevuld. Vul ze allemaal in.").format(
                     msgid=_short(message.id[0]), found=sum(1 for x in message.string if x), n=n)))
     return problems
 

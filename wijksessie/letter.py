@@ -114,12 +114,12 @@ def load_municipality(path: Path | None = None) -> Municipality:
         if mark is not None:
             where = ":{line}".format(line=mark.line + 1)
         raise UserError(
-            _("Het bestand {path}{where} kan niet worden gelezen. Kijk na of het geldige YAML is.").format(
+            _("Dit bestand kan niet worden gelezen: {path}{where}. Kijk na of het geldige YAML is.").format(
                 path=path, where=where
             )
         ) from None
     if not isinstance(data, dict):
-        raise UserError(_("Het bestand {path} moet velden bevatten, zoals name: en signature:.").format(path=path))
+        raise UserError(_("Dit bestand heeft geen velden: {path}. Zet er velden in, zoals name: en signature:.").format(path=path))
     result = Municipality()
     for key in ("name", "heading", "signature", "phone", "email", "privacy_contact"):
         value = data.get(key)
@@ -127,14 +127,14 @@ def load_municipality(path: Path | None = None) -> Municipality:
             continue
         if not isinstance(value, str):
             raise UserError(
-                _("In {path} moet '{key}' tekst zijn. Zet de tekst tussen aanhalingstekens.").format(path=path, key=key)
+                _("Dit veld moet tekst zijn: {key} (in {path}). Zet de tekst tussen aanhalingstekens.").format(path=path, key=key)
             )
         setattr(result, key, value.strip())
     years = data.get("retention_years")
     if years is not None:
         if isinstance(years, bool) or not isinstance(years, int) or years < 1:
             raise UserError(
-                _("In {path} moet 'retention_years' een heel getal van 1 of meer zijn.").format(path=path)
+                _("Dit veld moet een heel getal van 1 of meer zijn: retention_years (in {path}).").format(path=path)
             )
         result.retention_years = years
     return result
