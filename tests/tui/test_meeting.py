@@ -630,7 +630,7 @@ async def test_room_view_wraps_whole_words_at_80_and_120_columns(data_dir, store
         async with app.run_test(size=size) as pilot:
             await _open(app, pilot)
             await pilot.press("f9")
-            await until(pilot, lambda: isinstance(app.screen, RoomScreen), "room view")
+            await until(pilot, lambda app=app: isinstance(app.screen, RoomScreen), "room view")
             shown = read_screen(app)
             words = shown.split()
             for sentence in (level.explanation, level.promise):

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+from test_meeting import screen_text, type_text, until  # same folder (pytest puts it on the path)
+
 from wijksessie.model import Contribution, Session
 from wijksessie.tui.app import make_app
 from wijksessie.tui.screens.meeting import MeetingScreen
 from wijksessie.tui.widgets.entries import OLDER_ID, WINDOW, EntryList
 
-from test_meeting import read_screen, type_text, until  # noqa: F401 - same folder; read_screen is a fixture
+
+@pytest.fixture
+def read_screen():
+    """``read_screen(app)`` → the screen as plain text (public API only)."""
+    return screen_text
 
 
 def _session_with(store, n: int) -> str:

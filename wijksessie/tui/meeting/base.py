@@ -8,7 +8,8 @@ meeting screen saves and then calls :meth:`StepView.saved`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -45,7 +46,7 @@ class StepView(Vertical):
     kind: reactive[ContributionKind] = reactive(ContributionKind.IDEA, init=False)
     theme: reactive[str] = reactive("", init=False)
 
-    def __init__(self, step: "Step", files: Callable[[], "SessionFile"], *, readonly: bool = False,
+    def __init__(self, step: Step, files: Callable[[], SessionFile], *, readonly: bool = False,
                  kind: ContributionKind = ContributionKind.IDEA, theme: str = "",
                  today: Callable[[], object] | None = None) -> None:
         super().__init__(classes="step-view")

@@ -247,7 +247,9 @@ class TopicsView(StepView):
         if not names:
             return Text()
         text = Text(_("Voorbeelden (typ het nummer):") + " ", style="dim")
-        text.append("  ".join(f"{n}\u00a0{name}" for n, name in enumerate(names, start=1)), style="dim")
+        # No break inside one example: "5 Natuur en groen" stays on one line.
+        text.append("  ".join(f"{n}\u00a0" + name.replace(" ", "\u00a0") for n, name in enumerate(names, start=1)),
+                    style="dim")
         return text
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

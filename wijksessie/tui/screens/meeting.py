@@ -33,7 +33,7 @@ which keys work there.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import events

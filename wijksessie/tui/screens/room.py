@@ -52,7 +52,7 @@ class RoomScreen(TranslatedScreen[None]):
         Binding("r,f9,escape", "back", N_("Terug"), id="room-back"),
     ]
 
-    def __init__(self, step: "Step", sf: "SessionFile", prompts: list[str], theme: str = "") -> None:
+    def __init__(self, step: Step, sf: SessionFile, prompts: list[str], theme: str = "") -> None:
         super().__init__(classes="room")
         self.step = step
         self.sf = sf

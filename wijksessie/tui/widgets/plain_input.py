@@ -19,7 +19,7 @@ language, nothing is found and the fields work as ordinary fields.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -109,14 +109,14 @@ class PlainInput(Vertical):
     class Changed(Message):
         """The text changed; ``findings`` is what the check found."""
 
-        def __init__(self, plain_input: "PlainInput", value: str, findings: list) -> None:
+        def __init__(self, plain_input: PlainInput, value: str, findings: list) -> None:
             super().__init__()
             self.plain_input = plain_input
             self.value = value
             self.findings = findings
 
         @property
-        def control(self) -> "PlainInput":
+        def control(self) -> PlainInput:
             return self.plain_input
 
     def __init__(
