@@ -252,9 +252,12 @@ async def test_final_letter_from_the_preview(store, until):
         screen = app.screen
         await until(pilot, lambda: screen.letter_text, "the letter")
         await pilot.press("d")
-        await until(pilot, lambda: any("zonder besluit" in n.message for n in app._notifications), "told why not")
-        message = next(n.message for n in app._notifications if "zonder besluit" in n.message)
-        assert "--final" not in message and "wijksessie decide" not in message and "Opvolging" in message
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await pilot.press("j")
+        refused = lambda n: "zonder besluit" in n.message or "zonder antwoord" in n.message  # noqa: E731
+        await until(pilot, lambda: any(refused(n) for n in app._notifications), "told why not")
+        message = next(n.message for n in app._notifications if refused(n))
+        assert "--" not in message and "wijksessie" not in message
         with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
             assert sf.session.letter_sent is None
         with store.open(sid) as sf:
@@ -294,3 +297,68 @@ async def test_report_screen_marks_overdue_neighbourhoods(store, until):
         await pilot.press("escape")
         await pilot.pause()
         assert app.closed
+
+
+async def test_footers_fit_and_home_shows_the_whole_title_at_80x24(data_dir, clock, until, read_screen):
+    from wijksessie.demo import create_demo
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.home import HomeScreen
+
+    create_demo(SessionStore(data_dir))
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
+        assert "Gezond leven in de Vogelbuurt" in read_screen(app)
+        for key, name, must_show in (
+            (None, "HomeScreen", ["n Nieuw", "Openen", "f Opvolging", "b Brief", "u Bestanden"]),
+            ("f", "FollowUpScreen", ["esc Terug"]),
+            ("b", "LetterPreviewScreen", ["w Bestanden maken", "d Definitief", "esc Terug"]),
+            ("u", "OutputsScreen", ["Maken", "a Alles maken", "esc Terug"]),
+            ("o", "ReportScreen", ["w Bestanden maken", "esc Terug"]),
+            ("s", "SessionSettingsScreen", ["^s Bewaren", "esc Terug"]),
+        ):
+            if key:
+                await pilot.press(key)
+                await until(pilot, lambda: type(app.screen).__name__ == name, name)
+
+            def footer() -> str:
+                return read_screen(app).rstrip("\n").splitlines()[-1]
+
+            await until(pilot, lambda: "Terug" in footer() or "Nieuw" in footer(), "the footer of " + name)
+            footer = footer()
+            assert footer.count("Opdrachten") == 1 and "▏" not in footer, (name, footer)
+            assert footer.rstrip().endswith("^p Opdrachten"), (name, footer)  # nothing cut off at the end
+            for words in must_show:
+                assert words in footer, (name, words, footer)
+            if key:
+                await pilot.press("escape")
+                await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
+
+
+async def test_files_screen_makes_everything_in_one_folder_and_says_where(store, until, read_screen):
+    from wijksessie import letter
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+    from wijksessie.tui.screens.outputs import OutputsScreen
+
+    sid, ids = _session(store)
+    app = Host(lambda: OutputsScreen(store, sid))
+    folder = store.data_dir / "uitvoer" / sid
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = app.screen
+        assert str(folder) in "".join(read_screen(app).split())  # the path may wrap
+        await pilot.press("a")
+        await until(pilot, lambda: screen.made and not screen.busy, "everything made")
+        names = {p.name for p in folder.iterdir()}
+        assert {f"export-{sid}.md", f"export-{sid}.csv", f"export-{sid}.json"} <= names
+        assert sum(name.startswith("brief-") for name in names) == len(letter.FORMATS)
+        assert any((store.data_dir / "uitvoer" / "overzicht").iterdir())
+        assert f"export-{sid}.csv" in read_screen(app)
+        # The final letter: asked first, then refused while points are open, in the program's words.
+        screen.query_one("#outputs-list").highlighted = 4
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await pilot.press("j")
+        refused = lambda n: "zonder besluit" in n.message or "zonder antwoord" in n.message  # noqa: E731
+        await until(pilot, lambda: any(refused(n) for n in app._notifications), "refused")
+        message = next(n.message for n in app._notifications if refused(n))
+        assert "--" not in message and "wijksessie" not in message

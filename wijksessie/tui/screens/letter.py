@@ -213,13 +213,7 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         self._write_in_thread(False)
 
     def action_write_final(self) -> None:
-        still_open = len(letter.open_contributions(self.contributions))
-        if still_open:
-            self.notify(ngettext(
-                "Er is nog {n} punt zonder besluit. Leg eerst bij Opvolging (f) vast wat ermee gebeurt.",
-                "Er zijn nog {n} punten zonder besluit. Leg eerst bij Opvolging (f) vast wat ermee gebeurt.",
-                still_open).format(n=still_open), title=_("Nog niet definitief"), severity="warning", timeout=8)
-            return
+        """Ask first; the core then refuses (and says why) while a point has no answer yet."""
         from wijksessie.tui.dialogs.common import ConfirmDialog
 
         def answer(yes: bool | None) -> None:

@@ -25,7 +25,7 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import StopAtEndsOptionList, TranslatedScreen, today
+from wijksessie.tui.base import StopAtEndsOptionList, TranslatedScreen, program_words, today
 
 
 class OutputsScreen(TranslatedScreen[None]):
@@ -120,7 +120,7 @@ class OutputsScreen(TranslatedScreen[None]):
             try:
                 made += self._make(key)
             except UserError as exc:
-                problems.append(str(exc))
+                problems.append(program_words(str(exc)))
             except OSError as exc:
                 problems.append(_("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.")
                                 .format(error=exc.strerror or exc))
