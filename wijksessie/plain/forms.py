@@ -143,7 +143,8 @@ def compound_parts(word: str, heads: Mapping[str, object], modifiers: Mapping[st
     ``heads`` maps listed forms that may end a compound (with their
     inflections), ``modifiers`` listed words that may begin one. The other
     part must have at least :data:`MIN_PART` letters, so "verborgen" is not
-    "ver" + "borgen".
+    "ver" + "borgen", and may not end in a verb prefix ("afstandsbe" +
+    "sturing").
     """
     lowered = word.lower()
     size = len(lowered)
@@ -151,7 +152,8 @@ def compound_parts(word: str, heads: Mapping[str, object], modifiers: Mapping[st
         return None
     for index in range(MIN_PART, size - MIN_PART + 1):
         head = heads.get(lowered[index:])
-        if head is not None:
+        # "afstandsbesturing" is not "afstandsbe" + "sturing": a verb prefix binds to what follows.
+        if head is not None and not lowered[:index].endswith(_NO_GE):
             return head
     for index in range(size - MIN_PART, MIN_PART - 1, -1):
         modifier = lowered[:index]

@@ -38,7 +38,8 @@ class Entry:
     source: str = ""
     abbreviation: bool = False
     line: int = 0
-    #: Also found inside a longer word ("inwonerparticipatie").
+    #: Also found inside a longer word ("inwonerparticipatie"); by default for
+    #: single words of 7 letters or more.
     compounds: bool = True
     #: Also found in forms made from the word ("faciliteer", "gefaciliteerd").
     generate: bool = True
@@ -143,9 +144,10 @@ class WordList:
                 generated = [f for f in entry.generated_forms(lang) if f not in listed]
                 literal += [(f, entry) for f in generated]
                 listed.update(generated)
-                if entry.compounds and not abbreviation and " " not in entry.word and len(entry.word) >= 6:
-                    for form in (entry.word, *entry.forms, *generated):
-                        if " " not in form and "*" not in form:
+                if entry.compounds and not abbreviation and " " not in entry.word:
+                    # Short made-up forms ("agender" from "agenderen") would end ordinary words.
+                    for form in (*entry.forms, *(f for f in generated if len(f) >= 9)):
+                        if " " not in form and "*" not in form and len(form) >= 6:
                             self._heads.setdefault(form.lower(), entry)
                     self._modifiers.setdefault(entry.word.lower(), entry)
             gapped = [(f, e) for e in group for f in e.forms if "*" in f.split()]

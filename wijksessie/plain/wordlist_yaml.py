@@ -171,7 +171,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
         source=str(values.get("source", "")),
         abbreviation=abbreviation,
         line=line,
-        compounds=bool(values.get("compounds", True)),
+        compounds=bool(values.get("compounds", len(word) >= 7)),
         generate=bool(values.get("generate", True)),
     )
 
