@@ -362,3 +362,26 @@ async def test_files_screen_makes_everything_in_one_folder_and_says_where(store,
         await until(pilot, lambda: any(refused(n) for n in app._notifications), "refused")
         message = next(n.message for n in app._notifications if refused(n))
         assert "--" not in message and "wijksessie" not in message
+
+
+async def test_letter_lists_points_held_back_and_how_to_allow_one(store, until):
+    from wijksessie.tui.dialogs.common import TextDialog
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, _ids = _session(store)
+    with store.open(sid) as sf:
+        held = sf.add_contribution(Contribution.new("Bel het buurthuis op 06-12345678 voor de wandelgroep",
+                                                    theme="Bewegen")).id
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter")
+        assert held in screen.status_text and "druk op p" in screen.status_text
+        assert "06-12345678" not in screen.letter_text  # held back from the letter
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, TextDialog), "asked why")
+        await pilot.press(*"het is het nummer van het buurthuis", "enter")
+        await until(pilot, lambda: "06-12345678" in screen.letter_text, "the number allowed in the letter")
+        assert held not in screen.status_text
+    with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
+        assert sf.contribution(held).privacy_ok["reason"] == "het is het nummer van het buurthuis"

@@ -83,7 +83,7 @@ class DecisionDialog(TranslatedModalScreen[bool]):
         d = c.decision
         with VerticalScroll(id="decision-box"):
             yield Static(_("Wat gebeurt er met dit punt?"), classes="dialog-title")
-            yield Static(f"„{c.text}”", id="said", markup=False)
+            yield Static(f"„{terminal_safe(c.text)}”", id="said", markup=False)
             with Horizontal(classes="row"):
                 yield Label(_("Besluit"))
                 yield Select(
