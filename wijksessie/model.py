@@ -200,10 +200,11 @@ class Record:
     def __post_init__(self) -> None:
         # msgspec leaves unset fields to the class default; put them on the
         # instance, so writing it back includes every field.
-        values = self.__dict__
-        for name in self.__dataclass_fields__:
-            if name not in values:
-                values[name] = getattr(self, name)
+        values, names = self.__dict__, self.__dataclass_fields__
+        if len(values) < len(names):  # only then: a file written by this program has every field
+            for name in names:
+                if name not in values:
+                    values[name] = getattr(self, name)
 
     def check(self) -> None:
         """Raise :class:`ModelError` when a rule beyond the types is broken."""
