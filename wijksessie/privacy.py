@@ -113,11 +113,30 @@ def _phone_hints(text: str) -> list[Hint]:
 
     public = {getattr(PhoneNumberType, name) for name in _PUBLIC_NUMBER_TYPES}
     hints = []
-    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
-        if phonenumbers.number_type(match.number) in public:
+    # "0031 (0)6 …": the library reads the "(0)" only after a "+"; blank it out (same length, same offsets).
+    searched = re.sub(r"(\b00\d{1,3}\s*)\(0\)", lambda m: m.group(1) + "   ", text) if "(0)" in text else text
+    for match in phonenumbers.PhoneNumberMatcher(searched, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+        number = match.number
+        if not match.raw_string.lstrip("( ").startswith(("0", "+")):
+            continue  # written without 0 or +: a count or a BSN, not a phone number
+        if not phonenumbers.is_valid_number(number) and not _dutch_shape(number, match.raw_string):
+            continue  # "2019-2020", "24-11-2026", "12345678": digits, not a number anyone can call
+        if phonenumbers.number_type(number) in public:
             continue
-        hints.append(Hint(PHONE, match.start, match.end, match.raw_string))
+        hints.append(Hint(PHONE, match.start, match.end, text[match.start : match.end]))
     return hints
+
+
+def _dutch_shape(number, raw: str) -> bool:
+    """A Dutch number the library does not know (an unallocated or mistyped 06-…): 0 or +31 and nine digits."""
+    national = str(number.national_number)
+    digits = re.sub(r"\D", "", raw)
+    return (
+        number.country_code == 31
+        and len(national) == 9
+        and national[0] != "0"
+        and (digits.startswith("0" + national[:1]) or digits.startswith(("31", "0031")))
+    )
 
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w)")
@@ -165,7 +184,14 @@ _DATE_RES = (
                 re.IGNORECASE), (1, 2, 3)),
 )
 _BIRTH_WORDS = re.compile(r"geb\b|geboren|geboorte|jarig|verjaardag|born|birth|doğum|dogum", re.IGNORECASE)
-#: A full date this many years back or more is taken as a date of birth even without "geboren".
+#: Words that make a sentence about a person: then an old full date in it is taken as a date of birth.
+_PERSON_WORDS = re.compile(
+    r"\b(ik|mijn|m'n|me|mij|hij|zij|ze|zijn|haar|hem|wij|onze|ons|vader|moeder|pa|ma|opa|oma|man|vrouw|zoon|dochter|"
+    r"broer|zus|buurman|buurvrouw|meneer|mevrouw|kind|kinderen|kleinkind|oom|tante|i|my|he|she|ben|is van)\b",
+    re.IGNORECASE,
+)
+#: A full date this many years back or more is taken as a date of birth even without "geboren",
+#: when the sentence is about a person.
 _BIRTH_YEARS_BACK = 15
 
 
@@ -234,8 +260,12 @@ def _birthdate_hints(text: str) -> list[Hint]:
                 day = dt.date(int(m.group(y)), month or 0, int(m.group(d)))
             except ValueError:
                 continue
-            sentence = _sentence_around(text, m.start())
-            if day.year <= this_year - _BIRTH_YEARS_BACK or (_BIRTH_WORDS.search(sentence) and day.year <= this_year):
+            # The sentence, and a little before it: "geb. 3/7/1956" ends a "sentence" at "geb.".
+            sentence = text[max(0, m.start() - 30) : m.start()] + _sentence_around(text, m.start())
+            about_someone = _PERSON_WORDS.search(sentence)  # "mijn moeder is van 5 mei 1945", not "op 5 mei 1945 werd…"
+            if (day.year <= this_year - _BIRTH_YEARS_BACK and about_someone) or (
+                _BIRTH_WORDS.search(sentence) and day.year <= this_year
+            ):
                 hints.append(Hint(BIRTHDATE, m.start(), m.end(), m.group()))
     return hints
 
