@@ -491,3 +491,16 @@ def test_cli_final_personal_letters_wait_for_every_answer(filled, cli, tmp_path)
     assert r.returncode == 2 and "decide" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "brieven").exists()
     assert '"letters": []' in cli("people", sid, codes["tr"]).stdout
+
+
+def test_characters_the_font_lacks_are_named_not_left_as_gaps(filled, cli, tmp_path):
+    store, sid, _codes = filled
+    with store.open(sid) as sf:
+        sf.add_contribution(Contribution.new("Top 👍 idee, ‮omgekeerd‬ 你好", theme="Groen"))
+    rendered = _document(store, sid, "pdf", "ar")
+    assert rendered.missing == "👍你好"
+    text = _squash(_pdf_text(rendered.data))
+    assert "omgekeerd" in text and "Top" in text  # the override is gone, the words stay in order
+    r = cli("letter", sid, "--format", "pdf", "-o", str(tmp_path / "b.pdf"))
+    assert r.returncode == 0
+    assert "👍 你 好" in r.stderr and "lettertype" in r.stderr

@@ -73,6 +73,7 @@ def cmd_letter(args) -> int:
             write_output(args, rendered.text)
         else:
             _write_bytes(args, rendered.data)
+            _say_missing(rendered.missing)
         if args.final:
             from wijksessie import feedback
 
@@ -201,6 +202,16 @@ def _write_bytes(args, data: bytes) -> None:
     sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
 
 
+def _say_missing(characters: str) -> None:
+    """Tell the facilitator which characters the PDF leaves out because its font lacks them."""
+    if characters:
+        from wijksessie.safe_text import terminal_safe
+
+        sys.stderr.write(terminal_safe(
+            _("Let op: deze tekens staan niet in de pdf, want het lettertype heeft ze niet: {chars}. "
+              "Schrijf ze zo nodig in woorden.").format(chars=" ".join(characters)), oneline=True) + "\n")
+
+
 def _personal_letters(args) -> int:
     """``letter --personal -o FOLDER``: one letter per resident who asked for one, in their language."""
     from pathlib import Path
@@ -221,6 +232,7 @@ def _personal_letters(args) -> int:
         )
         session_id = sf.session.id
     warned: set[str] = set()
+    _say_missing("".join(dict.fromkeys("".join(item.missing for item in written))))
     for item in written:
         sys.stdout.write(f"{item.path}\n")
         if item.untranslated and item.lang not in warned:

@@ -36,6 +36,8 @@ class RenderedDocument:
     lang: str
     #: Dutch source texts the letter used because the language lacks them.
     untranslated: list[str] = field(default_factory=list)
+    #: Characters the PDF cannot show because the font lacks them (an emoji, Chinese); empty for other formats.
+    missing: str = ""
 
 
 def write_document(
@@ -70,8 +72,9 @@ def write_document(
         municipality=municipality, today=today, final=final, templates=templates,
         mark_untranslated=mark_untranslated,
     )
+    missing = ""
     if fmt in DOCUMENT_FORMATS:
-        data = from_html(rendered.text, fmt, municipality=municipality.name, person=person)
+        data, missing = _from_html(rendered.text, fmt, municipality=municipality.name, person=person)
     else:
         text = rendered.text
         if person is not None:
@@ -79,23 +82,29 @@ def write_document(
 
             text = add_address(text, fmt, person)
         data = text.encode("utf-8")
-    return RenderedDocument(data, rendered.lang, list(rendered.untranslated))
+    return RenderedDocument(data, rendered.lang, list(rendered.untranslated), missing)
 
 
 def from_html(html: str, fmt: str, *, municipality: str = "", person: Person | None = None) -> bytes:
     """A rendered HTML letter as PDF or Word (``fmt`` ``pdf`` or ``docx``); with ``person``, addressed to them."""
+    return _from_html(html, fmt, municipality=municipality, person=person)[0]
+
+
+def _from_html(html: str, fmt: str, *, municipality: str, person: Person | None) -> tuple[bytes, str]:
+    """(the document, the characters the PDF's font cannot show)."""
     from wijksessie.documents.blocks import address_lines, parse_letter_html
 
     doc = parse_letter_html(html, municipality=municipality)
     if person is not None:
         doc.address = address_lines(person)
     if fmt == "pdf":
-        from wijksessie.documents.pdf import render_pdf
+        from wijksessie.documents.pdf import missing_characters, render_pdf, without
 
-        return render_pdf(doc)
+        missing = missing_characters(doc)
+        return render_pdf(without(doc, missing) if missing else doc), missing
     from wijksessie.documents.docx import render_docx
 
-    return render_docx(doc)
+    return render_docx(doc), ""
 
 
 def render_document(session: Session, contributions: list[Contribution], agreements: list[Agreement],

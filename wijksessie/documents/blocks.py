@@ -28,6 +28,7 @@ from html.parser import HTMLParser
 
 from wijksessie import i18n, letter
 from wijksessie.model import Agreement, Contribution, Person, Session
+from wijksessie.safe_text import document_safe
 
 
 @dataclass
@@ -84,8 +85,9 @@ def address_lines(person: Person) -> list[str]:
     return lines
 
 
-#: Control characters (a bad paste): no glyph in a PDF, and not allowed in Word's XML.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters (a bad paste): no glyph in a PDF, and not allowed in Word's XML. Also
+#: the bidi embeddings and overrides, which could show a line in another order than stored.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e]")
 
 _BLOCK_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "p": 0, "li": 0}
 
@@ -158,8 +160,10 @@ class _LetterParser(HTMLParser):
             return
         tag, classes = cur["tag"], cur["classes"]
         raw = "".join(cur["parts"])
-        text = " ".join(raw.split())
-        quote = " ".join("".join(cur["quote"]).split())
+        # Every isolate that opens also closes within its own block (a stray one typed by a
+        # resident would otherwise turn the rest of the paragraph around).
+        text = document_safe(" ".join(raw.split()))
+        quote = document_safe(" ".join("".join(cur["quote"]).split()))
         if tag == "p" and "heading" in classes:
             self.heading = text
         elif tag == "p" and "signature" in classes:

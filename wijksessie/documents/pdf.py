@@ -288,4 +288,39 @@ class _Writer:
 
 def render_pdf(doc: LetterDocument) -> bytes:
     """The letter as PDF bytes."""
+    import logging
+
+    # fpdf2 logs characters the font lacks in English; missing_characters() tells the user instead.
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
     return _Writer(doc).render()
+
+
+@functools.lru_cache(maxsize=1)
+def _font_characters() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font_dir() / FONT_FILES[""]), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_characters(doc: LetterDocument) -> str:
+    """The characters of the letter the font cannot show (an emoji, Chinese), each once, in order."""
+    have = _font_characters()
+    seen: dict[str, None] = {}
+    for ch in doc.text():
+        if ord(ch) not in have and not ch.isspace() and not _ISOLATES.match(ch) and ch not in seen:
+            seen[ch] = None
+    return "".join(seen)
+
+
+def without(doc: LetterDocument, characters: str) -> LetterDocument:
+    """The letter with these characters left out (the font cannot show them; they would leave gaps)."""
+    import dataclasses
+
+    table = {ord(ch): None for ch in characters}
+    return dataclasses.replace(
+        doc,
+        heading=doc.heading.translate(table),
+        address=[line.translate(table) for line in doc.address],
+        blocks=[dataclasses.replace(b, text=b.text.translate(table), quote=b.quote.translate(table)) for b in doc.blocks],
+    )

@@ -41,6 +41,8 @@ class PersonalLetter:
     path: Path
     #: Dutch source texts the letter used because the language lacks them.
     untranslated: list[str] = field(default_factory=list)
+    #: Characters a PDF leaves out because its font lacks them.
+    missing: str = ""
 
 
 def letter_recipients(people: list[Person]) -> list[Person]:
@@ -182,7 +184,7 @@ def write_personal_letters(
                     path=path, error=exc.strerror or exc
                 )
             ) from None
-        written.append(PersonalLetter(p.receipt, rendered.lang, path, rendered.untranslated))
+        written.append(PersonalLetter(p.receipt, rendered.lang, path, rendered.untranslated, rendered.missing))
     if record and not sf.readonly:
         record_letters(sf, [p for p, _path, _r in made], fmt, today=today, final=final)
     return written
