@@ -504,3 +504,13 @@ def test_characters_the_font_lacks_are_named_not_left_as_gaps(filled, cli, tmp_p
     r = cli("letter", sid, "--format", "pdf", "-o", str(tmp_path / "b.pdf"))
     assert r.returncode == 0
     assert "👍 你 好" in r.stderr and "lettertype" in r.stderr
+
+
+def test_personal_text_letters_hold_no_raw_control_characters(filled, tmp_path):
+    store, sid, _codes = filled
+    with store.open(sid) as sf:
+        sf.add_contribution(Contribution.new("Piep\x1b[31m rood", theme="Groen"))
+        written = personal.write_personal_letters(sf, tmp_path / "b", "txt", today=TODAY)
+    for item in written:
+        text = item.path.read_text(encoding="utf-8")
+        assert "\x1b" not in text and "[31m rood" in text

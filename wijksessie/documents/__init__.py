@@ -23,6 +23,7 @@ from wijksessie import letter
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, Person, Session
+from wijksessie.safe_text import document_safe
 
 #: Formats made here, not from a text template (bytes, not text).
 DOCUMENT_FORMATS = tuple(f for f in letter.LETTER_FORMATS if f not in letter.FORMATS)
@@ -81,7 +82,7 @@ def write_document(
             from wijksessie.documents.personal import add_address
 
             text = add_address(text, fmt, person)
-        data = text.encode("utf-8")
+        data = document_safe(text).encode("utf-8")  # no raw control characters in a file
     return RenderedDocument(data, rendered.lang, list(rendered.untranslated), missing)
 
 
