@@ -22,8 +22,7 @@ from xml.etree import ElementTree
 import pytest
 
 from wijksessie import i18n, letter
-from wijksessie.documents import render_document, write_document
-from wijksessie.documents import personal
+from wijksessie.documents import personal, render_document, write_document
 from wijksessie.documents.blocks import parse_letter_html
 from wijksessie.errors import UserError
 from wijksessie.model import Agreement, ContactPoint, Contribution, Person, Session
