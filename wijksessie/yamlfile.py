@@ -638,9 +638,9 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
                    doc.line_at(loc + (problem.field,), key=True))
     if problem.kind == "type" and problem.expected == "object":
         if not loc:
-            stem = doc.path.stem
-            return err(_('Het bestand begint niet met velden zoals "id:" en "title:".'),
-                       _('Zet bovenaan een regel zoals "id: {stem}".').format(stem=stem))
+            names = [*_field_names(cls)[:2], "id", "title"][:2]
+            return err(_('Het bestand begint niet met velden zoals "{a}:" en "{b}:".').format(a=names[0], b=names[1]),
+                       _('Zet bovenaan een regel zoals "{a}: …".').format(a=names[0]))
         return err(
             _("{item} is geen groep velden.").format(item=subject or field),
             _('Begin met "- id: ..." en zet de andere velden eronder.'),
