@@ -137,6 +137,7 @@ class WordList:
         self._heads: dict[str, Entry] = {}
         self._modifiers: dict[str, Entry] = {}
         listed = {form_key(f, e.abbreviation) for e in entries for f in e.forms}
+        dutch = normalise(lang).split("_", 1)[0] == "nl"  # compounds are a Dutch habit
         for abbreviation, flags in ((False, re.IGNORECASE), (True, 0)):
             group = [e for e in entries if e.abbreviation == abbreviation]
             literal = [(f, e) for e in group for f in e.forms if "*" not in f.split()]
@@ -144,7 +145,7 @@ class WordList:
                 generated = [f for f in entry.generated_forms(lang) if f not in listed]
                 literal += [(f, entry) for f in generated]
                 listed.update(generated)
-                if entry.compounds and not abbreviation and " " not in entry.word:
+                if entry.compounds and dutch and not abbreviation and " " not in entry.word:
                     # Short made-up forms ("agender" from "agenderen") would end ordinary words.
                     for form in (*entry.forms, *(f for f in generated if len(f) >= 9)):
                         if " " not in form and "*" not in form and len(form) >= 6:
