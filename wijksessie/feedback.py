@@ -112,13 +112,22 @@ def letter_entries(session: Session) -> list[dict]:
 # ----------------------------------------------------------------------------- letters sent
 
 
-def check_first_letter(contributions: Iterable[Contribution]) -> None:
+def check_first_letter(contributions: Iterable[Contribution], *, in_program: bool = False) -> None:
     """Refuse the letter to send only while a point has no answer at all.
 
     "We look into it; you hear by <date>" is an answer, so a first letter can
-    go out soon after the meeting. Raises :class:`ModelError` naming how many.
+    go out soon after the meeting. Raises :class:`ModelError` naming how many;
+    ``in_program`` says what to do in the full-screen program instead of on the command line.
     """
     missing = model.unanswered(contributions)
+    if missing and in_program:
+        raise ModelError(
+            ngettext(
+                "Er is nog {n} punt zonder antwoord. Leg bij Opvolging vast wat ermee gebeurt, of tot wanneer u het uitzoekt.",
+                "Er zijn nog {n} punten zonder antwoord. Leg bij Opvolging vast wat ermee gebeurt, of tot wanneer u het uitzoekt.",
+                len(missing),
+            ).format(n=len(missing))
+        )
     if missing:
         raise ModelError(
             ngettext(

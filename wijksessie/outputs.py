@@ -93,7 +93,7 @@ def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date
         contributions = sf.contributions()
         from wijksessie import feedback
 
-        feedback.check_first_letter(contributions)  # a point being looked into, with a date, is an answer
+        feedback.check_first_letter(contributions, in_program=True)  # being looked into, with a date, is an answer
         written = write_letters(sf.session, contributions, sf.agreements(), data_dir, final=True, today=today)
         language = sf.session.languages[0] if sf.session.languages else i18n.DEFAULT_LANGUAGE
         feedback.record_letter(sf, language=language, fmt="", kind="final", today=today)
