@@ -19,7 +19,7 @@ How words are matched
     * Dutch words are also found in their other forms: "faciliteren" finds
       "faciliteer", "faciliteert" and "gefaciliteerd", "integraal" finds
       "integrale" (see :mod:`.forms`); ``generate: false`` turns that off.
-    * A word of 7 letters or more (or with ``compounds: true``) is also
+    * A Dutch word of 7 letters or more (or with ``compounds: true``) is also
       found inside a compound of at least 9 letters: "participatie" in "inwonerparticipatie" and
       "participatieladder"; the other part has 4 letters or more, and
       ``compounds: false`` turns it off ("middelen" is not found in
