@@ -252,6 +252,7 @@ def _iban_ok(compact: str) -> bool:
 def _birthdate_hints(text: str) -> list[Hint]:
     hints = []
     this_year = dt.date.today().year
+    sentences = None
     for regex, (d, mth, y) in _DATE_RES:
         for m in regex.finditer(text):
             month_text = m.group(mth)
@@ -261,7 +262,10 @@ def _birthdate_hints(text: str) -> list[Hint]:
             except ValueError:
                 continue
             # The sentence, and a little before it: "geb. 3/7/1956" ends a "sentence" at "geb.".
-            sentence = text[max(0, m.start() - 30) : m.start()] + _sentence_around(text, m.start())
+            if sentences is None:
+                sentences = list(_sentences(text))
+                starts = [start for start, _chunk in sentences]
+            sentence = text[max(0, m.start() - 30) : m.start()] + _sentence_around(sentences, starts, m.start())
             about_someone = _PERSON_WORDS.search(sentence)  # "mijn moeder is van 5 mei 1945", not "op 5 mei 1945 werd…"
             if (day.year <= this_year - _BIRTH_YEARS_BACK and about_someone) or (
                 _BIRTH_WORDS.search(sentence) and day.year <= this_year
@@ -270,11 +274,12 @@ def _birthdate_hints(text: str) -> list[Hint]:
     return hints
 
 
-def _sentence_around(text: str, pos: int) -> str:
-    for start, chunk in _sentences(text):
-        if start <= pos < start + len(chunk):
-            return chunk
-    return text
+def _sentence_around(sentences: list[tuple[int, str]], starts: list[int], pos: int) -> str:
+    """The sentence holding position ``pos`` (``sentences`` from :func:`_sentences`, ``starts`` their offsets)."""
+    import bisect
+
+    k = bisect.bisect_right(starts, pos) - 1
+    return sentences[k][1] if k >= 0 else ""
 
 
 def _elfproef(digits: str) -> bool:
@@ -402,12 +407,20 @@ def _name_health_hints(text: str) -> list[Hint]:
                 continue
             first, last = span
             neighbours = (n > 0 and health_in[n - 1]) or (n + 1 < len(sentences) and health_in[n + 1])
-            if neighbours or any(abs(k - h) <= _NAME_WINDOW for k in range(first, last + 1) for h in health):
+            if neighbours or _near(health, first, last):
                 s = words[first][0]
                 e = words[last][0] + len(words[last][1].rstrip("."))
                 hints.append(Hint(NAME_HEALTH, s, e, text[s:e]))
             i = last + 1
     return hints
+
+
+def _near(health: list[int], first: int, last: int) -> bool:
+    """A health word within :data:`_NAME_WINDOW` words of the name (``health`` is sorted): no quadratic scan."""
+    import bisect
+
+    k = bisect.bisect_left(health, first - _NAME_WINDOW)
+    return k < len(health) and health[k] <= last + _NAME_WINDOW
 
 
 def _name_at(i, words, folded, caps, names, ambiguous, shouting) -> tuple[int, int] | None:
