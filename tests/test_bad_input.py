@@ -301,3 +301,48 @@ def test_terminal_safe_and_json_safe():
     text = "a\x7fb\x9bc\u2028d"
     encoded = json_safe(json.dumps({"t": text}, ensure_ascii=False))
     assert json.loads(encoded) == {"t": text} and not any(ch in encoded for ch in "\x7f\x9b\u2028")
+
+
+# ---------------------------------------------------------------- bad files for `check`: one line, exit 2, nothing changed
+
+BAD_YAML = {
+    "flow nested 10,000 deep": "id: diep\nsteps: " + "[" * 10_000 + "]" * 10_000 + "\n",
+    "block nested 3,000 deep": "id: diep\n" + "".join(" " * i + "x:\n" for i in range(3_000)) + " " * 3_000 + "x: 1\n",
+    "mapping keys nested 10,000 deep": "id: diep\nsteps: " + "{a: " * 10_000 + "1" + "}" * 10_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("text", list(BAD_YAML.values()), ids=list(BAD_YAML))
+def test_yaml_nested_too_deep_is_one_line(data_dir, tmp_path, text):
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    path = folder / "diep.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = tree_hash(tmp_path)
+    r = _check(data_dir, path, limit=60)
+    assert r.returncode in (1, 2) and "Traceback" not in r.stderr + r.stdout, r.stderr
+    if r.returncode == 2:
+        assert_refused(2, r.stderr, "diep.yaml")
+    else:  # reported as a problem of that file, on stdout
+        assert "diep.yaml" in r.stdout
+    assert tree_hash(tmp_path) == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "binary"])
+def test_check_on_something_that_is_not_a_text_file(data_dir, tmp_path, kind):
+    folder = tmp_path / "agendas"
+    folder.mkdir()
+    path = folder / "raar.yaml"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_bytes(b"\xff\xfe\x00\x01" * 100)
+    before = tree_hash(tmp_path)
+    r = _check(data_dir, path, limit=60)
+    assert r.returncode in (1, 2) and "Traceback" not in r.stderr + r.stdout, r.stderr
+    assert "raar.yaml" in r.stdout + r.stderr
+    if r.returncode == 2:
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert tree_hash(tmp_path) == before
