@@ -513,3 +513,15 @@ def test_personal_text_letters_hold_no_raw_control_characters(filled, tmp_path):
     for item in written:
         text = item.path.read_text(encoding="utf-8")
         assert "\x1b" not in text and "[31m rood" in text
+
+
+def test_final_personal_letters_leave_nothing_to_print(filled, tmp_path):
+    store, sid, codes = filled
+    with store.open(sid) as sf:
+        for c in sf.contributions():
+            if not c.decision.status.answered:
+                sf.decide(c.id, status="adopted")
+        personal.write_personal_letters(sf, tmp_path / "b", "pdf", final=True, today=TODAY)
+    with store.open(sid, readonly=True) as sf:
+        assert personal.letters_to_print(sf) == []
+        assert [s.final for s in sf.person(codes["ar"]).letters] == [True]
