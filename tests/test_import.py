@@ -276,12 +276,9 @@ def test_upper_case_ids_are_made_lower_case_and_said(cli, tmp_path, laptop_a):
     assert cli("decide", sid, "abc123", "--status", "adopted").returncode == 0
 
 
-def test_dev_zero_and_oversized_files_are_refused_quickly(cli, tmp_path, monkeypatch):
-    import time
-
-    start = time.monotonic()
-    r = cli("import", "/dev/zero")
-    assert r.returncode == 2 and "gewoon bestand" in r.stderr and time.monotonic() - start < 10
+def test_dev_zero_and_oversized_files_are_refused(cli, tmp_path, monkeypatch):
+    r = cli("import", "/dev/zero")  # refused before reading a byte: not a regular file
+    assert r.returncode == 2 and "gewoon bestand" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     big = tmp_path / "groot.json"
     big.write_bytes(b" " * 2000)
     monkeypatch.setattr(importer, "MAX_IMPORT_BYTES", 1000)
@@ -293,8 +290,7 @@ def test_dev_zero_and_oversized_files_are_refused_quickly(cli, tmp_path, monkeyp
 
 
 def test_ten_thousand_contributions_import_in_one_write(tmp_path):
-    import time
-
+    """Linear by construction: the file is written once, whatever the number of contributions (timing: bench)."""
     from wijksessie import atomic
 
     sid = "b16b16b1"
@@ -322,13 +318,10 @@ def test_ten_thousand_contributions_import_in_one_write(tmp_path):
 
     store_module.write_atomic, saved = counting, store_module.write_atomic
     try:
-        start = time.monotonic()
         [result] = importer.import_files(store, [file])
-        took = time.monotonic() - start
     finally:
         store_module.write_atomic = saved
     assert result.added == 10_000
     assert len([w for w in writes if w.name == f"{sid}.json"]) <= 2, "create + one write, not one per contribution"
-    assert took < 30, took
     with store.open(sid, readonly=True) as sf:
         assert len(sf.contributions()) == 10_000
