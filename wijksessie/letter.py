@@ -595,10 +595,7 @@ def make_environment(lang: str | None = None, folder: Path | None = None):
         keep_trailing_newline=True,
     )
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        lambda message: i18n._(message),
-        lambda singular, plural, n: i18n.ngettext(singular, plural, n),
-        newstyle=True,
-        pgettext=lambda context, message: i18n.pgettext(context, message),
+        i18n._, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext,
     )
     env.filters["md"] = markdown_filter
     env.filters["text"] = unescape_html

@@ -16,6 +16,7 @@ Rules a translator can rely on (see ``locales/README.md``):
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 import io
 import logging
@@ -36,6 +37,7 @@ REVIEW_MARK = "needs-review"
 _cache: dict[tuple[str, str, str], _gettext.NullTranslations] = {}
 
 
+@functools.lru_cache(maxsize=256)
 def normalise(lang: str | None) -> str:
     """``en-GB.UTF-8`` → ``en_GB``; empty → the default language."""
     if not lang:

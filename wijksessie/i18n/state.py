@@ -125,7 +125,11 @@ def translate_if_known(message: str, lang: str | None = None) -> str:
     (a theme from the shipped list) or typed by a facilitator (a theme of their own); never counted as missing."""
     if not message:
         return message
-    return translations(lang or current_language()).gettext(message)
+    code = normalise(lang) if lang else current_language()
+    if code == current_language():
+        active = _active()  # no catalogue look-up per name; a Recorder's own chain, so nothing is counted
+        return getattr(active, "chain", active).gettext(message)
+    return translations(code).gettext(message)
 
 
 # ----------------------------------------------------------------------------- texts that stayed Dutch
@@ -146,6 +150,12 @@ class Recorder(_gettext.NullTranslations):
         self.own = own_catalogues(self.lang)
         self.mark = mark
         self.missing: dict[str, None] = {}  # ordered set of Dutch source texts
+        if self.lang.split("_", 1)[0] == DEFAULT_LANGUAGE:
+            # Dutch lacks nothing: answer straight from the catalogue (the letter's hot path).
+            self.gettext = self.chain.gettext  # type: ignore[method-assign]
+            self.ngettext = self.chain.ngettext  # type: ignore[method-assign]
+            self.pgettext = self.chain.pgettext  # type: ignore[method-assign]
+            self.npgettext = self.chain.npgettext  # type: ignore[method-assign]
 
     def _has(self, key) -> bool:
         return any(key in getattr(c, "_catalog", {}) for c in self.own)
