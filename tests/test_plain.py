@@ -444,6 +444,7 @@ def test_abbreviation_explained_elsewhere_in_the_file_counts(tmp_path):
         ("Wij weten niet hoe de middelen benut worden.", "benut worden"),
         ("Vertel ons of uw inbreng gewaardeerd en gebruikt wordt.", "gebruikt wordt"),
         ("Sommige wijken worden vaak bevraagd.", "worden vaak bevraagd"),
+        ("Wij stoppen als het plan wordt afgewezen.", "wordt afgewezen"),
     ],
 )
 def test_passive_voice_is_found(text, passive):
@@ -467,6 +468,9 @@ def test_passive_voice_is_found(text, passive):
         "Is dit iets dat u herkent?",
         "Wordt het beter als de gemeente de straat verbetert?",
         "Het beleid wordt beter.",
+        # The auxiliary and the verb stand in different clauses.
+        "Wordt u blij als iemand u bezoekt?",
+        "Wordt het rustiger als de school begint?",
     ],
 )
 def test_active_sentences_are_not_passive(text):

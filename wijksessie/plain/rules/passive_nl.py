@@ -35,8 +35,12 @@ _NOT_PARTICIPLE = frozenset(
     bekend benieuwd bezorgd bereid verplicht verkeerd verschillend bestemd beperkt betekent bestaat
     verwacht verantwoord verstandig bewust ervaren beleid bestand verband verstand bezit bericht
     besluit verzet verleden bedoeling verhaal onderwerp onderzoek onderdeel ontbijt
+    bezoekt bespreekt verliest verkoopt vertrekt begrijpt verstaat vergeet ontstaat bedenkt vergelijkt
+    beschrijft bewijst bekijkt verlaat onderzoekt verschijnt bedraagt behoort beloopt verloopt
     """.split()
 )
+# The lines above end with present tenses of strong verbs: their participle
+# looks different ("bezoekt" → bezocht), so after be/ver/ont they are finite.
 # Perfect tense with "zijn" is active: "wij zijn door de regen gelopen".
 _ZIJN_VERBS = frozenset(
     """
@@ -85,8 +89,25 @@ def is_participle(word: str) -> bool:
     )
 
 
+# Words that start a new clause: an auxiliary before one and a verb after it
+# belong to different clauses ("Wordt u blij | als iemand u bezoekt?").
+# Not "dat" and "die": they are also "that"/"those" inside a clause.
+_CLAUSE_START = frozenset("als omdat wanneer terwijl zodat zodra nadat voordat hoewel want maar".split())
+
+
 def find_spans(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Spans of an auxiliary and its participle in one clause; ``words`` are ``(start, end, lower-case word)``."""
+    spans: list[tuple[int, int]] = []
+    clause: list[tuple[int, int, str]] = []
+    for word in words:
+        if word[2] in _CLAUSE_START and clause:
+            spans += _clause_spans(clause)
+            clause = []
+        clause.append(word)
+    return spans + _clause_spans(clause)
+
+
+def _clause_spans(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     lowered = [w for _s, _e, w in words]
     agent = "door" in lowered
     used: set[int] = set()
