@@ -346,3 +346,14 @@ def test_check_on_something_that_is_not_a_text_file(data_dir, tmp_path, kind):
     if r.returncode == 2:
         assert len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert tree_hash(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", [["list"], ["report"], ["purge", "--before", "2020-01-01"],
+                                     ["new", "--title", "T", "--neighbourhood", "N"]])
+def test_a_data_folder_that_is_a_file_is_named_not_treated_as_empty(capsys, tmp_path, command):
+    not_a_folder = tmp_path / "sessies"
+    not_a_folder.write_text("ik ben een bestand", encoding="utf-8")
+    before = tree_hash(tmp_path)
+    code, _out, err = run(capsys, not_a_folder, *command)
+    assert_refused(code, err, "geen map")
+    assert tree_hash(tmp_path) == before

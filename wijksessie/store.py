@@ -863,14 +863,24 @@ class SessionStore:
     def ensure(self) -> None:
         """Create the data folder (owner-only) if it is not there."""
         if not self.data_dir.is_dir():
+            self._refuse_non_folder()
             try:
-                self.data_dir.mkdir(parents=True, mode=0o700)
+                from wijksessie.atomic import make_folders
+
+                make_folders(self.data_dir)
             except OSError as exc:
+                from wijksessie.errors import os_error_message
+
                 raise StoreError(
-                    _("De map {path} kan niet worden gemaakt ({error}). Kies een andere map met --data-dir.").format(
-                        path=self.data_dir, error=exc.strerror
-                    )
+                    _("De map {path} kan niet worden gemaakt.").format(path=self.data_dir) + " " + os_error_message(exc)
                 ) from None
+
+    def _refuse_non_folder(self) -> None:
+        """A data folder that is a file, a device or a pipe: say so (never treat it as empty)."""
+        if os.path.lexists(self.data_dir) and not self.data_dir.is_dir():
+            raise StoreError(
+                _("{path} is geen map. Kies een map voor de sessies met --data-dir.").format(path=self.data_dir)
+            )
 
     def path_for(self, session_id: str) -> Path:
         """The file of a session; refuses ids that could point outside the data folder."""
@@ -881,8 +891,9 @@ class SessionStore:
         return self.data_dir / f"{session_id}{SUFFIX}"
 
     def session_ids(self) -> list[str]:
-        """Ids of every session file in the folder, sorted."""
+        """Ids of every session file in the folder, sorted (none while the folder does not exist)."""
         if not self.data_dir.is_dir():
+            self._refuse_non_folder()
             return []
         ids = []
         for entry in self.data_dir.iterdir():
