@@ -76,9 +76,11 @@ def add_address(text: str, fmt: str, person: Person) -> str:
     lines = address_lines(person)
     if fmt == "html":
         block = Markup(
-            '<div class="address" lang="{lang}" dir="ltr" style="margin:25mm 0 12mm 0;min-height:30mm;'
+            # Left on the page in every language (margin-right:auto also in a right-to-left letter),
+            # about 50 mm from the top of the sheet: where the window of a Dutch envelope is.
+            '<div class="address" dir="ltr" style="margin:20mm auto 12mm 0;min-height:30mm;'
             'width:85mm;text-align:left;line-height:1.35">{lines}</div>\n'
-        ).format(lang=i18n.normalise(person.language).replace("_", "-"), lines=Markup("<br>").join(escape(x) for x in lines))
+        ).format(lines=Markup("<br>").join(escape(x) for x in lines))
         marker = 'class="heading"'
         at = text.find(marker)
         end = text.find("</p>", at) + len("</p>\n") if at >= 0 else -1
