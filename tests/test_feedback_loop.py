@@ -182,3 +182,14 @@ def test_residents_evaluation_is_counted_and_exported(cli):
     assert session["evaluation"] == {"satisfied": 12, "neutral": 3, "not_satisfied": 1}
     assert session["follow_up_evaluation"]["satisfied"] == 5
     assert "tevreden 12, neutraal 3, niet tevreden 1" in cli("export", sid, "--format", "md").stdout
+
+
+def test_update_letter_as_pdf(cli, tmp_path):
+    sid = _session(cli)
+    c = cli("add", sid, "Het pad is 's avonds te donker").stdout.strip()
+    cli("decide", sid, c, "--status", "under_review", "--due", "2027-01-15")
+    assert cli("letter", sid, "--final", "-o", str(tmp_path / "brief.md")).returncode == 0
+    cli("decide", sid, c, "--status", "done")
+    r = cli("letter", sid, "--update", "--format", "pdf", "-o", str(tmp_path / "nieuws.pdf"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "nieuws.pdf").read_bytes().startswith(b"%PDF-")

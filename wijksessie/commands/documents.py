@@ -106,8 +106,6 @@ def _update_letter(args) -> int:
 
     if args.final:
         raise UserError(_("Kies --final of --update, niet allebei. De eerste brief is --final, een latere --update."))
-    if args.format not in letter.FORMATS:
-        raise UserError(_("Een brief met nieuws kan alleen als html, md of txt. Kies een van die vormen."))
     with store(args).open(args.session) as sf:
         contributions, agreements = sf.contributions(), sf.agreements()
         changes = feedback.changes_since_last_letter(sf.session, contributions, agreements)
@@ -118,8 +116,13 @@ def _update_letter(args) -> int:
             )
             return 0
         lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
-        text = render_update_letter(sf.session, contributions, agreements, changes, args.format, lang)
-        write_output(args, text)
+        if args.format in letter.FORMATS:
+            write_output(args, render_update_letter(sf.session, contributions, agreements, changes, args.format, lang))
+        else:  # pdf, docx: made from the HTML letter, like the first letter
+            from wijksessie.documents import from_html
+
+            html = render_update_letter(sf.session, contributions, agreements, changes, "html", lang)
+            _write_bytes(args, from_html(html, args.format, municipality=letter.load_municipality().name))
         feedback.record_letter(sf, language=lang, fmt=args.format, kind="update", today=dt.date.today())
     sys.stderr.write(
         i18n.ngettext("{n} punt is veranderd.", "{n} punten zijn veranderd.", len(changes.points)).format(
