@@ -54,14 +54,16 @@ class Vote(MeetingRequest):
 
 
 class AddAgreement(MeetingRequest):
-    """A quick win or agreement: what, who, by when."""
+    """A quick win or agreement: what, who, by when; ``typed``: the three fields as typed (given back if not saved)."""
 
-    def __init__(self, what: str, who: str, when: dt.date | None, quick_win: bool) -> None:
+    def __init__(self, what: str, who: str, when: dt.date | None, quick_win: bool,
+                 typed: tuple[str, str, str] = ("", "", "")) -> None:
         super().__init__()
         self.what = what
         self.who = who
         self.when = when
         self.quick_win = quick_win
+        self.typed = typed
 
 
 class DeleteAgreement(MeetingRequest):

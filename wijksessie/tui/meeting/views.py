@@ -25,6 +25,7 @@ from wijksessie.safe_text import terminal_safe
 from wijksessie.tui import messages
 from wijksessie.tui.meeting.base import EntryPanel, EntryStepView, KindBar, StepView, error_line
 from wijksessie.tui.meeting.texts import contact_card, level_text, long_date
+from wijksessie.tui.widgets.cells import OrderedInput
 from wijksessie.tui.widgets.ranking import RankingView
 
 __all__ = [
@@ -110,16 +111,18 @@ class TallyView(StepView):
         tally = self.session.tally
         with Horizontal(classes="form-row"):
             yield Label(_("Aantal deelnemers"), classes="tally-label")
-            yield Input(str(tally.participants or ""), id="participants", compact=True, disabled=self.readonly,
-                        placeholder=_("een getal, bijvoorbeeld 23"))
+            yield OrderedInput(str(tally.participants or ""), id="participants", compact=True,
+                               disabled=self.readonly, placeholder=_("een getal, bijvoorbeeld 23"),
+                               on_enter=self._enter)
         with Horizontal(classes="form-row"):
             yield Label(_("Groepen"), classes="tally-label")
-            yield Input(
+            yield OrderedInput(
                 inputs.format_groups(tally.groups),
                 placeholder=_("groep = aantal, bijvoorbeeld 65 jaar en ouder = 4"),
                 id="groups",
                 compact=True,
                 disabled=self.readonly,
+                on_enter=self._enter,
             )
         yield Static("", id="tally-error", classes="input-error")
         yield Static(_("Enter bewaart het veld en gaat naar het volgende."), classes="hint")
@@ -180,25 +183,36 @@ class TallyView(StepView):
         else:
             error_line(self.query_one("#tally-error", Static), "")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _enter(self, field: Input) -> None:
+        """Enter, in typing order: check the field; the count moves on to the groups at once."""
         try:
-            participants, groups = self._read(event.input.id or "", event.value)
+            participants, groups = self._read(field.id or "", field.value)
         except UserError as exc:
             error_line(self.query_one("#tally-error", Static), str(exc))
             self.notify(str(exc), title=_("Niet bewaard"), severity="error", markup=False)
             return
         self.post_message(messages.SaveTally(participants, groups))
+        if field.id == "participants":
+            self.screen.set_focus(self.query_one("#groups", Input))
 
     def saved(self, request: messages.MeetingRequest) -> None:
         tally = self.session.tally
-        # Show exactly what is on disk now.
-        self.query_one("#participants", Input).value = str(tally.participants or "")
-        self.query_one("#groups", Input).value = inputs.format_groups(tally.groups)
+        # Show exactly what is on disk now (a field typed in meanwhile is left alone).
+        if isinstance(request, messages.SaveTally):
+            if request.participants is not None:
+                field = self.query_one("#participants", Input)
+                if field.value.strip() == str(request.participants) or not field.has_focus:
+                    field.value = str(tally.participants or "")
+            if request.groups is not None:
+                field = self.query_one("#groups", Input)
+                try:
+                    same = inputs.parse_groups(field.value) == request.groups
+                except UserError:
+                    same = False
+                if same:
+                    field.value = inputs.format_groups(tally.groups)
         error_line(self.query_one("#tally-error", Static), "")
         self.reload()
-        if isinstance(request, messages.SaveTally) and request.participants is not None:
-            self.query_one("#groups", Input).focus()
 
     def reload(self) -> None:
         self.query_one("#tally-check", Static).update(self._check_text())
@@ -216,11 +230,12 @@ class TopicsView(StepView):
     """
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield OrderedInput(
             placeholder=_("Typ een onderwerp, of het nummer van een voorbeeld"),
             id="topic",
             compact=True,
             disabled=self.readonly,
+            on_enter=self._enter,
         )
         yield Static(self._themes_text(), id="themes")
         yield Static(self._suggestions_text(), id="suggestions")
@@ -252,11 +267,12 @@ class TopicsView(StepView):
                     style="dim")
         return text
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        value = event.value.strip()
+    def _enter(self, field: Input) -> None:
+        """Enter, in typing order: the line is emptied at once for the next topic."""
+        value = field.value.strip()
         if not value:
-            self.notify(_("Er staat nog niets. Typ een onderwerp en druk dan op Enter."), severity="warning", markup=False)
+            self.notify(_("Er staat nog niets. Typ een onderwerp en druk dan op Enter."), severity="warning",
+                        markup=False)
             return
         names = self.suggestions()
         if value.isdigit():
@@ -265,11 +281,13 @@ class TopicsView(StepView):
                     n=value), severity="warning", markup=False)
                 return
             value = names[int(value) - 1]
+        field.value = ""
         self.post_message(messages.AddTheme(value))
 
-    def saved(self, request: messages.MeetingRequest) -> None:
-        self.query_one("#topic", Input).value = ""
-        self.reload()
+    def not_saved(self, request: messages.MeetingRequest) -> None:
+        field = self.query_one("#topic", Input)
+        if isinstance(request, messages.AddTheme) and not field.value:
+            field.value = request.name
 
     def reload(self) -> None:
         self.query_one("#themes", Static).update(self._themes_text())
@@ -278,7 +296,7 @@ class TopicsView(StepView):
         return self.query_one("#topic", Input)
 
 
-class VoteLine(Input):
+class VoteLine(OrderedInput):
     """The line for "theme number"; on an empty line ↑ ↓ choose a theme and + - count, as in the list."""
 
     BINDINGS = [
@@ -328,6 +346,7 @@ class VoteView(StepView):
             id="vote-line",
             compact=True,
             disabled=self.readonly,
+            on_enter=self._enter,
         )
         yield Static("", id="vote-error", classes="input-error")
         yield RankingView(self.session.priorities, list(self.session.themes), id="ranking")
@@ -352,21 +371,24 @@ class VoteView(StepView):
         if not event.value.strip():
             error_line(self.query_one("#vote-error", Static), "")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _enter(self, field: Input) -> None:
+        """Enter, in typing order: a line that can be counted is emptied at once; otherwise it stays, with why."""
         try:
-            theme, n = inputs.parse_vote_line(event.value, list(self.session.themes))
+            theme, n = inputs.parse_vote_line(field.value, list(self.session.themes))
         except UserError as exc:
             error_line(self.query_one("#vote-error", Static), str(exc))
             return
         error_line(self.query_one("#vote-error", Static), "")
+        field.value = ""
         self.post_message(messages.Vote(theme, n, typed=True))
 
     def saved(self, request: messages.MeetingRequest) -> None:
-        keep = request.theme if isinstance(request, messages.Vote) else None
-        if isinstance(request, messages.Vote) and request.typed:
-            self.query_one("#vote-line", Input).value = ""
-        self.reload(keep=keep)
+        self.reload(keep=request.theme if isinstance(request, messages.Vote) else None)
+
+    def not_saved(self, request: messages.MeetingRequest) -> None:
+        field = self.query_one("#vote-line", Input)
+        if isinstance(request, messages.Vote) and request.typed and not field.value:
+            field.value = f"{request.theme} {request.n}"
 
     def reload(self, keep: str | None = None) -> None:
         ranking = self.query_one(RankingView)
@@ -411,9 +433,12 @@ class AgreementsView(StepView):
     def compose(self) -> ComposeResult:
         ro = self.readonly
         with Horizontal(classes="agreement-form"):
-            yield Input(placeholder=_("Wat gebeurt er?"), id="what", compact=True, disabled=ro)
-            yield Input(placeholder=_("Wie doet het?"), id="who", compact=True, disabled=ro)
-            yield Input(placeholder=_("Wanneer? 1 maart"), id="when", compact=True, disabled=ro)
+            yield OrderedInput(placeholder=_("Wat gebeurt er?"), id="what", compact=True, disabled=ro,
+                               on_enter=self._enter)
+            yield OrderedInput(placeholder=_("Wie doet het?"), id="who", compact=True, disabled=ro,
+                               on_enter=self._enter)
+            yield OrderedInput(placeholder=_("Wanneer? 1 maart"), id="when", compact=True, disabled=ro,
+                               on_enter=self._enter)
         yield Static("", id="when-preview")
         yield Static("", id="agreement-error", classes="input-error")
         yield Static(_("Enter: volgende veld; in het laatste veld wordt de afspraak bewaard."), classes="hint")
@@ -455,30 +480,41 @@ class AgreementsView(StepView):
         preview.update("\u2192 " + line if day else "")
         error_line(self.query_one("#agreement-error", Static), "" if day else line)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        what = self.query_one("#what", Input)
-        if event.input.id != "when":
-            self.screen.focus_next()
+    def _enter(self, field: Input) -> None:
+        """Enter, in typing order: on to the next field; in the last one the agreement is checked and sent."""
+        what, who, when = (self.query_one(f"#{name}", Input) for name in ("what", "who", "when"))
+        if field is what:
+            self.screen.set_focus(who)
+            return
+        if field is who:
+            self.screen.set_focus(when)
             return
         if not what.value.strip():
             error_line(self.query_one("#agreement-error", Static), _("Er staat nog niet wat er gebeurt. Typ dat eerst."))
-            what.focus()
+            self.screen.set_focus(what)
             return
         try:
-            when = inputs.parse_due_date(event.value, self._today())
+            day = inputs.parse_due_date(when.value, self._today())
         except UserError as exc:
             error_line(self.query_one("#agreement-error", Static), str(exc))
             return
-        self.post_message(messages.AddAgreement(what.value, self.query_one("#who", Input).value, when, self.quick_win))
+        request = messages.AddAgreement(what.value, who.value, day, self.quick_win,
+                                        typed=(what.value, who.value, when.value))
+        for each in (what, who, when):
+            each.value = ""
+        self.query_one("#when-preview", Static).update("")
+        self.screen.set_focus(what)
+        self.post_message(request)
 
     def saved(self, request: messages.MeetingRequest) -> None:
-        if isinstance(request, messages.AddAgreement):
-            for field in ("#what", "#who", "#when"):
-                self.query_one(field, Input).value = ""
-            self.query_one("#what", Input).focus()
         error_line(self.query_one("#agreement-error", Static), "")
         self.reload()
+
+    def not_saved(self, request: messages.MeetingRequest) -> None:
+        fields = [self.query_one(f"#{name}", Input) for name in ("what", "who", "when")]
+        if isinstance(request, messages.AddAgreement) and not any(f.value for f in fields):
+            for f, value in zip(fields, request.typed):
+                f.value = value
 
     def reload(self) -> None:
         self.query_one(AgreementList).set_options(self._options())

@@ -453,6 +453,11 @@ class MeetingScreen(TranslatedScreen[None]):
         if view is not None:
             view.saved(request)
 
+    def _not_saved(self, request: messages.MeetingRequest) -> None:
+        view = self.view
+        if view is not None:
+            view.not_saved(request)
+
     def on_record(self, request: messages.Record) -> None:
         request.stop()
         if self.record(request.text):
@@ -474,12 +479,15 @@ class MeetingScreen(TranslatedScreen[None]):
         if ok:
             self.push_undo(_("telling"), lambda: self.sf.update(lambda s: setattr(s, "tally", old)))
             self._saved(request)
+        else:
+            self._not_saved(request)
 
     def on_add_theme(self, request: messages.AddTheme) -> None:
         request.stop()
         added: list[bool] = []
         ok, _result = self.save(lambda: self.sf.update(lambda s: added.append(s.add_theme(request.name))))
         if not ok:
+            self._not_saved(request)
             return
         theme = request.name.strip()
         if not added[0]:
@@ -496,6 +504,7 @@ class MeetingScreen(TranslatedScreen[None]):
         before = self.sf.session.priorities.votes.get(theme, 0)
         ok, count = self.save(lambda: self.sf.vote(theme, request.n))
         if not ok:
+            self._not_saved(request)
             return
         change = count - before
         if change:
@@ -512,6 +521,8 @@ class MeetingScreen(TranslatedScreen[None]):
         if ok:
             self.push_undo(_("afspraak"), lambda: self.sf.delete_agreement(agreement.id))
             self._saved(request)
+        else:
+            self._not_saved(request)
 
     def on_delete_agreement(self, request: messages.DeleteAgreement) -> None:
         request.stop()

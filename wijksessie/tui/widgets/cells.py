@@ -3,12 +3,17 @@
 ``Static.update`` re-lays out the whole screen, which costs tens of
 milliseconds on a busy meeting screen. The save indicator, the clock and the
 step timer change on every save or every second, inside a box of fixed size
-(set in ``app.tcss``), so they only need a repaint.
+(set in the meeting screen's CSS), so they only need a repaint.
+
+:class:`OrderedInput` handles Enter in typing order (see there).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
@@ -36,7 +41,38 @@ class TextCell(Widget):
         self.text = text
 
 
-class LineInput(Input):
+class OrderedInput(Input):
+    """An input line that handles Enter in typing order.
+
+    Textual runs a key's binding only after the key has travelled up to the
+    App, one message queue at a time; letters typed quickly after Enter (a
+    fast typist, a paste, a terminal sending a burst) reach the line first.
+    Then "23" Enter "65" would submit "2365". This line handles Enter when it
+    comes to it in its own queue, calling ``on_enter(self)`` right there, so
+    the handler sees exactly what was typed before Enter; it may clear the
+    line or move the focus on (use ``screen.set_focus``, which acts at once).
+    Keys that still arrive here after the focus moved on are passed on to the
+    widget that has the focus now, in the order they were typed.
+    """
+
+    def __init__(self, *args, on_enter: Callable[[OrderedInput], None] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.on_enter = on_enter
+
+    def on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        if focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter" and self.on_enter is not None:
+            event.stop()
+            event.prevent_default()
+            self.on_enter(self)
+
+
+class LineInput(OrderedInput):
     """An input line of fixed size whose typing repaints only itself.
 
     Textual's ``Input`` sets its ``virtual_size`` on every change of its value,
