@@ -24,7 +24,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from wijksessie.i18n import _
 
@@ -102,7 +102,7 @@ def person_terms(name: str = "", email: str = "", address: str = "", phone: str 
     return sorted(unique.values(), key=lambda t: len(t.text), reverse=True)
 
 
-def _pattern(terms: Iterable[Term]) -> re.Pattern | None:
+def _pattern(terms: Iterable[Term]) -> re.Pattern[str] | None:
     texts = [t.text for t in terms if t.text]
     if not texts:
         return None
@@ -125,7 +125,7 @@ def scrub(text: str, terms: list[Term]) -> str:
 # ----------------------------------------------------------------------------- the session tables
 
 
-def scrub_tables(tables: dict, terms: list[Term], *, contact_too: bool = False) -> list[str]:
+def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool = False) -> list[str]:
     """Replace ``terms`` in every text field of a session's raw tables; returns a line per change.
 
     Looks in contribution texts, decision reasons, owners and organisations,
@@ -168,7 +168,7 @@ def scrub_tables(tables: dict, terms: list[Term], *, contact_too: bool = False) 
     return changes
 
 
-def contact_terms(contact: dict | None) -> list[Term]:
+def contact_terms(contact: dict[str, Any] | None) -> list[Term]:
     """The contact point's name, phone and e-mail as terms (for purge)."""
     contact = contact or {}
     return person_terms(name=contact.get("name", ""), email=contact.get("email", ""), phone=contact.get("phone", ""),
@@ -186,7 +186,7 @@ def _hash(salt: str, text: str) -> str:
     return hashlib.sha256((salt + "\x00" + _fold(text)).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-def remember(tables: dict, terms: list[Term], what: str) -> None:
+def remember(tables: dict[str, Any], terms: list[Term], what: str) -> None:
     """Add salted hashes of ``terms`` to the session's record of erased data (never the data itself)."""
     record = tables.setdefault(TABLE, {}).setdefault("1", {})
     salt = record.get("salt") or secrets.token_hex(16)
@@ -200,7 +200,7 @@ def remember(tables: dict, terms: list[Term], what: str) -> None:
     record["events"] = events
 
 
-def record_of(tables: dict) -> dict:
+def record_of(tables: dict[str, Any]) -> dict[str, Any]:
     """The record of erased data in a session's raw tables (``{}`` when nothing was erased)."""
     record = (tables.get(TABLE) or {}).get("1")
     return record if isinstance(record, dict) and record.get("hashes") else {}
@@ -209,7 +209,7 @@ def record_of(tables: dict) -> dict:
 _WORD_OR_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w'’.-]+", re.UNICODE)
 
 
-def scrub_known(text: str, record: dict) -> str:
+def scrub_known(text: str, record: dict[str, Any]) -> str:
     """``text`` with every word group whose hash is in ``record`` replaced: what was erased stays erased."""
     if not text or not record:
         return text
@@ -237,7 +237,7 @@ def scrub_known(text: str, record: dict) -> str:
     return "".join(out)
 
 
-def known_match(values: Iterable[str], record: dict) -> bool:
+def known_match(values: Iterable[str], record: dict[str, Any]) -> bool:
     """True when any of ``values`` (a contact's name, phone, e-mail) was erased here before."""
     salt, known = record.get("salt", ""), record.get("hashes") or {}
     return any(v and _hash(salt, v) in known for v in values)

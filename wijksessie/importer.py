@@ -47,13 +47,16 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from wijksessie.errors import UserError
 from wijksessie.export import EXPORT_SCHEMA, EXPORT_VERSION
 from wijksessie.i18n import _, ngettext
 from wijksessie import feedback, model
-from wijksessie.model import Agreement, Contribution, ModelError, Session
+from wijksessie.model import Agreement, Contribution, ContactPoint, ModelError, Session
+
+if TYPE_CHECKING:
+    from wijksessie.store import SessionStore
 
 #: Export versions this version of wijksessie can read.
 SUPPORTED_VERSIONS = frozenset(range(1, EXPORT_VERSION + 1))
@@ -99,7 +102,7 @@ class ImportResult:
     people_skipped: int = 0
     ids_lowered: int = 0
     #: A contact point in the file that was not taken (differs from this session's): ask, then :func:`accept_contact`.
-    contact_offered: object = None
+    contact_offered: ContactPoint | None = None
     #: The file's contact point was forgotten or purged here, so it was not taken.
     contact_refused: bool = False
     #: Imported texts from which forgotten or purged details were taken out.
@@ -306,7 +309,7 @@ def _read_bounded(path: Path) -> bytes:
         os.close(fd)
 
 
-def _check_ids(path: Path, items, what: str) -> tuple[list, int]:
+def _check_ids(path: Path, items: Any, what: str) -> tuple[Any, int]:
     """Ids as the store and `decide` can use them: upper case lowered (counted), anything else refused."""
     from wijksessie.safe_text import terminal_safe
 
@@ -386,7 +389,7 @@ def _newer(theirs: dt.datetime | None, mine: dt.datetime | None) -> bool:
 
 def merge_contribution(mine: Contribution, theirs: Contribution) -> Contribution:
     """The two versions of one contribution merged: newest text, newest decision."""
-    merged = Contribution.from_dict(mine.to_dict())
+    merged: Contribution = Contribution.from_dict(mine.to_dict())
     if _newer(theirs.edited_at, mine.edited_at):
         merged.text, merged.kind, merged.theme, merged.step = theirs.text, theirs.kind, theirs.theme, theirs.step
         merged.edited_at = theirs.edited_at
@@ -395,13 +398,13 @@ def merge_contribution(mine: Contribution, theirs: Contribution) -> Contribution
     return merged
 
 
-def _same_contact(a, b) -> bool:
+def _same_contact(a: model.ContactPoint, b: model.ContactPoint) -> bool:
     norm = lambda c: tuple(" ".join(str(v).split()).casefold() for v in c.to_dict().values())  # noqa: E731
     return norm(a) == norm(b)
 
 
 def _merge_session(mine: Session, theirs: Session, *, accept_contact: bool = False,
-                   record: dict | None = None) -> tuple[Session, list[str], bool, object, bool]:
+                   record: dict[str, Any] | None = None) -> tuple[Session, list[str], bool, ContactPoint | None, bool]:
     """Fill what is empty here from the file.
 
     Returns (session, fields taken, votes taken, contact offered but not taken, contact refused as forgotten).
@@ -437,7 +440,7 @@ def _merge_session(mine: Session, theirs: Session, *, accept_contact: bool = Fal
     return merged, taken, votes_taken, offered, refused
 
 
-def _scrub_forgotten(item, record: dict) -> bool:
+def _scrub_forgotten(item: Contribution | Agreement, record: dict[str, Any]) -> bool:
     """Take details forgotten or purged here out of an imported contribution or agreement; True if any were."""
     from wijksessie import erasure
 
@@ -456,7 +459,7 @@ def _scrub_forgotten(item, record: dict) -> bool:
     return changed
 
 
-def merge_export(store, parsed: ParsedExport, *, accept_contact: bool = False) -> ImportResult:
+def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: bool = False) -> ImportResult:
     """Merge one checked export into ``store`` in one durable write; see the module docs for the rules."""
     session = parsed.session
     result = ImportResult(parsed.path, session.id, session.title, people_skipped=parsed.people,
@@ -511,7 +514,8 @@ def merge_export(store, parsed: ParsedExport, *, accept_contact: bool = False) -
     return result
 
 
-def _apply(tables: dict, session: Session | None, added, updated, agreements) -> None:
+def _apply(tables: dict[str, Any], session: Session | None, added: list[Contribution], updated: list[Contribution],
+           agreements: list[Agreement]) -> None:
     """The merge as one change to the raw tables (the store writes it once)."""
     if session is not None:
         tables.setdefault("session", {})["1"] = session.to_dict()
@@ -530,13 +534,13 @@ def _apply(tables: dict, session: Session | None, added, updated, agreements) ->
         next_id += 1
 
 
-def accept_contact(store, session_id: str, contact) -> None:
+def accept_contact(store: SessionStore, session_id: str, contact: ContactPoint) -> None:
     """Take a contact point an import offered (after the user said yes)."""
     with store.open(session_id) as sf:
         sf.update(lambda s: setattr(s, "contact", contact))
 
 
-def import_files(store, files: Iterable[Path | str], *, accept_contact: bool = False) -> list[ImportResult]:
+def import_files(store: SessionStore, files: Iterable[Path | str], *, accept_contact: bool = False) -> list[ImportResult]:
     """Read and check every file first, then merge them in order; returns what each changed.
 
     ``accept_contact``: take a contact point from a file that differs from

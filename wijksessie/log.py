@@ -20,6 +20,7 @@ told there is no log file.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import logging.handlers
 import os
@@ -55,7 +56,7 @@ class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
 
     failed = False
 
-    def _open(self):
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
         try:
             os.fchmod(fd, FILE_MODE)
@@ -63,7 +64,7 @@ class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
             pass
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors="replace")
 
-    def handleError(self, record) -> None:  # noqa: N802 - logging API
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
         self.failed = True  # never "--- Logging error ---" on the user's screen
 
 
@@ -76,7 +77,7 @@ def describe_exception(exc: BaseException | None = None) -> str:
         exc = sys.exc_info()[1]
     if exc is None:
         return "(no exception)\n"
-    te = traceback.TracebackException.from_exception(exc, capture_locals=False)
+    te: traceback.TracebackException | None = traceback.TracebackException.from_exception(exc, capture_locals=False)
     blocks = []
     seen = set()
     while te is not None and id(te) not in seen:

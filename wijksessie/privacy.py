@@ -40,9 +40,12 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from wijksessie.i18n import N_, _
+
+if TYPE_CHECKING:
+    from wijksessie.model import Contribution
 
 PHONE = "phone"
 EMAIL = "email"
@@ -127,7 +130,7 @@ def _phone_hints(text: str) -> list[Hint]:
     return hints
 
 
-def _dutch_shape(number, raw: str) -> bool:
+def _dutch_shape(number: Any, raw: str) -> bool:
     """A Dutch number the library does not know (an unallocated or mistyped 06-…): 0 or +31 and nine digits."""
     national = str(number.national_number)
     digits = re.sub(r"\D", "", raw)
@@ -423,7 +426,8 @@ def _near(health: list[int], first: int, last: int) -> bool:
     return k < len(health) and health[k] <= last + _NAME_WINDOW
 
 
-def _name_at(i, words, folded, caps, names, ambiguous, shouting) -> tuple[int, int] | None:
+def _name_at(i: int, words: list[tuple[int, str]], folded: list[str], caps: list[bool], names: frozenset[str],
+             ambiguous: frozenset[str], shouting: bool) -> tuple[int, int] | None:
     """The (first, last) word index of a person's name starting at word ``i``, or ``None``."""
     f = folded[i]
     # 1. After a title: "mevrouw Jansen", "meneer jansen", "MEVROUW DE VRIES", "mevrouw van der Berg".
@@ -465,7 +469,7 @@ def _name_at(i, words, folded, caps, names, ambiguous, shouting) -> tuple[int, i
     return i, j - 1
 
 
-def _extend_surname(i, words, folded, caps) -> int:
+def _extend_surname(i: int, words: list[tuple[int, str]], folded: list[str], caps: list[bool]) -> int:
     """After a first name, take a surname along: "Jan Bakker", "Kees van de Berg"."""
     last = i
     j = i + 1
@@ -481,7 +485,7 @@ def _extend_surname(i, words, folded, caps) -> int:
     return last
 
 
-def _org_follows(last, folded, caps) -> bool:
+def _org_follows(last: int, folded: list[str], caps: list[bool]) -> bool:
     """A name followed by an organisation word belongs to it: "Jeroen Bosch Ziekenhuis"."""
     k = last + 1
     return k < len(folded) and caps[k] and _is_organisation(folded[k])
@@ -549,33 +553,33 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def clearance(contribution) -> dict:
+def clearance(contribution: Contribution) -> dict[str, str]:
     """The facilitator's clearance stored on a contribution (``{}`` when there is none)."""
     value = getattr(contribution, "privacy_ok", None)
     return value if isinstance(value, dict) else {}
 
 
-def is_cleared(contribution) -> bool:
+def is_cleared(contribution: Contribution) -> bool:
     """True when the facilitator cleared this exact text for the letter, with a reason."""
     ok = clearance(contribution)
     return bool(str(ok.get("reason", "")).strip()) and ok.get("text") == text_fingerprint(contribution.text)
 
 
-def clear(contribution, reason: str, when: dt.datetime | None = None):
+def clear(contribution: Contribution, reason: str, when: dt.datetime | None = None) -> Contribution:
     """A copy of ``contribution`` cleared for the letter as it is; the reason is required.
 
     The clearance holds only while the text stays the same: after an edit the
     point is checked again.
     """
     from wijksessie.errors import UserError
-    from wijksessie.model import Contribution, now
+    from wijksessie.model import Contribution, now  # noqa: F811 - at run time, not only for mypy
 
     reason = " ".join((reason or "").split())
     if not reason:
         raise UserError(
             _("Schrijf erbij waarom dit in de brief mag, bijvoorbeeld: --reason \"nummer van het buurthuis\".")
         )
-    copy = Contribution.from_dict(contribution.to_dict())
+    copy: Contribution = Contribution.from_dict(contribution.to_dict())
     copy.privacy_ok = {"reason": reason, "text": text_fingerprint(contribution.text),
                        "at": (when or now()).isoformat()}
     return copy
@@ -598,14 +602,14 @@ class HeldPoint:
         return describe(list(self.hints))
 
 
-def letter_text(contribution) -> str:
+def letter_text(contribution: Contribution) -> str:
     """The text of a contribution as a letter may print it: anonymised unless cleared."""
     if is_cleared(contribution):
-        return contribution.text
+        return str(contribution.text)
     return anonymise(contribution.text)
 
 
-def letter_holds(contributions: Iterable) -> list[HeldPoint]:
+def letter_holds(contributions: Iterable[Contribution]) -> list[HeldPoint]:
     """The points a letter prints only anonymised: personal data found, not cleared by the facilitator.
 
     Empty when every point may be printed as it is. Clear a point with
