@@ -487,7 +487,7 @@ def test_english_passive():
 def test_rules_can_be_chosen():
     text = "Uw input wordt besproken door de GGD. " + LONG
     assert {f.kind for f in check_text(text)} == {"jargon", "passive", "abbreviation", "long_sentence"}
-    hard = "Een professionele coördinator werft en begeleidt de vrijwilligers."
+    hard = "En koppelde deze ervaringen aan wetenschappelijk literatuuronderzoek."
     assert {f.kind for f in check_text(hard)} == {"readability"}
     assert {f.kind for f in check_text(text, rules={"passive"})} == {"passive"}
     with pytest.raises(ValueError):
@@ -525,11 +525,15 @@ def test_flesch_douma_on_a_hand_counted_example():
 
 
 def test_sentence_full_of_long_words_is_hard_to_read_even_when_short():
-    hard = "Een professionele coördinator werft en begeleidt de vrijwilligers."
+    hard = "En koppelde deze ervaringen aan wetenschappelijk literatuuronderzoek."
     found = check_text(hard, rules={"readability"})
     assert [f.kind for f in found] == ["readability"]
-    assert "professionele" in found[0].suggestion and found[0].word == "professionele"
-    for easy in ("Wat vindt u van de wijk? Zeg het maar. Wij luisteren.", "Wilt u meedoen aan de bijeenkomst?"):
+    assert "literatuuronderzoek" in found[0].suggestion and found[0].word == "literatuuronderzoek"
+    for easy in (
+        "Wat vindt u van de wijk? Zeg het maar. Wij luisteren.",
+        "Wilt u meedoen aan de bijeenkomst?",
+        "Wij organiseren activiteiten voor kinderen.",  # long words everyone knows
+    ):
         assert check_text(easy, rules={"readability"}) == []
 
 

@@ -47,10 +47,9 @@ Other rules
       in a heading written in capitals ("LET OP").
     * Passive: Dutch and English only, a simple heuristic that prefers
       missing a passive over a false alarm (see :mod:`.rules.passive_nl`).
-    * Readability (Dutch): a sentence of 5 words or more whose
-      Flesch–Douma score is below 30 and that has two long words or a
-      very long one (see
-      :mod:`.rules.readability`).
+    * Readability (Dutch): a sentence that is extremely hard to read, with
+      a Flesch–Douma score below -40 and two words of 5 syllables or more
+      (see :mod:`.rules.readability`).
 
 Layout
     ``results`` (Finding, Problem), ``wordlist`` + ``wordlist_yaml`` +

@@ -358,10 +358,11 @@ class SessionSettingsScreen(SessionForm):
         s = self.sf.session
         with VerticalScroll(id="prepare-form"):
             yield Static(_("Gegevens van de sessie"), classes="form-title")
-            yield from self._field("title", _("Titel *"), value=s.title)
-            yield from self._field("neighbourhood", _("Wijk *"), value=s.neighbourhood)
+            # Shown through terminal_safe: an escape sequence in a stored title must not reach the terminal.
+            yield from self._field("title", _("Titel *"), value=terminal_safe(s.title, oneline=True))
+            yield from self._field("neighbourhood", _("Wijk *"), value=terminal_safe(s.neighbourhood, oneline=True))
             yield from self._date_field("date", _("Datum"), value=s.date.isoformat())
-            yield from self._field("place", _("Plek"), value=s.place)
+            yield from self._field("place", _("Plek"), value=terminal_safe(s.place, oneline=True))
             yield from self._date_field("feedback-due", _("Bewoners horen van ons vóór"),
                                         value=s.feedback_due.isoformat() if s.feedback_due else "")
             yield Label(_("Talen van de brief (Spatie: aan of uit)"), classes="form-label")
