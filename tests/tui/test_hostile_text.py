@@ -56,10 +56,16 @@ async def test_hostile_text_never_reaches_the_screen_raw(st, data_dir, clock, si
         await pilot.pause()
         _assert_clean(app, "home")
         assert "deadbeef" in _shown(app), "the damaged session is listed, the home screen still starts"
-        for key, name in (("f", "follow-up"), ("b", "letter")):
+        for key, name in (("f", "follow-up"), ("b", "letter"), ("u", "files"), ("o", "overview"), ("s", "settings")):
             await pilot.press(key)
             await pilot.pause()
             _assert_clean(app, name)
+            if key == "f":  # the decision form of the hostile contribution
+                await pilot.press("enter")
+                await pilot.pause()
+                _assert_clean(app, "decision form")
+                await pilot.press("escape")
+                await pilot.pause()
             await pilot.press("escape")
             await pilot.pause()
 
