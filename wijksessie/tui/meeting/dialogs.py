@@ -20,6 +20,7 @@ from wijksessie.model import Contribution, ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui.base import TranslatedModalScreen
 from wijksessie.tui.meeting.texts import KIND_KEYS
+from wijksessie.tui.widgets.cells import OrderedInput
 
 #: The option that stands for "no theme".
 NO_THEME = "--none"
@@ -54,11 +55,12 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
         self.themes = list(themes)
         self.current = current
         self.title_text = title or _("Welk thema?")
+        self._shown_for = ""  # the letters the list was narrowed for
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="meeting-dialog"):
             yield Static(self.title_text, classes="dialog-title")
-            yield Input(placeholder=_("Typ de eerste letters"), id="pick", compact=True)
+            yield OrderedInput(placeholder=_("Typ de eerste letters"), id="pick", compact=True, on_enter=self._enter)
             yield Static("", id="pick-error", classes="input-error")
             yield OptionList(*self._options(""), id="pick-list")
             yield Static(_("Enter: kiezen · \u2191 \u2193: ander thema · Esc: terug"), classes="dialog-help")
@@ -82,14 +84,21 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self.query("#pick-list"):  # not while the dialog is closing
+            self._narrow(event.value)
+
+    def _narrow(self, typed: str) -> None:
+        if typed == self._shown_for:
+            return
+        self._shown_for = typed
         options = self.query_one(OptionList)
-        options.set_options(self._options(event.value))
+        options.set_options(self._options(typed))
         error = self.query_one("#pick-error", Static)
         if options.option_count:
             options.highlighted = 0
             error.display = False
         else:
-            error.update(_("Geen thema met '{typed}'. Typ andere letters, of Esc.").format(typed=event.value.strip()))
+            error.update(_("Geen thema met '{typed}'. Typ andere letters, of Esc.").format(typed=typed.strip()))
             error.display = True
 
     def action_move(self, n: int) -> None:
@@ -105,12 +114,13 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
         elif option_id and option_id.startswith("theme-"):
             self.dismiss(self.themes[int(option_id.removeprefix("theme-"))])
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _enter(self, field: Input) -> None:
+        """Enter, in typing order: the list is narrowed for exactly what was typed, then its chosen line is taken."""
+        self._narrow(field.value)
         options = self.query_one(OptionList)
         if not options.option_count or options.highlighted is None:
             error = self.query_one("#pick-error", Static)
-            error.update(_("Geen thema met '{typed}'. Typ andere letters, of Esc.").format(typed=event.value.strip()))
+            error.update(_("Geen thema met '{typed}'. Typ andere letters, of Esc.").format(typed=field.value.strip()))
             error.display = True
             return
         self._pick(options.get_option_at_index(options.highlighted).id)
@@ -147,12 +157,12 @@ class ContributionDialog(TranslatedModalScreen["dict | None"]):
         c = self.contribution
         with Vertical(classes="meeting-dialog"):
             yield Static(_("Inbreng aanpassen"), classes="dialog-title")
-            yield Input(c.text, id="edit-text", compact=True)
+            yield OrderedInput(c.text, id="edit-text", compact=True, on_enter=self._enter)
             yield Static(_("Soort (F2\u2013F5)"), classes="field-label")
             yield Static(self._kinds(), id="edit-kind")
             yield Static(_("Thema (typ de eerste letters; \u2192 vult aan; leeg: geen thema)"), classes="field-label")
-            yield Input(c.theme, id="edit-theme", compact=True,
-                        suggester=SuggestFromList(self.themes, case_sensitive=False))
+            yield OrderedInput(c.theme, id="edit-theme", compact=True, on_enter=self._enter,
+                               suggester=SuggestFromList(self.themes, case_sensitive=False))
             yield Static("", id="edit-error", classes="input-error")
             yield Static(_("Enter: volgende veld, in het laatste bewaren · ctrl+s: bewaren · Esc: annuleren"),
                          classes="dialog-help")
@@ -179,10 +189,10 @@ class ContributionDialog(TranslatedModalScreen["dict | None"]):
         error.update(message)
         error.display = bool(message)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "edit-text":
-            self.query_one("#edit-theme", Input).focus()
+    def _enter(self, field: Input) -> None:
+        """Enter, in typing order: from the text on to the theme; in the theme field, save."""
+        if field.id == "edit-text":
+            self.set_focus(self.query_one("#edit-theme", Input))
         else:
             self.action_save()
 
