@@ -23,21 +23,20 @@ def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int
     """Yield ``(line, None, text, [comment])`` for every text under one of the translatable keys.
 
     ``options["keys"]`` (space or comma separated) overrides :data:`DEFAULT_KEYS`.
-    A value may be a text or a list of texts (``prompts:``). Broken YAML is
-    skipped with nothing extracted: ``wijksessie check`` reports it properly.
+    A value may be a text or a list of texts (``prompts:``). The file is read
+    with :func:`wijksessie.yamlfile.compose`, the program's one YAML reader;
+    broken YAML is skipped with nothing extracted: ``wijksessie check`` reports it properly.
     """
-    import yaml
+    from wijksessie.yamlfile import ContentError, compose
 
     keys = set(str(options.get("keys", DEFAULT_KEYS)).replace(",", " ").split())
     data = fileobj.read()
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.YAMLError:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        # The one YAML reader of the program (duplicate keys, tags, merges refused), with lines.
+        node = compose(text, getattr(fileobj, "name", "<yaml>"))
+    except (ContentError, UnicodeDecodeError):
         return
-    finally:
-        loader.dispose()
     if node is not None:
         yield from _walk(node, keys)
 
