@@ -157,3 +157,18 @@ def test_csv_every_column_is_formula_safe(data_dir):
         for column, value in row.items():
             assert not value.startswith(("=", "+", "-", "@")), (column, value)
     assert export._cell("=id") == "'=id", "the id column goes through the same guard"
+
+
+def test_letters_and_reports_are_clean_at_the_source(data_dir):
+    """Not only the command line: every caller of the letter and the report (screens, PDF) gets clean text."""
+    from tests.data.hostile_text import raw_left
+    from wijksessie import letter, report
+
+    store, sid = _hostile(data_dir)
+    with store.open(sid, readonly=True) as sf:
+        for fmt in ("md", "txt", "html"):
+            text = letter.render_letter(sf.session, sf.contributions(), sf.agreements(), fmt, "nl")
+            assert not raw_left(text), (fmt, raw_left(text))
+    built = report.build_report(store)
+    for fmt in ("md", "csv"):
+        assert not raw_left(report.render_report(built, fmt), allow_crlf=True), fmt

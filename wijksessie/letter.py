@@ -673,6 +673,9 @@ def write_letter(
     if mark_untranslated and result.untranslated:
         mark = "[" + i18n.language_name(i18n.DEFAULT_LANGUAGE, lang) + "]"
         result = _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, mark)
+    from wijksessie.safe_text import document_safe
+
+    result.text = document_safe(result.text)  # no raw control characters or bidi overrides in any letter
     return result
 
 

@@ -555,5 +555,8 @@ RENDERERS = {"md": report_markdown, "csv": report_csv, "json": report_json}
 
 
 def render_report(report: Report, fmt: str = "md") -> str:
-    """The report as text in ``fmt`` (md, csv or json)."""
-    return RENDERERS[fmt](report)
+    """The report as text in ``fmt`` (md, csv or json); md and csv carry no raw control characters."""
+    from wijksessie.safe_text import document_safe
+
+    text = RENDERERS[fmt](report)
+    return text if fmt == "json" else document_safe(text)
