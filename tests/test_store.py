@@ -166,3 +166,53 @@ def test_session_is_named_by_id_or_unique_prefix(st):
         st.resolve("zz")
     with pytest.raises(store.SessionNotFound):
         st.path_for("../../etc/passwd")
+
+
+# ---------------------------------------------------------------- reading only regular files; bounded numbers
+
+
+def test_a_fifo_under_a_session_name_never_blocks_and_is_listed_damaged(st, sid, data_dir):
+    fifo = data_dir / "f1f0f1f0.json"
+    os.mkfifo(fifo)
+    by_id = {s.id: s for s in st.summaries()}  # would hang forever if the pipe were opened for reading
+    assert by_id[sid].problem == "" and "geen gewoon bestand" in by_id["f1f0f1f0"].problem
+    assert str(fifo) in by_id["f1f0f1f0"].problem
+
+
+def test_a_file_we_may_not_read_is_listed_with_what_to_do(st, sid, data_dir, monkeypatch):
+    # Root reads every file, so "permission denied" is made at the operating-system boundary (os.open).
+    import errno
+
+    from wijksessie import store as store_module
+
+    other = st.create(Session.new("Gezond Zuid", "Zuid")).id
+    target = str(st.path_for(other))
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):
+        if str(path) == target and not flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(store_module.os, "open", refusing_open)
+    by_id = {s.id: s for s in st.summaries()}
+    assert by_id[sid].problem == ""
+    assert "chmod u+rw" in by_id[other].problem and target in by_id[other].problem
+    with pytest.raises(store_module.UnreadableSessionFile):
+        st.open(other, readonly=True)
+
+
+def test_votes_are_bounded(st, sid):
+    from wijksessie.limits import MAX_VOTES
+    from wijksessie.model import ModelError
+
+    with st.open(sid) as sf:
+        with pytest.raises(ModelError):
+            sf.vote("Groen", 10**35)
+        with pytest.raises(ModelError):
+            sf.vote("Groen", -(10**35))
+        assert sf.vote("Groen", MAX_VOTES) == MAX_VOTES
+        with pytest.raises(ModelError):
+            sf.vote("Groen", 1)
+    with st.open(sid, readonly=True) as sf:
+        assert sf.session.priorities.votes["Groen"] == MAX_VOTES
