@@ -7,7 +7,6 @@ Everything comes from CLDR through Babel (imported only when first needed, so
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Iterable
 
@@ -15,6 +14,8 @@ from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, normalise
 from wijksessie.i18n.state import current_language
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
     from babel import Locale
 
 #: Languages written right to left even where an old CLDR lacks the character order.
@@ -55,6 +56,8 @@ def format_date(d: "dt.date | dt.datetime | str | None", lang: str | None = None
     ``format`` is ``short``, ``medium``, ``long`` or ``full`` (with the weekday),
     or a CLDR pattern. An ISO text (``2026-11-24``) is accepted too; ``None`` gives "".
     """
+    import datetime as dt
+
     if d is None or d == "":
         return ""
     if isinstance(d, str):

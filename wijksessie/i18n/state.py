@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext as _gettext
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, normalise, own_catalogues, translations
@@ -32,10 +31,12 @@ DUTCH_START = "\ue000"
 DUTCH_END = "\ue001"
 
 
-@dataclass
 class _Interface:
-    lang: str = DEFAULT_LANGUAGE
-    chain: _gettext.NullTranslations = field(default_factory=_gettext.NullTranslations)
+    """The one process-wide interface language and its catalogue chain."""
+
+    def __init__(self) -> None:
+        self.lang = DEFAULT_LANGUAGE
+        self.chain: _gettext.NullTranslations = _gettext.NullTranslations()
 
 
 _interface = _Interface()
