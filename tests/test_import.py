@@ -83,6 +83,7 @@ def test_votes_taken_when_local_has_none(laptop_a, tmp_path):
     b.create(empty)
     [result] = importer.import_files(b, [file])
     assert result.votes_taken and "tally" in result.session_fields
+    assert "de telling" in result.describe() and "stemmen" in result.describe(), "what was taken is said"
     with b.open(sid, readonly=True) as sf:
         assert sf.session.priorities.votes == {"Groen": 4} and sf.session.tally.participants == 17
 
