@@ -25,6 +25,9 @@ How words are matched
       ``compounds: false`` turns it off ("middelen" is not found in
       "geneesmiddelen"). A hyphen separates words, so "input" is found in
       "input-avond".
+    * A word with two meanings lists ``context``: it counts only in a
+      sentence that also has a word starting with one of those ("middelen"
+      next to "geld" or "budget", not in "middelen tegen pijn").
     * A phrase matches with any spaces or line breaks between its words.
     * ``*`` in a form stands for 0 to 3 words, for separable verbs:
       "haalt * op" finds "haalt de reacties op". The gap never crosses

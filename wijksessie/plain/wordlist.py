@@ -43,6 +43,19 @@ class Entry:
     compounds: bool = True
     #: Also found in forms made from the word ("faciliteer", "gefaciliteerd").
     generate: bool = True
+    #: Only counts in a sentence that also has a word starting with one of
+    #: these (lower case): "ophalen" is jargon with "input" or "ideeën"
+    #: nearby, and plain Dutch in "wij halen u op van het station".
+    context: tuple[str, ...] = ()
+
+    def in_context(self, masked: str, start: int, end: int) -> bool:
+        """Whether the sentence around ``masked[start:end]`` has one of the ``context`` words."""
+        if not self.context:
+            return True
+        first = max(masked.rfind(mark, 0, start) for mark in ".!?\n") + 1
+        ends = [i for i in (masked.find(mark, end) for mark in ".!?\n") if i >= 0]
+        sentence = masked[first : min(ends) if ends else len(masked)].lower()
+        return any(re.search(r"(?<!\w)" + re.escape(word), sentence) for word in self.context)
 
     def generated_forms(self, lang: str) -> list[str]:
         """Forms made from the word (Dutch only; empty for abbreviations and phrases)."""
@@ -191,6 +204,7 @@ class WordList:
                     found.append((match.start(), match.end(), entry))
         if self._heads:
             found.extend(self._compound_hits(masked, found))
+        found = [hit for hit in found if hit[2].in_context(masked, hit[0], hit[1])]
         if len(found) > 1:
             # Several patterns may hit the same words: keep the earliest, then longest.
             found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))

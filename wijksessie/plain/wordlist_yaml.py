@@ -19,7 +19,7 @@ from wijksessie.plain.yamlnodes import compose_all, is_scalar, kind, node_line, 
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
-_ENTRY_KEYS = ("word", "forms", "use", "why", "source", "abbreviation", "compounds", "generate")
+_ENTRY_KEYS = ("word", "forms", "use", "why", "source", "abbreviation", "compounds", "generate", "context")
 _FLAGS = ("abbreviation", "compounds", "generate")
 
 
@@ -173,6 +173,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
         line=line,
         compounds=bool(values.get("compounds", len(word) >= 7)),
         generate=bool(values.get("generate", True)),
+        context=tuple(word.lower() for word in values.get("context", ())),
     )
 
 
