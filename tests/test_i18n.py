@@ -722,3 +722,12 @@ def test_a_letter_rendered_in_one_language_never_changes_the_interface_language(
         assert i18n.current_language() == "pl"
     worker.join()
     assert seen == ["tr"] and i18n.current_language() == "en" and i18n.interface_language() == "en"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_an_example_letter_needs_no_session_and_leaves_the_data_folder_alone(cli, data_dir, fmt):
+    result = cli("letter", "--example", "--lang", "fy", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert i18n.gettext_in("fy", "Beste bewoner,") in result.stdout
+    assert "niet helemaal vertaald" not in result.stderr  # Frisian is complete for residents
+    assert not data_dir.exists() or not any(data_dir.iterdir())
