@@ -588,3 +588,19 @@ def test_a_long_paste_is_checked_whole():
     hints = privacy.personal_data_hints(page)
     assert len(hints) == 6 * 200
     assert privacy.personal_data_hints(privacy.anonymise(page, hints)) == []
+
+
+def test_report_and_look_back_show_personal_data_only_anonymised(cli, st):
+    from wijksessie import feedback
+
+    sid = _new(cli)
+    assert cli("add", sid, "Bel mij: 06-12345678, de stoep is kapot", "--kind", "problem", "--theme", "Veilig").returncode == 0
+    for fmt in ("md", "csv", "json"):
+        r = cli("report", "--format", fmt)
+        assert r.returncode == 0, r.stderr
+        assert "06-12345678" not in r.stdout, fmt
+    later = Session.new("Vervolg", "Noord")
+    later.follows = sid
+    st.create(later)
+    lb = feedback.look_back(st, later)
+    assert [p.text for p in lb.points] == ["Bel mij: [telefoonnummer], de stoep is kapot"]

@@ -319,8 +319,12 @@ def look_back(store, session: Session) -> LookBack | None:
         raise UserError(
             _("Het eerdere gesprek {id} kan niet worden gelezen: {problem}").format(id=session.follows, problem=exc)
         ) from None
+    from wijksessie import privacy
+
+    # Shown in the room: personal data in what was said appears only anonymised, as in the letter.
     points = [
-        LookBackPoint(c.id, c.text, c.theme, c.decision.status, c.decision.reason, c.decision.due, c.hidden_in_room)
+        LookBackPoint(c.id, privacy.letter_text(c), c.theme, c.decision.status, c.decision.reason, c.decision.due,
+                      c.hidden_in_room)
         for c in contributions
     ]
     return LookBack(earlier, points, agreements)

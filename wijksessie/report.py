@@ -21,7 +21,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from wijksessie import feedback, i18n, model
+from wijksessie import feedback, i18n, model, privacy
 from wijksessie.i18n import _, ngettext
 from wijksessie.model import ContributionKind, DecisionStatus
 
@@ -269,7 +269,8 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
                 problem_counts[tkey] += 1
                 theme_spellings.setdefault(tkey, Counter())[theme] += 1
                 # The earliest problem said about a theme is its example, whatever order files are read in.
-                example = (c.created_at.isoformat() if c.created_at else "", " ".join(c.text.split()))
+                # The report leaves the laptop (grant applications): personal data only anonymised, as in letters.
+                example = (c.created_at.isoformat() if c.created_at else "", " ".join(privacy.letter_text(c).split()))
                 if tkey not in problem_examples or example < problem_examples[tkey]:
                     problem_examples[tkey] = example
             elif c.kind is ContributionKind.EXPERIENCE:
