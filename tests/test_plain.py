@@ -291,6 +291,25 @@ def test_translation_in_po_file_uses_the_folder_language(tmp_path):
     assert "ideas" in found[0].alternatives
 
 
+def test_plural_translations_in_a_po_file_are_each_checked(tmp_path):
+    path = write(
+        tmp_path / "locales" / "en" / "LC_MESSAGES" / "messages.po",
+        """\
+        msgid ""
+        msgstr ""
+        "Language: en\\n"
+        "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+        #: content/letters/_text.j2:3
+        msgid "%(n)s idee"
+        msgid_plural "%(n)s ideeën"
+        msgstr[0] "%(n)s input"
+        msgstr[1] "%(n)s stakeholders"
+        """,
+    )
+    assert [(f.line, f.text) for f in check_file(path)] == [(9, "input"), (10, "stakeholders")]
+
+
 # --------------------------------------------------------------------------
 # Accepting findings: inline marker and allow-list
 # --------------------------------------------------------------------------
