@@ -604,3 +604,14 @@ def test_report_and_look_back_show_personal_data_only_anonymised(cli, st):
     st.create(later)
     lb = feedback.look_back(st, later)
     assert [p.text for p in lb.points] == ["Bel mij: [telefoonnummer], de stoep is kapot"]
+
+
+def test_folders_made_for_output_are_owner_only(cli, tmp_path):
+    sid = _new(cli)
+    _person(cli, sid)
+    target = tmp_path / "nieuw" / "map" / "met-namen.json"
+    r = cli("export", sid, "--format", "json", "--with-personal-data", "-o", str(target))
+    assert r.returncode == 0, r.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    for folder in (target.parent, target.parent.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
