@@ -731,3 +731,20 @@ def test_an_example_letter_needs_no_session_and_leaves_the_data_folder_alone(cli
     assert i18n.gettext_in("fy", "Beste bewoner,") in result.stdout
     assert "niet helemaal vertaald" not in result.stderr  # Frisian is complete for residents
     assert not data_dir.exists() or not any(data_dir.iterdir())
+
+
+def test_one_formatting_surface_for_the_whole_program():
+    from wijksessie import letter, safe_text
+
+    # letter.py's old names are the i18n functions (or thin wrappers around them).
+    assert letter.format_date(None, "nl") == "" == i18n.format_date(None)
+    assert letter.format_date(dt.date(2026, 11, 24), "pl") == i18n.format_date("2026-11-24", "pl") == "24 listopada 2026"
+    assert letter.format_list is i18n.format_list and letter.text_direction is i18n.text_direction
+    assert letter.escape_markdown is safe_text.escape_markdown
+    assert i18n.text_direction("ar") == "rtl" == i18n.text_direction("fa") and i18n.text_direction("tr") == "ltr"
+    assert i18n.html_lang("fy_NL") == "fy-NL"
+    assert i18n.quote_marks("pl") == ("„", "”") and i18n.quote_marks("xx") == ("“", "”")
+    assert i18n.plural_form(3, "pl") == "few" and i18n.plural_form(1, "tr") == "one"
+    with i18n.use_language("fy"):
+        assert i18n.format_date("2026-11-24") == "24 Novimber 2026"  # the block's language by default
+        assert i18n.interface_language() == "nl"
