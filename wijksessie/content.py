@@ -77,7 +77,7 @@ class _Record(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 # --------------------------------------------------------------------------- the records
 
 
-class Step(_Record):
+class Step(_Record, frozen=True):
     """One step of a meeting: what happens, how long, and what to say."""
 
     id: Id
@@ -105,7 +105,7 @@ class Step(_Record):
         return [_(p) for p in self.prompts]
 
 
-class Agenda(_Record):
+class Agenda(_Record, frozen=True):
     """A meeting plan: an ordered list of steps."""
 
     id: Id
@@ -139,7 +139,7 @@ class Agenda(_Record):
         raise KeyError(step_id)
 
 
-class Theme(_Record):
+class Theme(_Record, frozen=True):
     """A theme residents can pick, with a question that helps them think about it."""
 
     id: Id
@@ -151,7 +151,7 @@ class Theme(_Record):
         return _(self.name)
 
 
-class ThemeList(_Record):
+class ThemeList(_Record, frozen=True):
     """A list of themes that can be offered (never imposed) in a topics step."""
 
     id: Id
@@ -242,7 +242,9 @@ def _items(doc: yamlfile.Document, cls: type, field: str, where_item) -> tuple[l
     raw = doc.data.get(field)
     if not isinstance(raw, list):
         return [], [], []
-    items, errors, placeholders = [], [], []
+    items: list[Any] = []
+    errors: list[ContentError] = []
+    placeholders: list[Any] = []
     for number, data in enumerate(raw, start=1):
         if not isinstance(data, dict):
             errors.append(_error(
@@ -364,7 +366,7 @@ def load_agenda(path: Path) -> Agenda:
     problems; use ``check_content`` to get all of them.
     """
     agenda, errors = _agenda(Path(path))
-    if errors:
+    if errors or agenda is None:
         raise errors[0]
     return agenda
 
@@ -372,7 +374,7 @@ def load_agenda(path: Path) -> Agenda:
 def load_theme_list(path: Path) -> ThemeList:
     """Load and check one theme list file; raises ``ContentError`` like ``load_agenda``."""
     theme_list, errors = _theme_list(Path(path))
-    if errors:
+    if errors or theme_list is None:
         raise errors[0]
     return theme_list
 
@@ -455,8 +457,8 @@ def check_content(files: list[Path] | None = None, content_dir: Path | None = No
     for path in map(Path, files):
         if path.suffix not in _SUFFIXES:
             continue
-        kind, root = _kind(path)
-        if kind is None:
+        kind, folder = _kind(path)
+        if kind is None or folder is None:
             continue
         key = (path.parent, path.stem)
         if key in seen and seen[key] != path:
@@ -474,5 +476,5 @@ def check_content(files: list[Path] | None = None, content_dir: Path | None = No
         if kind == "themes":
             errors.extend(_theme_list(path)[1])
             continue
-        errors.extend(_agenda(path, sorted(_by_stem(theme_list_files(root))))[1])
+        errors.extend(_agenda(path, sorted(_by_stem(theme_list_files(folder))))[1])
     return errors

@@ -9,6 +9,7 @@ call :func:`create_demo`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from wijksessie.model import (
     Agreement,
@@ -28,7 +29,7 @@ DEMO_ID = "voorbeeld"
 
 #: Earlier answers of the example, to show that an answer is never overwritten:
 #: contribution number -> the answer it had first, a few days after the meeting.
-_EARLIER = {
+_EARLIER: dict[int, dict[str, Any]] = {
     4: dict(status="under_review", due="2026-03-26"),
 }
 
@@ -65,7 +66,7 @@ _CONTRIBUTIONS: list[tuple[str, str, str, str]] = [
     ("snel-beter", "idea", "Eenzaamheid", "Een prikbord in het buurthuis met activiteiten."),
 ]
 
-_DECISIONS = {
+_DECISIONS: dict[int, dict[str, Any]] = {
     4: dict(status="adopted", owner="Team Sport", due="2026-05-01"),
     10: dict(status="under_review", owner="Buurtwerk"),
     15: dict(status="referred", organisation="Verkeersteam politie"),

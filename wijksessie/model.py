@@ -17,7 +17,7 @@ import enum
 import re
 import secrets
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Iterable, Literal
+from typing import Any, ClassVar, Iterable, Literal, Self, TypeVar
 
 from wijksessie import schema
 from wijksessie.enums import (  # noqa: F401  (re-exported: the model's public names)
@@ -101,7 +101,10 @@ def parse_datetime(value: Any, what: str = "tijd") -> dt.datetime | None:
     raise ModelError(_("{what} '{value}' is geen geldige tijd.").format(what=what, value=value))
 
 
-def _enum(cls: type[enum.Enum], value: Any, what: str):
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _enum(cls: type[_E], value: Any, what: str) -> _E:
     """``value`` as a member of ``cls``, or a :class:`ModelError` listing the choices."""
     try:
         return cls(value)
@@ -193,7 +196,7 @@ class Record:
     not types.
     """
 
-    __dataclass_fields__: ClassVar[dict]
+    __dataclass_fields__: ClassVar[dict[str, Any]]
     #: Said when the data is not a mapping at all.
     NOT_A_MAPPING: ClassVar[str] = N_("Een onderdeel van de sessie moet een lijst van velden zijn.")
 
@@ -209,12 +212,13 @@ class Record:
     def check(self) -> None:
         """Raise :class:`ModelError` when a rule beyond the types is broken."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The record as plain data: texts, numbers, lists; dates as ISO text."""
-        return schema.to_builtins(self)
+        data: dict[str, Any] = schema.to_builtins(self)
+        return data
 
     @classmethod
-    def from_dict(cls, data: Any):
+    def from_dict(cls, data: Any) -> Self:
         """Read a record from plain data, checking every type and rule; :class:`ModelError` if wrong."""
         if data is None:
             data = {}
@@ -550,7 +554,7 @@ class EvaluationCount(Record):
 
     def count(self, choice: Evaluation | str) -> int:
         """The count for one choice."""
-        return getattr(self, _enum(Evaluation, choice, _("beoordeling")).value)
+        return int(getattr(self, _enum(Evaluation, choice, _("beoordeling")).value))
 
 
 @dataclass
@@ -662,7 +666,7 @@ def decide(contribution: Contribution, status: DecisionStatus | str, *, reason: 
     answer it had is kept in ``history`` (never overwritten); recording the
     same answer again changes nothing.
     """
-    status = _enum(DecisionStatus, status, _("status")) if isinstance(status, str) else status
+    status = _enum(DecisionStatus, status, _("status"))
     check_text(recorded_by, _("naam van wie het vastlegt"))
     decision = Decision(
         status=status,
@@ -688,7 +692,7 @@ def set_agreement_state(agreement: Agreement, state: AgreementState | str, *, re
 
     "Stopped" needs a reason residents can read. The agreement passed in is not changed.
     """
-    state = _enum(AgreementState, state, _("stand van de afspraak")) if isinstance(state, str) else state
+    state = _enum(AgreementState, state, _("stand van de afspraak"))
     reason = reason.strip()
     check_text(reason, _("reden"))
     if state is AgreementState.STOPPED and not reason:

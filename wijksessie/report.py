@@ -469,10 +469,10 @@ def report_markdown(report: Report) -> str:
             + " |"
         )
 
-    overdue = [(n, m) for n in report.neighbourhoods for m in n.overdue_meetings]
+    waiting = [(n, m) for n in report.neighbourhoods for m in n.overdue_meetings]
     lines += ["", "## " + md(_("Deze wijken wachten nog op een brief")), ""]
-    if overdue:
-        for n, m in sorted(overdue, key=lambda nm: nm[1].feedback_due):
+    if waiting:
+        for n, m in sorted(waiting, key=lambda nm: nm[1].feedback_due):
             lines.append(
                 "- "
                 + md(
@@ -484,19 +484,20 @@ def report_markdown(report: Report) -> str:
     else:
         lines.append(md(_("Geen: alle beloofde brieven zijn op tijd verstuurd.")))
 
-    late = [(n, m) for n in report.neighbourhoods for m in n.late_meetings]
+    late = [(place, meeting) for place in report.neighbourhoods for meeting in place.late_meetings]
     lines += ["", "## " + md(_("Beloofd, maar de datum is voorbij")), ""]
     if late:
-        for n, m in sorted(late, key=lambda nm: (nm[1].date, nm[1].id)):
+        for place, meeting in sorted(late, key=lambda pm: (pm[1].date, pm[1].id)):
             parts = []
-            if m.reviews:
+            if meeting.reviews:
                 parts.append(ngettext("{n} punt wordt nog uitgezocht", "{n} punten worden nog uitgezocht",
-                                      m.reviews).format(n=m.reviews))
-            if m.agreements:
+                                      meeting.reviews).format(n=meeting.reviews))
+            if meeting.agreements:
                 parts.append(ngettext("{n} afspraak is nog niet klaar", "{n} afspraken zijn nog niet klaar",
-                                      m.agreements).format(n=m.agreements))
+                                      meeting.agreements).format(n=meeting.agreements))
             lines.append("- " + md(_("{neighbourhood}: „{title}” van {date} (sessie {id}): {what}").format(
-                neighbourhood=n.name, title=m.title, date=_date(m.date), id=m.id, what=i18n.format_list(parts))))
+                neighbourhood=place.name, title=meeting.title, date=_date(meeting.date), id=meeting.id,
+                what=i18n.format_list(parts))))
     else:
         lines.append(md(_("Geen: elk beloofd antwoord kwam op tijd.")))
 

@@ -83,7 +83,8 @@ def render_update_letter(session: Session, contributions: list[Contribution], ag
         raise UserError(
             _("De briefsjabloon heeft een fout: {path}{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
                 path=getattr(failed, "filename", None) or letter.templates_dir(),
-                line=f":{failed.lineno}" if getattr(failed, "lineno", None) else "", error=failed.message or failed,
+                line=f":{getattr(failed, 'lineno', '')}" if getattr(failed, "lineno", None) else "",
+                error=failed.message or failed,
             )
         )
     text = letter.finish(text, fmt, data.dir)

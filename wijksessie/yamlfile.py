@@ -334,7 +334,7 @@ def _check_nodes(root: Node, path: Path | str) -> list[ContentError]:
         elif isinstance(node, SequenceNode):
             allowed = node.tag == _SEQ
             todo.extend(node.value)
-        else:
+        elif isinstance(node, MappingNode):
             allowed = node.tag == _MAP
             _check_keys(node, path, errors)
             todo.extend(value for _key, value in node.value)
