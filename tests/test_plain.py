@@ -503,6 +503,7 @@ def test_passive_voice_is_found(text, passive):
         # "zijn" with a participle is a state unless "door" says who did it.
         "De bibliotheek is op maandag gesloten.",
         "Alle reacties zijn opgeschreven.",
+        "De school is door de storm gesloten.",
         # A present tense after be/ver/ont/her is not a participle.
         "Is dit iets dat u herkent?",
         "Wordt het beter als de gemeente de straat verbetert?",

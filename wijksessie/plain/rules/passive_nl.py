@@ -5,7 +5,9 @@ a form of "worden" and a participle: "het plan wordt besproken", also at the
 end of a subclause ("... dat het plan besproken wordt"). A form of "zijn"
 with a participle counts only when the clause names who does it with "door"
 ("de plek is vastgelegd door de gemeente"): without it, "de winkel is
-gesloten" describes a state and "het is gebeurd" is the active perfect.
+gesloten" describes a state and "het is gebeurd" is the active perfect;
+a few states stay states even with a cause ("de school is door de storm
+gesloten"). Words such as "als" and "omdat" start a new clause.
 
 A participle looks like ge…d/t/en (also after a separable part:
 "opgehaald", "ingezet") or be/ver/ont/her/onder…d/t, minus a list of
@@ -48,6 +50,13 @@ _ZIJN_VERBS = frozenset(
     overleden verhuisd vertrokken verdwenen verschenen ontstaan gestegen gedaald gegroeid veranderd
     gevallen geslaagd gezakt geland gelopen gereisd gevlucht getrouwd gescheiden verslechterd verbeterd
     geëindigd geeindigd afgelopen opgegroeid toegenomen afgenomen opgestaan meegedaan
+    """.split()
+)
+# States, also with a cause after "door": "de school is door de storm gesloten".
+_STATES = frozenset(
+    """
+    gesloten afgesloten geopend afgelast vertraagd beschadigd verstopt bezet gebroken geblokkeerd
+    verlicht verwarmd gevuld uitverkocht overstroomd bevroren besmet verkouden
     """.split()
 )
 # Strong participles without ge-: clearly not infinitives or nouns.
@@ -119,7 +128,7 @@ def _clause_spans(words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
         for j in [*range(i + 1, len(words)), *range(i - 1, -1, -1)]:
             if j in used or not is_participle(lowered[j]):
                 continue
-            if word not in _WORDEN and _core(lowered[j]) in _ZIJN_VERBS:
+            if word not in _WORDEN and (_core(lowered[j]) in _ZIJN_VERBS or lowered[j] in _STATES):
                 continue
             used.update((i, j))
             spans.append((min(start, words[j][0]), max(end, words[j][1])))
