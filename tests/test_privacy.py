@@ -144,7 +144,8 @@ def test_forget_removes_the_person_from_texts_owners_agreements_contact_and_outp
     a = cli("add", sid, "Jan Bakker wil de moestuin trekken, mail jan.bakker@example.nl").stdout.strip()
     b = cli("add", sid, "Bakker woont op Lindelaan 12 en helpt mee").stdout.strip()
     cli("add", sid, "Meer bankjes in het park")
-    assert cli("decide", sid, a, "--status", "adopted", "--owner", "Jan Bakker").returncode == 0
+    assert cli("decide", sid, a, "--status", "under_review", "--owner", "Jan Bakker", "--reason", "Bakker vraagt het na").returncode == 0
+    assert cli("decide", sid, a, "--status", "adopted", "--owner", "Jan Bakker").returncode == 0  # the first answer goes to history
     with st.open(sid) as sf:
         from wijksessie.model import Agreement
 

@@ -125,39 +125,53 @@ def scrub(text: str, terms: list[Term]) -> str:
 # ----------------------------------------------------------------------------- the session tables
 
 
-def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool = False) -> list[str]:
-    """Replace ``terms`` in every text field of a session's raw tables; returns a line per change.
+def _scrub_strings(obj: Any, terms: list[Term], placeholders: set[str], path: str = "") -> list[str]:
+    """Scrub every text inside ``obj`` (dicts and lists, in place); returns the paths of what changed.
 
-    Looks in contribution texts, decision reasons, owners and organisations,
-    agreement texts and "who", and the contact point: a contact point that
-    names the person is emptied (``contact_too`` empties it anyway).
+    A field that named only the person ("owner": "Jan Bakker", "who") is
+    emptied rather than left as a bare placeholder.
+    """
+    changed: list[str] = []
+    items = obj.items() if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, list) else ()
+    for key, value in list(items):
+        where = f"{path}.{key}" if path else str(key)
+        if isinstance(value, str):
+            new = scrub(value, terms)
+            if new != value:
+                obj[key] = "" if key in ("owner", "who") and new.strip() in placeholders else new
+                changed.append(where)
+        elif isinstance(value, (dict, list)):
+            changed += _scrub_strings(value, terms, placeholders, where)
+    return changed
+
+
+def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool = False) -> list[str]:
+    """Replace ``terms`` in every text of a session's raw tables; returns a line per changed record.
+
+    Looks everywhere: contribution texts, decisions and their history (owner,
+    reason, organisation), agreements ("who", what, history), the session's
+    own texts (letters sent, prompts) and the contact point: a contact point
+    that names the person is emptied (``contact_too`` empties it anyway).
     """
     from wijksessie.model import now
 
     stamp = now().isoformat()
+    placeholders = {t.placeholder for t in terms}
     changes: list[str] = []
     for doc in (tables.get("contributions") or {}).values():
-        cid = doc.get("id", "?")
-        new = scrub(doc.get("text", ""), terms)
-        if new != doc.get("text", ""):
-            doc["text"] = new
-            doc["edited_at"] = stamp  # newer than any copy elsewhere: an import keeps this version
-            changes.append(_("inbreng {id}: tekst aangepast").format(id=cid))
-        decision = doc.get("decision") or {}
-        for key, label in (("owner", _("wie het oppakt")), ("reason", _("reden")), ("organisation", _("organisatie"))):
-            value = decision.get(key) or ""
-            new = scrub(value, terms)
-            if new != value:
-                decision[key] = "" if key == "owner" and new.strip() in {t.placeholder for t in terms} else new
-                changes.append(_("besluit bij inbreng {id}: {what} aangepast").format(id=cid, what=label))
+        if not isinstance(doc, dict):
+            continue
+        fields = _scrub_strings(doc, terms, placeholders)
+        if fields:
+            if "text" in fields:
+                doc["edited_at"] = stamp  # newer than any copy elsewhere: an import keeps this version
+            changes.append(_("inbreng {id}: {fields} aangepast").format(id=doc.get("id", "?"), fields=", ".join(fields)))
     for doc in (tables.get("agreements") or {}).values():
-        aid = doc.get("id", "?")
-        for key, label in (("who", _("wie")), ("what", _("wat"))):
-            value = doc.get(key) or ""
-            new = scrub(value, terms)
-            if new != value:
-                doc[key] = "" if key == "who" and new.strip() in {t.placeholder for t in terms} else new
-                changes.append(_("afspraak {id}: {what} aangepast").format(id=aid, what=label))
+        if not isinstance(doc, dict):
+            continue
+        fields = _scrub_strings(doc, terms, placeholders)
+        if fields:
+            changes.append(_("afspraak {id}: {fields} aangepast").format(id=doc.get("id", "?"), fields=", ".join(fields)))
     session = (tables.get("session") or {}).get("1")
     if isinstance(session, dict):
         contact = session.get("contact") or {}
@@ -165,6 +179,11 @@ def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool
         if contact and any(contact.values()) and (named or contact_too):
             session["contact"] = {k: "" for k in contact}
             changes.append(_("aanspreekpunt gewist"))
+        rest = {k: v for k, v in session.items() if k != "contact"}
+        fields = _scrub_strings(rest, terms, placeholders)
+        if fields:
+            session.update(rest)
+            changes.append(_("sessie: {fields} aangepast").format(fields=", ".join(fields)))
     return changes
 
 
