@@ -24,7 +24,9 @@ def compose_all(src: str, path: str) -> tuple[list[Node], list[Problem]]:
     """The (non-empty) YAML documents of ``src`` as nodes (safe loader only), or a problem."""
     yaml = yaml_module()
     try:
-        return [doc for doc in yaml.compose_all(src, Loader=yaml.SafeLoader) if doc is not None], []
+        # libyaml's parser (when PyYAML has it) is ten times faster and keeps the same marks.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return [doc for doc in yaml.compose_all(src, Loader=loader) if doc is not None], []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
