@@ -73,3 +73,18 @@ def test_compose_gives_the_nodes_with_their_lines_for_other_readers():
         yamlfile.compose("a: 1\na: 2\nb: !eigen x\n", "x.yaml")
     assert [e.line for e in yamlfile.errors_of(err.value)] == [2, 3]
     assert yamlfile.compose("", "x.yaml") is None
+
+
+def test_the_municipality_file_goes_through_the_same_reader(tmp_path):
+    from wijksessie import letter
+
+    path = tmp_path / "gemeente.yaml"
+    path.write_text("name: Gemeente Zuid\nname: Gemeente Noord\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="twee keer"):
+        letter.load_municipality(path)
+    path.write_text("retention_years: 0\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        letter.load_municipality(path)
+    assert "1 of meer" in err.value.message and err.value.line == 1
+    path.write_text('name: "  Gemeente Zuid "\nphone:\n', encoding="utf-8")
+    assert (letter.load_municipality(path).name, letter.load_municipality(path).phone) == ("Gemeente Zuid", "")

@@ -26,7 +26,9 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Annotated, Iterable
+
+import msgspec
 
 from wijksessie import i18n, model, paths
 from wijksessie.errors import UserError
@@ -90,15 +92,20 @@ class Municipality:
     phone: str = ""
     email: str = ""
     privacy_contact: str = ""
-    retention_years: int = 2
+    #: How many years the notes are kept (at least one).
+    retention_years: Annotated[int, msgspec.Meta(ge=1)] = 2
 
 
 def load_municipality(path: Path | None = None) -> Municipality:
     """Read the municipality's details; a missing file gives neutral defaults.
 
-    Raises :class:`UserError` naming the file when it cannot be read.
+    Read through the program's one YAML reader (:mod:`wijksessie.yamlfile`): a
+    mistake raises :class:`~wijksessie.yamlfile.ContentError` (a ``UserError``)
+    as ``path:line: what is wrong. What to do.``; duplicate keys are refused.
     """
-    import yaml
+    import dataclasses
+
+    from wijksessie import yamlfile
 
     if path is None:
         # Set from the program (saved in the user's config folder) wins over the shipped example.
@@ -106,38 +113,14 @@ def load_municipality(path: Path | None = None) -> Municipality:
         path = user if user.is_file() else paths.content_dir() / "letters" / MUNICIPALITY_FILE
     if not path.is_file():
         return Municipality()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        where = ""
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            where = ":{line}".format(line=mark.line + 1)
-        raise UserError(
-            _("Dit bestand kan niet worden gelezen: {path}{where}. Kijk na of het geldige YAML is.").format(
-                path=path, where=where
-            )
-        ) from None
-    if not isinstance(data, dict):
-        raise UserError(_("Dit bestand heeft geen velden: {path}. Zet er velden in, zoals name: en signature:.").format(path=path))
-    result = Municipality()
-    for key in ("name", "heading", "signature", "phone", "email", "privacy_contact"):
-        value = data.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise UserError(
-                _("Dit veld moet tekst zijn: {key} (in {path}). Zet de tekst tussen aanhalingstekens.").format(path=path, key=key)
-            )
-        setattr(result, key, value.strip())
-    years = data.get("retention_years")
-    if years is not None:
-        if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-            raise UserError(
-                _("Dit veld moet een heel getal van 1 of meer zijn: retention_years (in {path}).").format(path=path)
-            )
-        result.retention_years = years
-    return result
+    doc = yamlfile.load(path)
+    if doc.data is None:
+        return Municipality()
+    # An empty value ("phone:") keeps the default, as it always did.
+    data = {k: v for k, v in doc.data.items() if v is not None} if isinstance(doc.data, dict) else doc.data
+    read = yamlfile.convert(doc, Municipality, data=data)
+    return dataclasses.replace(read, **{f.name: getattr(read, f.name).strip() for f in dataclasses.fields(read)
+                                        if isinstance(getattr(read, f.name), str)})
 
 
 #: The name in the shipped example file; a letter that still says it is not ready to send.

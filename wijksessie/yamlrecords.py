@@ -179,6 +179,12 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
                 ),
                 _("Kies een getal van {low} tot en met {high}.").format(low=low, high=high),
             )
+        if low is not None:
+            return err(_('Het veld "{field}" is {value}, maar moet {low} of meer zijn.').format(
+                field=field, value=value, low=low), _("Kies een getal van {low} of meer.").format(low=low))
+        if high is not None:
+            return err(_('Het veld "{field}" is {value}, maar mag hoogstens {high} zijn.').format(
+                field=field, value=value, high=high), _("Kies een getal tot en met {high}.").format(high=high))
         return err(_('Het veld "{field}" is {value}, maar moet {bound} zijn.').format(
             field=field, value=value, bound=problem.bound), _("Kies een ander getal."))
     if problem.kind == "enum":
