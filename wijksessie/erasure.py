@@ -256,6 +256,21 @@ def scrub_known(text: str, record: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def scrub_known_in(obj: Any, record: dict[str, Any]) -> bool:
+    """:func:`scrub_known` on every text inside ``obj`` (dicts and lists, in place); True if any changed."""
+    changed = False
+    items = obj.items() if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, list) else ()
+    for key, value in list(items):
+        if isinstance(value, str):
+            new = scrub_known(value, record)
+            if new != value:
+                obj[key] = new
+                changed = True
+        elif isinstance(value, (dict, list)):
+            changed = scrub_known_in(value, record) or changed
+    return changed
+
+
 def known_match(values: Iterable[str], record: dict[str, Any]) -> bool:
     """True when any of ``values`` (a contact's name, phone, e-mail) was erased here before."""
     salt, known = record.get("salt", ""), record.get("hashes") or {}

@@ -47,7 +47,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 
 from wijksessie.errors import UserError
 from wijksessie.export import EXPORT_SCHEMA, EXPORT_VERSION
@@ -57,6 +57,8 @@ from wijksessie.model import Agreement, Contribution, ContactPoint, ModelError, 
 
 if TYPE_CHECKING:
     from wijksessie.store import SessionStore
+
+T = TypeVar("T", Contribution, Agreement)
 
 #: Export versions this version of wijksessie can read.
 SUPPORTED_VERSIONS = frozenset(range(1, EXPORT_VERSION + 1))
@@ -440,23 +442,16 @@ def _merge_session(mine: Session, theirs: Session, *, accept_contact: bool = Fal
     return merged, taken, votes_taken, offered, refused
 
 
-def _scrub_forgotten(item: Contribution | Agreement, record: dict[str, Any]) -> bool:
-    """Take details forgotten or purged here out of an imported contribution or agreement; True if any were."""
+def _scrub_forgotten(item: T, record: dict[str, Any]) -> T | None:
+    """An imported contribution or agreement without details forgotten or purged here (every text in it,
+    history included); ``None`` when it held none."""
     from wijksessie import erasure
 
-    changed = False
-    targets = [(item, "text"), (item, "what"), (item, "who")]
-    decision = getattr(item, "decision", None)
-    if decision is not None:
-        targets += [(decision, "owner"), (decision, "reason"), (decision, "organisation")]
-    for obj, name in targets:
-        value = getattr(obj, name, None)
-        if isinstance(value, str) and value:
-            clean = erasure.scrub_known(value, record)
-            if clean != value:
-                setattr(obj, name, clean)
-                changed = True
-    return changed
+    doc = item.to_dict()  # type: ignore[attr-defined]
+    if not erasure.scrub_known_in(doc, record):
+        return None
+    clean: T = type(item).from_dict(doc)  # type: ignore[attr-defined]
+    return clean
 
 
 def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: bool = False) -> ImportResult:
@@ -487,7 +482,9 @@ def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: b
         added: list[Contribution] = []
         updated: list[Contribution] = []
         for theirs in parsed.contributions:
-            if record and _scrub_forgotten(theirs, record):
+            clean = _scrub_forgotten(theirs, record) if record else None
+            if clean is not None:
+                theirs = clean
                 result.forgotten_scrubbed += 1
             mine = local.get(theirs.id)
             if mine is None:
@@ -502,7 +499,9 @@ def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: b
         new_agreements = []
         for agreement in parsed.agreements:
             if agreement.id not in known:
-                if record and _scrub_forgotten(agreement, record):
+                clean_a = _scrub_forgotten(agreement, record) if record else None
+                if clean_a is not None:
+                    agreement = clean_a
                     result.forgotten_scrubbed += 1
                 new_agreements.append(agreement)
                 known.add(agreement.id)
