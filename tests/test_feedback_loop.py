@@ -193,3 +193,15 @@ def test_update_letter_as_pdf(cli, tmp_path):
     r = cli("letter", sid, "--update", "--format", "pdf", "-o", str(tmp_path / "nieuws.pdf"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "nieuws.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_history_command_shows_every_answer_oldest_first(cli):
+    sid = _session(cli)
+    c = cli("add", sid, "Meer bankjes").stdout.strip()
+    assert "Nog geen antwoord" in cli("history", sid, c).stdout
+    cli("decide", sid, c, "--status", "under_review", "--due", "2027-01-15", "--by", "wijkteam")
+    cli("decide", sid, c, "--status", "adopted", "--reason", "Er komen er drie.", "--by", "wethouder")
+    lines = cli("history", sid, c).stdout.splitlines()
+    assert lines[0] == "Meer bankjes"
+    assert "wordt uitgezocht" in lines[1] and "2027-01-15" in lines[1] and "wijkteam" in lines[1]
+    assert "overgenomen" in lines[2] and "Er komen er drie." in lines[2] and "wethouder" in lines[2]

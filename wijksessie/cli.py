@@ -56,6 +56,7 @@ SETUPS = (
     _session_cmds.setup_vote,
     _session_cmds.setup_contact,
     _followup_cmds.setup_decide,
+    _followup_cmds.setup_history,
     _followup_cmds.setup_agreement,
     _followup_cmds.setup_evaluate,
     _document_cmds.setup_export,
