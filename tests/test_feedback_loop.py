@@ -205,3 +205,27 @@ def test_history_command_shows_every_answer_oldest_first(cli):
     assert lines[0] == "Meer bankjes"
     assert "wordt uitgezocht" in lines[1] and "2027-01-15" in lines[1] and "wijkteam" in lines[1]
     assert "overgenomen" in lines[2] and "Er komen er drie." in lines[2] and "wethouder" in lines[2]
+
+
+def test_reading_an_old_file_read_only_changes_nothing_on_disk(old_store):
+    before = old_store.path_for(OLD_ID).read_bytes()
+    with old_store.open(OLD_ID, readonly=True) as sf:
+        assert sf.session.letters[0].sent == dt.date(2026, 10, 20)
+    assert old_store.path_for(OLD_ID).read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d.__setitem__("contributions", ["tekst"]),
+    lambda d: d["session"]["1"].__setitem__("letter_sent", 20261020),
+    lambda d: d["contributions"]["1"].__setitem__("decision", "ja"),
+    lambda d: d["agreements"].__setitem__("1", None),
+])
+def test_a_damaged_old_file_is_reported_not_crashed_on(old_store, damage):
+    from wijksessie.store import DamagedSessionFile
+
+    path = old_store.path_for(OLD_ID)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    damage(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DamagedSessionFile):
+        old_store.open(OLD_ID)
