@@ -324,20 +324,36 @@ _NOT_NAMES = frozenset(
     mevrouw meneer mevr dhr mw heer familie fam tante oom oma opa moeder vader zus broer dochter zoon
     ggd ggz umc umcg mc amc vumc lumc olvg isala rijnstate gelre amphia martini catharina máxima maxima
     radboudumc zuyderland meander tergooi erasmus antonius kwf aed wmo nl eu
+    wethouder burgemeester dokter directeur voorzitter agent wijkagent pastoor dominee imam juf meester
+    nederlands nederlandse nederlander nederlanders turks turkse turken marokkaans marokkaanse marokkanen
+    surinaams surinaamse surinamers antilliaans antilliaanse pools poolse polen syrisch syrische eritrees eritrese
+    arabisch arabische engels engelse duits duitse frans franse somalisch somalische afghaans afghaanse iraaks
+    iraakse koerdisch koerdische bulgaars bulgaarse roemeens roemeense chinees chinese indisch indische
+    hindoestaans hindoestaanse moluks molukse kaapverdisch kaapverdische islamitisch islamitische christelijk
+    christelijke joods joodse europees europese
+    jumbo lidl aldi ah action hema kruidvat etos coop spar vomar hoogvliet poiesz blokker zeeman primark
+    mcdonald's mcdonalds kfc humanitas zonnebloem
     """.split()
+)
+# After one of these a capitalised word names the organisation: "Stichting Present", "Sportclub Hercules".
+_ORGANISATION_WORDS = frozenset(
+    "stichting vereniging fonds club sportclub sportschool voetbalclub supermarkt winkel bedrijf praktijk "
+    "apotheek kerk moskee school basisschool kliniek ziekenhuis gemeente".split()
 )
 # Words after which a word is almost surely a person (also in lower case or capitals).
 _TITLES = frozenset("mevrouw meneer mevr mevr. dhr dhr. mw mw. heer fam fam. familie".split())
 # After these a capitalised word is a place or organisation, not a person.
 _PLACE_WORDS = frozenset("in uit naar wijk buurt straat gemeente stad".split())
 # An article before a capitalised word makes it a thing or place: "het Isala", "de Lindelaan".
-_ARTICLES = frozenset("de het een 't".split())
+_ARTICLES = frozenset("de het een 't des der".split())
 # Parts of Dutch surnames ("mevrouw van der Berg"): skipped when looking back for a title.
 _INFIXES = frozenset("van de der den ter ten te het 't op in la le".split())
 # A first word followed by one of these is the subject of the sentence: "Jan heeft diabetes".
 _PERSON_VERBS = frozenset(
     "heeft had is was zit zat ligt lag krijgt kreeg gebruikt slikt moet kan wil woont gaat komt".split()
 )
+# After a name at the start of a sentence, these also say it is a person: "Sevda haar moeder", "Anton uit de flat".
+_AFTER_PERSON = frozenset("haar zijn z'n d'r uit".split())
 # A capitalised run holding one of these is an organisation or a place: "Jeroen Bosch Ziekenhuis".
 _ORGANISATION_ENDINGS = (
     "ziekenhuis kliniek mc umc vereniging stichting fonds centrum huis school kerk moskee apotheek praktijk team "
@@ -445,7 +461,9 @@ def _name_at(i: int, words: list[tuple[int, str]], folded: list[str], caps: list
         return None
     if f in _NOT_NAMES or _is_health(f) or (i > 0 and folded[i - 1] in _TITLES):
         return None
-    after_article = i > 0 and folded[i - 1] in _ARTICLES and not (i > 1 and folded[i - 2] in _TITLES)
+    after_article = i > 0 and (folded[i - 1] in _ARTICLES or folded[i - 1] in _ORGANISATION_WORDS) and not (
+        i > 1 and folded[i - 2] in _TITLES
+    )
     # 2. A known first name, in any case ("kees", "KEES"); an ambiguous one only with a capital.
     known = f in names or (f in ambiguous and caps[i])
     if known and not after_article:
@@ -462,7 +480,7 @@ def _name_at(i: int, words: list[tuple[int, str]], folded: list[str], caps: list
     run = range(i, j)
     if any(_is_organisation(folded[k]) or _is_health(folded[k]) for k in run) or _org_follows(j - 1, folded, caps):
         return None
-    if i == 0 and (j >= len(words) or folded[j] not in _PERSON_VERBS) and f not in names:
+    if i == 0 and (j >= len(words) or folded[j] not in _PERSON_VERBS | _AFTER_PERSON) and f not in names:
         return None  # the first word of a sentence is capitalised anyway
     if i > 0 and folded[i - 1] in _PLACE_WORDS:
         return None  # "in Zuid": a place
