@@ -34,6 +34,7 @@ DIALOG_CSS = """
 {name} .dialog-title {{ text-style: bold; height: auto; margin-bottom: 1; }}
 {name} .dialog-help {{ color: $text-muted; height: auto; margin-top: 1; }}
 {name} .input-error {{ color: $error; text-style: bold; height: auto; }}
+{name} Input {{ background: $boost; }}
 """
 
 
@@ -137,7 +138,7 @@ class ContributionDialog(TranslatedModalScreen["dict | None"]):
     """Change what was written down: the text, its kind (F2–F5) and its theme (type-ahead)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ContributionDialog") + """
-    ContributionDialog .field-label { color: $text-muted; height: 1; margin-top: 1; }
+    ContributionDialog .field-label { color: $text-muted; height: auto; margin-top: 1; }
     ContributionDialog #edit-kind { height: 1; }
     """
 
@@ -160,7 +161,7 @@ class ContributionDialog(TranslatedModalScreen["dict | None"]):
             yield OrderedInput(c.text, id="edit-text", compact=True, on_enter=self._enter)
             yield Static(_("Soort (F2\u2013F5)"), classes="field-label")
             yield Static(self._kinds(), id="edit-kind")
-            yield Static(_("Thema (typ de eerste letters; \u2192 vult aan; leeg: geen thema)"), classes="field-label")
+            yield Static(_("Thema: typ de eerste letters (\u2192 vult aan). Leeg: geen thema."), classes="field-label")
             yield OrderedInput(c.theme, id="edit-theme", compact=True, on_enter=self._enter,
                                suggester=SuggestFromList(self.themes, case_sensitive=False))
             yield Static("", id="edit-error", classes="input-error")

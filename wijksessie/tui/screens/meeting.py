@@ -97,7 +97,8 @@ class MeetingScreen(TranslatedScreen[None]):
         "Typ wat er gezegd wordt en druk op Enter: het staat meteen op schijf. "
         "Kies de soort met F2 tot F5. Met F6 kiest u het thema: typ de eerste letters en druk op Enter. "
         "Met F8 gaat u naar de volgende stap, met F9 ziet de zaal het grote scherm. "
-        "Esc gaat van de invoerregel naar de lijst; daar past u met e een regel aan en haalt u met d een regel weg."
+        "Esc gaat van de invoerregel naar de lijst. Daar past u met e een regel aan: tekst, soort en thema. "
+        "Met d haalt u een regel weg. Met v komt een regel niet op het zaalscherm."
     )
 
     BINDINGS = [
