@@ -1,4 +1,4 @@
-"""Plain language (B1): jargon, long sentences, abbreviations, passive voice.
+"""Plain language (B1): jargon, long sentences, abbreviations, passive voice, hard sentences.
 
 Everything a resident reads or hears should be plain Dutch at level B1: short
 sentences, common words, active voice and no unexplained abbreviations. This
@@ -9,8 +9,9 @@ prompt editor highlights what :func:`find_jargon` returns while the user types.
 
 Word lists
     ``content/plain/<lang>.yaml``: a list of entries ``word``, ``forms``,
-    ``use``, ``why`` (and optional ``source`` and ``abbreviation``). The
-    notes at the top of ``nl.yaml`` explain the format for editors.
+    ``use``, ``why`` (and optional ``source``, ``abbreviation``,
+    ``compounds``, ``generate`` and ``context``). The notes at the top of
+    ``nl.yaml`` explain the format for editors.
 
 How words are matched
     * Case does not matter, except for abbreviations (an entry whose word is
@@ -19,11 +20,12 @@ How words are matched
     * Dutch words are also found in their other forms: "faciliteren" finds
       "faciliteer", "faciliteert" and "gefaciliteerd", "integraal" finds
       "integrale" (see :mod:`.forms`); ``generate: false`` turns that off.
-    * A Dutch word of 7 letters or more (or with ``compounds: true``) is also
-      found inside a compound of at least 9 letters: "participatie" in "inwonerparticipatie" and
-      "participatieladder"; the other part has 4 letters or more, and
-      ``compounds: false`` turns it off ("middelen" is not found in
-      "geneesmiddelen"). A hyphen separates words, so "input" is found in
+    * A Dutch word of 7 letters or more (or with ``compounds: true``) is
+      also found inside a compound of at least 9 letters: "participatie" in
+      "inwonerparticipatie" and "participatieladder"; the other part has 4
+      letters or more and does not end in a verb prefix ("afstandsbe" +
+      "sturing" is no compound), and ``compounds: false`` turns it off
+      ("middelen" is not found in "geneesmiddelen"). A hyphen separates words, so "input" is found in
       "input-avond".
     * A word with two meanings lists ``context``: it counts only in a
       sentence that also has a word starting with one of those ("middelen"
@@ -72,7 +74,6 @@ Accepting a finding
     ``content/plain/allow.yaml`` accepts a word everywhere or in files that
     match a glob; each entry needs a ``reason``.
 """
-
 
 from __future__ import annotations
 
