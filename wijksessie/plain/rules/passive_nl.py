@@ -63,7 +63,9 @@ _STATES = frozenset(
 _STRONG = frozenset(
     """
     besproken beschreven besloten verkozen verboden verzonden ontslagen bevonden vergeten ontvangen
-    betrokken verkregen ondernomen onderschreven ontworpen verworven benoemd
+    betrokken verkregen ondernomen onderschreven ontworpen verworven benoemd begrepen bevolen bewezen
+    vergeleken verloren verzonnen vergeven verweten ontnomen ontbonden herschreven herkozen heroverwogen
+    overwogen ondervonden
     """.split()
 )
 _KOFSCHIP_END = ("tt", "kt", "ft", "st", "pt", "cht")
