@@ -137,7 +137,9 @@ def test_forget_cleans_damaged_copies_and_names_what_it_cannot(cli, data_dir):
     assert not _traces(aside.read_bytes(), *JAN.values())
 
 
-def test_forget_removes_the_person_from_texts_owners_agreements_contact_and_outputs(cli, data_dir, st):
+def test_forget_removes_the_person_from_texts_owners_agreements_contact_and_outputs(cli, data_dir, st, state_home):
+    from wijksessie import log
+
     sid = _new(cli)
     code = _person(cli, sid)
     cli("contact", sid, "--name", "Jan Bakker", "--email", JAN["email"])
@@ -156,11 +158,17 @@ def test_forget_removes_the_person_from_texts_owners_agreements_contact_and_outp
     assert cli("letter", sid, "--format", "html", "-o", str(out / "brief.html")).returncode == 0
     (out / f"brief-{code}.txt").write_text("Beste Jan Bakker,", encoding="utf-8")  # a personal letter
 
+    try:  # an error while the person's text was being handled: the log keeps no trace of it
+        raise ValueError("kon niet opslaan: " + JAN["name"] + " " + JAN["email"])
+    except ValueError:
+        assert log.log_crash("test") is not None
+
     r = cli("forget", sid, code)
     assert r.returncode == 0, r.stderr
     for said in (f"inbreng {a}", f"inbreng {b}", "aanspreekpunt", "afspraak", "export.json", f"brief-{code}.txt"):
         assert said in r.stdout, said
-    everything = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    # As a person checking would: every file in the data folder, backups, outputs and the log folder.
+    everything = b"".join(p.read_bytes() for folder in (data_dir, state_home) for p in folder.rglob("*") if p.is_file())
     assert not _traces(everything, "Bakker", JAN["email"], "Lindelaan 12", code)
     data = json.loads(cli("export", sid, "--format", "json").stdout)
     assert [c["text"] for c in data["contributions"]][2] == "Meer bankjes in het park"
@@ -188,6 +196,7 @@ def test_purge_removes_personal_fields_and_keeps_content_and_counts(cli, data_di
     r = cli("purge", "--before", "2026-01-01")
     assert r.returncode == 0, r.stderr
     assert old in r.stdout and new not in r.stdout
+    assert "persoonsgegevens in de tekst vervangen" in r.stdout and "aanspreekpunt gewist" in r.stdout, "each change is said"
     old_files = b"".join(p.read_bytes() for p in data_dir.iterdir() if p.name.startswith(old) and p.is_file())
     assert not _traces(old_files, *JAN.values(), "Fatima", "06-87654321", "06-12345678", "Jansen")
     data = json.loads(cli("export", old, "--format", "json", "--with-personal-data").stdout)

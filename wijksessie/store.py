@@ -718,6 +718,7 @@ class SessionFile:
                 clean = privacy.anonymise(doc.get("text", ""))
                 if clean != doc.get("text", ""):
                     doc["text"], doc["edited_at"] = clean, stamp
+                    report.changed.append(_("inbreng {id}: persoonsgegevens in de tekst vervangen").format(id=doc.get("id", "?")))
                 if doc.get("text") != before.get(doc.get("id")):
                     texts.add(doc.get("id"))
             erasure.remember(tables, terms, "purge")
