@@ -229,3 +229,40 @@ def test_a_damaged_old_file_is_reported_not_crashed_on(old_store, damage):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(DamagedSessionFile):
         old_store.open(OLD_ID)
+
+
+def test_import_keeps_both_laptops_answers_letters_and_agreement_states(cli, tmp_path, data_dir):
+    from wijksessie import importer
+
+    sid = _session(cli)
+    c = cli("add", sid, "Meer bankjes").stdout.strip()
+    with SessionStore(data_dir).open(sid) as sf:
+        a = sf.add_agreement(model.Agreement.new("Bankjes plaatsen", by_when="2027-02-01"))
+    cli("decide", sid, c, "--status", "under_review", "--due", "2027-01-15", "--by", "wijkteam")
+    export = tmp_path / "a.json"
+    cli("export", sid, "--format", "json", "-o", str(export))
+    # The other laptop imports it, then records more and sends the first letter.
+    other = tmp_path / "ander"
+    other_store = SessionStore(other)
+    importer.merge_export(other_store, importer.read_export(export))
+    with other_store.open(sid) as sf:
+        sf.decide(c, "adopted", recorded_by="beleidsmedewerker")
+        from wijksessie import feedback
+        feedback.set_agreement_state(sf, a.id, "busy", recorded_by="wijkteam")
+        feedback.record_evaluation(sf, satisfied=7)
+        feedback.record_letter(sf, language="nl", fmt="md")
+        back = tmp_path / "b.json"
+        from wijksessie import export as export_module
+        back.write_text(export_module.export_json(sf), encoding="utf-8")
+    # Back on the first laptop: nothing the other recorded is lost, nothing doubled.
+    importer.merge_export(SessionStore(data_dir), importer.read_export(back))
+    with SessionStore(data_dir).open(sid, readonly=True) as sf:
+        point = sf.contribution(c)
+        assert [(d.status.value, d.recorded_by) for d in point.answers()] == [
+            ("under_review", "wijkteam"), ("adopted", "beleidsmedewerker")]
+        [agreement] = sf.agreements()
+        assert agreement.state is AgreementState.BUSY and [h.state for h in agreement.history] == [AgreementState.PLANNED]
+        assert len(sf.session.letters) == 1 and sf.session.evaluation.satisfied == 7
+    importer.merge_export(SessionStore(data_dir), importer.read_export(back))
+    with SessionStore(data_dir).open(sid, readonly=True) as sf:
+        assert len(sf.contribution(c).answers()) == 2 and len(sf.session.letters) == 1, "importing twice changes nothing"

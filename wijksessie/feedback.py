@@ -93,6 +93,32 @@ def merge_answers(mine: Contribution, theirs: Contribution) -> tuple[list[Decisi
     return answers[:-1], answers[-1]
 
 
+def merge_letters(mine: list[SentLetter], theirs: list[SentLetter]) -> list[SentLetter]:
+    """Both laptops' letters sent, each once, in the order they went out."""
+    seen: dict[tuple, SentLetter] = {}
+    for letter in [*mine, *theirs]:
+        seen.setdefault((letter.sent, letter.kind, letter.language, letter.format), letter)
+    return sorted(seen.values(), key=lambda letter: letter.sent)  # stable: same day keeps its order
+
+
+def merge_agreement(mine: Agreement, theirs: Agreement) -> Agreement:
+    """One agreement from two laptops: the newest state is current, every earlier state kept once."""
+    def stamp(a: Agreement | StateChange) -> float:
+        at = a.updated_at if isinstance(a, Agreement) else a.at
+        return at.timestamp() if at else float("-inf")
+
+    newest, other = (theirs, mine) if stamp(theirs) > stamp(mine) else (mine, theirs)
+    seen: dict[tuple, StateChange] = {}
+    for change in [*mine.history, *theirs.history, other.snapshot()]:
+        key = (change.state, change.reason, change.at, change.recorded_by)
+        if key != (newest.state, newest.reason, newest.updated_at, newest.recorded_by):
+            seen.setdefault(key, change)
+    history = sorted(seen.values(), key=stamp)
+    from dataclasses import replace
+
+    return replace(newest, history=history)
+
+
 def letter_entries(session: Session) -> list[dict]:
     """Every letter that went out, oldest first, for the JSON export (``letters``)."""
     return [

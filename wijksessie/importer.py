@@ -181,6 +181,9 @@ def _field_label(name: str) -> str:
         "contact": _("het aanspreekpunt"),
         "letter_sent": _("de datum van de brief"),
         "themes": _("thema's"),
+        "letters": _("de verstuurde brieven"),
+        "follows": _("het eerdere gesprek"),
+        "evaluation": _("het oordeel van bewoners"),
     }.get(name, name)
 
 
@@ -439,6 +442,18 @@ def _merge_session(mine: Session, theirs: Session, *, accept_contact: bool = Fal
     for theme in theirs.themes:
         if merged.add_theme(theme) and "themes" not in taken:
             taken.append("themes")
+    letters = feedback.merge_letters(mine.letters, theirs.letters)
+    if len(letters) != len(mine.letters):
+        merged.letters = letters
+        taken.append("letters")
+    if not mine.follows and theirs.follows:
+        merged.follows = theirs.follows
+        taken.append("follows")
+    for name in ("evaluation", "follow_up_evaluation"):
+        if not getattr(mine, name).total and getattr(theirs, name).total:
+            setattr(merged, name, getattr(theirs, name))
+            if "evaluation" not in taken:
+                taken.append("evaluation")
     return merged, taken, votes_taken, offered, refused
 
 
@@ -495,20 +510,29 @@ def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: b
             if merged_c.to_dict() != mine.to_dict():
                 updated.append(merged_c)
                 local[theirs.id] = merged_c
-        known = {a.id for a in sf.agreements()}
+        known = {a.id: a for a in sf.agreements()}
         new_agreements = []
+        changed_agreements = []
         for agreement in parsed.agreements:
+            if agreement.id in known:
+                # How far it has got may have been recorded on the other laptop: keep every state.
+                merged_a = feedback.merge_agreement(known[agreement.id], agreement)
+                if merged_a.to_dict() != known[agreement.id].to_dict():
+                    changed_agreements.append(merged_a)
+                    known[agreement.id] = merged_a
+                continue
             if agreement.id not in known:
                 clean_a = _scrub_forgotten(agreement, record) if record else None
                 if clean_a is not None:
                     agreement = clean_a
                     result.forgotten_scrubbed += 1
                 new_agreements.append(agreement)
-                known.add(agreement.id)
+                known[agreement.id] = agreement
         result.added, result.updated, result.agreements_added = len(added), len(updated), len(new_agreements)
-        if merged_session is not None or added or updated or new_agreements:
+        if merged_session is not None or added or updated or new_agreements or changed_agreements:
             # One durable write; the session is closed right after, so it is not read back.
-            sf._rewrite(lambda tables: _apply(tables, merged_session, added, updated, new_agreements), scrub=False,
+            agreements = new_agreements + changed_agreements
+            sf._rewrite(lambda tables: _apply(tables, merged_session, added, updated, agreements), scrub=False,
                         reload=False)
     return result
 
@@ -527,8 +551,12 @@ def _apply(tables: dict[str, Any], session: Session | None, added: list[Contribu
         contributions[str(next_id)] = c.to_dict()
         next_id += 1
     table = tables.setdefault("agreements", {})
+    by_agreement = {doc.get("id"): key for key, doc in table.items() if isinstance(doc, dict)}
     next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
     for a in agreements:
+        if a.id in by_agreement:  # a known agreement whose state changed on the other laptop
+            table[by_agreement[a.id]] = a.to_dict()
+            continue
         table[str(next_id)] = a.to_dict()
         next_id += 1
 
