@@ -737,3 +737,14 @@ def test_shipped_prompts_are_short_and_plain():
         assert not ABBREVIATIONS.search(text), (path, text)
         for sentence in re.split(r"(?<=[.?!])\s+", text):
             assert len(sentence.split()) <= 12, (path, sentence)
+
+
+def test_check_content_checks_the_municipality_file_too(tmp_path):
+    write(tmp_path, "agendas", "proef.yaml", GOOD_AGENDA)
+    write(tmp_path, "themes", "lijst.yaml", GOOD_THEMES)
+    municipality = write(tmp_path, "letters", "municipality.yaml", 'name: "Gemeente Zuid"\nretention_years: nul\n')
+    error = only(check_content(content_dir=tmp_path))
+    assert error.path == str(municipality) and error.line == 2 and "heel getal" in error.message
+    assert only(check_content([municipality])).line == 2
+    municipality.write_text('name: "Gemeente Zuid"\nretention_years: 3\n', encoding="utf-8")
+    assert check_content(content_dir=tmp_path) == []

@@ -55,6 +55,8 @@ VOTE_METHODS = ("dots", "scores")
 DEFAULT_AGENDA = "standaard-90"
 
 AGENDAS_FOLDER = "agendas"
+#: The municipality's details for the letter (read by :func:`wijksessie.letter.load_municipality`).
+MUNICIPALITY_FILE = "municipality.yaml"
 THEMES_FOLDER = "themes"
 _SUFFIXES = (".yaml", ".yml")
 
@@ -439,23 +441,41 @@ def _kind(path: Path) -> tuple[str | None, Path | None]:
     return None, None
 
 
+def _municipality_errors(path: Path) -> list[ContentError]:
+    """The problems of the municipality's details (``letters/municipality.yaml``)."""
+    from wijksessie import letter
+
+    try:
+        letter.load_municipality(path)
+    except ContentError as exc:
+        return yamlfile.errors_of(exc)
+    return []
+
+
 def check_content(files: list[Path] | None = None, content_dir: Path | None = None) -> list[ContentError]:
-    """Check agendas and theme lists and return every problem found (never raises).
+    """Check agendas, theme lists and the municipality's details; return every problem found (never raises).
 
     With ``files``, checks those: a file under an ``agendas`` folder is an
-    agenda, one under ``themes`` a theme list; anything else (word lists,
-    letter templates) belongs to other modules and is skipped. Without
-    ``files``, checks all agendas and theme lists in ``content_dir`` (default:
-    the shipped content). Also checks that each ``themes:`` in an agenda names
-    a theme list that exists next to it, and that no two files share an id.
+    agenda, one under ``themes`` a theme list, ``letters/municipality.yaml``
+    the municipality's details; anything else (word lists, letter templates)
+    belongs to other modules and is skipped. Without ``files``, checks all of
+    them in ``content_dir`` (default: the shipped content). Also checks that
+    each ``themes:`` in an agenda names a theme list that exists next to it,
+    and that no two files share an id.
     """
     if files is None:
         root = Path(content_dir or paths.content_dir())
         files = agenda_files(root) + theme_list_files(root)
+        municipality = root / "letters" / MUNICIPALITY_FILE
+        if municipality.is_file():
+            files.append(municipality)
     errors: list[ContentError] = []
     seen: dict[tuple[Path, str], Path] = {}
     for path in map(Path, files):
         if path.suffix not in _SUFFIXES:
+            continue
+        if path.name == MUNICIPALITY_FILE and path.parent.name == "letters":
+            errors.extend(_municipality_errors(path))
             continue
         kind, folder = _kind(path)
         if kind is None or folder is None:
