@@ -14,7 +14,7 @@ import logging
 import re
 from typing import Callable, TypeVar
 
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, SelectionList
 
@@ -56,6 +56,40 @@ class TranslatedScreen(Screen[T]):
 
     def after_recompose(self) -> None:
         """Fill widgets again after :meth:`refresh_language`; screens override this."""
+
+
+#: The binding that goes with :class:`EnterMovesOn`; put it in the screen's ``BINDINGS``.
+ENTER_MOVES_ON = Binding("enter", "next_field", show=False, priority=True)
+
+
+class EnterMovesOn:
+    """For forms: Enter in a text field goes to the next field at once, while the key is handled.
+
+    Textual's own route (``Input.Submitted``, then ``focus_next``) runs a moment
+    later, so letters typed right after Enter could still land in the field
+    just left. A screen using this overrides :meth:`enter_in_last_field` to
+    save when Enter is pressed in its last field. Textual merges ``BINDINGS`` of
+    widget classes only, so each screen lists :data:`ENTER_MOVES_ON` in its own.
+    """
+
+    #: The id of the field where Enter saves instead of moving on (None: always move on).
+    LAST_FIELD: str | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":
+            from textual.widgets import Input
+
+            return isinstance(self.focused, Input)  # elsewhere Enter does what it always does
+        return True
+
+    def action_next_field(self) -> None:
+        if self.LAST_FIELD is not None and getattr(self.focused, "id", None) == self.LAST_FIELD:
+            self.enter_in_last_field()
+        else:
+            self.focus_next()
+
+    def enter_in_last_field(self) -> None:
+        self.focus_next()
 
 
 class TranslatedModalScreen(ModalScreen[T]):

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from wijksessie.i18n import N_, _
 from wijksessie.model import ContactPoint
-from wijksessie.tui.base import TranslatedModalScreen
+from wijksessie.tui.base import ENTER_MOVES_ON, EnterMovesOn, TranslatedModalScreen
 from wijksessie.tui.widgets.plain_input import PlainTextArea
 
 
@@ -126,10 +126,16 @@ class TextDialog(TranslatedModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ContactDialog(TranslatedModalScreen[ContactPoint | None]):
+class ContactDialog(EnterMovesOn, TranslatedModalScreen[ContactPoint | None]):
     """Fill in or change the contact point: name, role, phone, e-mail, when reachable."""
 
+    LAST_FIELD = "contact-hours"
+
+    def enter_in_last_field(self) -> None:
+        self.action_save()
+
     BINDINGS = [
+        ENTER_MOVES_ON,
         Binding("escape", "cancel", N_("Annuleren"), id="contact-cancel"),
         Binding("ctrl+s", "save", N_("Bewaren"), id="contact-save"),
     ]

@@ -14,10 +14,10 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from wijksessie import letter
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
-from wijksessie.tui.base import TranslatedModalScreen
+from wijksessie.tui.base import ENTER_MOVES_ON, EnterMovesOn, TranslatedModalScreen
 
 
-class MunicipalityDialog(TranslatedModalScreen[bool]):
+class MunicipalityDialog(EnterMovesOn, TranslatedModalScreen[bool]):
     """Name, heading line, signature, phone and e-mail of the municipality. Answers True when saved."""
 
     DEFAULT_CSS = """
@@ -34,6 +34,7 @@ class MunicipalityDialog(TranslatedModalScreen[bool]):
     """
 
     BINDINGS = [
+        ENTER_MOVES_ON,
         Binding("escape", "cancel", N_("Annuleren"), id="muni-cancel"),
         Binding("ctrl+s", "save", N_("Bewaren"), id="muni-save"),
     ]

@@ -26,7 +26,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.model import ContactPoint, ParticipationLevel, Preparation, Session
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile, SessionStore
-from wijksessie.tui.base import StopAtEndsOptionList, StopAtEndsSelectionList, TranslatedScreen, program_words, run_safely
+from wijksessie.tui.base import ENTER_MOVES_ON, EnterMovesOn, StopAtEndsOptionList, StopAtEndsSelectionList, TranslatedScreen, program_words, run_safely
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 
@@ -60,8 +60,10 @@ def format_profile(profile: dict[str, float]) -> str:
     return ", ".join(f"{name} = {round(share * 100)}%" for name, share in profile.items())
 
 
-class SessionForm(TranslatedScreen[str | None]):
+class SessionForm(EnterMovesOn, TranslatedScreen[str | None]):
     """What the new-session form and the settings screen share: fields, date previews, checks."""
+
+    BINDINGS = [ENTER_MOVES_ON]
 
     DEFAULT_CSS = """
     SessionForm #prepare-form { padding: 0 1; }
