@@ -266,3 +266,16 @@ def test_import_keeps_both_laptops_answers_letters_and_agreement_states(cli, tmp
     importer.merge_export(SessionStore(data_dir), importer.read_export(back))
     with SessionStore(data_dir).open(sid, readonly=True) as sf:
         assert len(sf.contribution(c).answers()) == 2 and len(sf.session.letters) == 1, "importing twice changes nothing"
+
+
+def test_update_letter_carries_no_control_characters_from_what_was_said(cli, tmp_path):
+    sid = _session(cli)
+    c = cli("add", sid, "Bankjes \x1b[31mrood\x1b[0m en \u202eomgekeerd").stdout.strip()
+    cli("decide", sid, c, "--status", "under_review", "--due", "2027-01-15")
+    assert cli("letter", sid, "--final", "-o", str(tmp_path / "brief.md")).returncode == 0
+    for fmt, status in (("md", "done"), ("txt", "adopted"), ("html", "done")):
+        cli("decide", sid, c, "--status", status)  # a new answer, so each update letter has something to tell
+        out = tmp_path / f"nieuws.{fmt}"
+        assert cli("letter", sid, "--update", "--format", fmt, "-o", str(out)).returncode == 0
+        text = out.read_text(encoding="utf-8")
+        assert "\x1b" not in text and "\u202e" not in text and "rood" in text

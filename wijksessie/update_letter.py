@@ -87,7 +87,11 @@ def render_update_letter(session: Session, contributions: list[Contribution], ag
                 error=failed.message or failed,
             )
         )
+    from wijksessie.safe_text import document_safe
+
     text = letter.finish(text, fmt, data.dir)
     if fmt == "txt":
-        return letter.wrap_text(text)
-    return text if text.endswith("\n") else text + "\n"
+        text = letter.wrap_text(text)
+    elif not text.endswith("\n"):
+        text += "\n"
+    return document_safe(text)  # no raw control characters or bidi overrides, as in every letter
