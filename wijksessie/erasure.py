@@ -145,6 +145,22 @@ def _scrub_strings(obj: Any, terms: list[Term], placeholders: set[str], path: st
     return changed
 
 
+def _field_label(path: str) -> str:
+    """A changed field in words: "decision.owner" → "wie het oppakt", "history.0.reason" → "eerder besluit: reden"."""
+    parts = [p for p in path.split(".") if not p.isdigit()]
+    labels = {
+        "text": _("tekst"), "owner": _("wie het oppakt"), "reason": _("reden"), "organisation": _("organisatie"),
+        "who": _("wie"), "what": _("wat"), "recorded_by": _("vastgelegd door"), "title": _("titel"),
+        "place": _("plek"), "themes": _("thema's"), "prompts": _("vragen"),
+    }
+    label = labels.get(parts[-1], parts[-1]) if parts else path
+    if "history" in parts or "letters" in parts or "letters_sent" in parts:
+        return _("eerder: {field}").format(field=label)
+    if "privacy_ok" in parts:
+        return _("reden voor de brief")
+    return label
+
+
 def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool = False) -> list[str]:
     """Replace ``terms`` in every text of a session's raw tables; returns a line per changed record.
 
@@ -165,13 +181,15 @@ def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool
         if fields:
             if "text" in fields:
                 doc["edited_at"] = stamp  # newer than any copy elsewhere: an import keeps this version
-            changes.append(_("inbreng {id}: {fields} aangepast").format(id=doc.get("id", "?"), fields=", ".join(fields)))
+            changes.append(_("inbreng {id}: {fields} aangepast").format(
+                id=doc.get("id", "?"), fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
     for doc in (tables.get("agreements") or {}).values():
         if not isinstance(doc, dict):
             continue
         fields = _scrub_strings(doc, terms, placeholders)
         if fields:
-            changes.append(_("afspraak {id}: {fields} aangepast").format(id=doc.get("id", "?"), fields=", ".join(fields)))
+            changes.append(_("afspraak {id}: {fields} aangepast").format(
+                id=doc.get("id", "?"), fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
     session = (tables.get("session") or {}).get("1")
     if isinstance(session, dict):
         contact = session.get("contact") or {}
@@ -183,7 +201,7 @@ def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool
         fields = _scrub_strings(rest, terms, placeholders)
         if fields:
             session.update(rest)
-            changes.append(_("sessie: {fields} aangepast").format(fields=", ".join(fields)))
+            changes.append(_("sessie: {fields} aangepast").format(fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
     return changes
 
 

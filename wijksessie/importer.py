@@ -496,11 +496,12 @@ def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: b
         local = {c.id: c for c in sf.contributions()}
         added: list[Contribution] = []
         updated: list[Contribution] = []
+        scrubbed: set[str] = set()
         for theirs in parsed.contributions:
             clean = _scrub_forgotten(theirs, record) if record else None
             if clean is not None:
                 theirs = clean
-                result.forgotten_scrubbed += 1
+                scrubbed.add(theirs.id)
             mine = local.get(theirs.id)
             if mine is None:
                 added.append(theirs)
@@ -525,10 +526,12 @@ def merge_export(store: SessionStore, parsed: ParsedExport, *, accept_contact: b
                 clean_a = _scrub_forgotten(agreement, record) if record else None
                 if clean_a is not None:
                     agreement = clean_a
-                    result.forgotten_scrubbed += 1
+                    result.forgotten_scrubbed += 1  # a new agreement: it is added, cleaned
                 new_agreements.append(agreement)
                 known[agreement.id] = agreement
         result.added, result.updated, result.agreements_added = len(added), len(updated), len(new_agreements)
+        # Say it only where the cleaned version is what was written (a newer local text wins anyway).
+        result.forgotten_scrubbed += sum(1 for c in (*added, *updated) if c.id in scrubbed)
         if merged_session is not None or added or updated or new_agreements or changed_agreements:
             # One durable write; the session is closed right after, so it is not read back.
             agreements = new_agreements + changed_agreements
