@@ -385,6 +385,7 @@ class SessionFile:
             session_doc = tables.get("session", {}).get("1")
             if session_doc is None:
                 raise _Damaged(_("de sessiegegevens ontbreken"))
+            _check_numbers(session_doc)
             self.session = Session.from_dict(session_doc)
             self._contributions: dict[str, tuple[int, Contribution]] = {}
             for doc_id, doc in tables.get("contributions", {}).items():
@@ -779,6 +780,27 @@ class PurgeResult:
     changed: tuple[str, ...] = ()
     #: What could not be cleaned (a copy that cannot be read or written), one line each with what to do.
     failed: tuple[str, ...] = ()
+
+
+#: No count in a session (dots, people, seconds) comes near this; a bigger one was typed or edited by mistake.
+MAX_COUNT = 10**9
+
+
+def _check_numbers(doc: object) -> None:
+    """:class:`_Damaged` when the session's own data holds an impossibly large number (a hand edit, a bad import).
+
+    Such a number would pass loading and break the letter or the report later.
+    Walks without recursion, so a deeply nested value cannot overflow the stack.
+    """
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and not abs(value) <= MAX_COUNT:
+            raise _Damaged(_("er staat een getal in dat veel te groot is"))
 
 
 def damaged_copies(path: Path) -> list[Path]:
