@@ -309,6 +309,10 @@ async def test_footers_fit_and_home_shows_the_whole_title_at_80x24(data_dir, clo
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
         assert "Gezond leven in de Vogelbuurt" in read_screen(app)
+
+        def footer_line() -> str:
+            return read_screen(app).rstrip("\n").splitlines()[-1]
+
         for key, name, must_show in (
             (None, "HomeScreen", ["n Nieuw", "Openen", "f Opvolging", "b Brief", "u Bestanden"]),
             ("f", "FollowUpScreen", ["esc Terug"]),
@@ -319,13 +323,9 @@ async def test_footers_fit_and_home_shows_the_whole_title_at_80x24(data_dir, clo
         ):
             if key:
                 await pilot.press(key)
-                await until(pilot, lambda: type(app.screen).__name__ == name, name)
-
-            def footer() -> str:
-                return read_screen(app).rstrip("\n").splitlines()[-1]
-
-            await until(pilot, lambda: "Terug" in footer() or "Nieuw" in footer(), "the footer of " + name)
-            footer = footer()
+                await until(pilot, lambda name=name: type(app.screen).__name__ == name, name)
+            await until(pilot, lambda: "Terug" in footer_line() or "Nieuw" in footer_line(), "the footer of " + name)
+            footer = footer_line()
             assert footer.count("Opdrachten") == 1 and "▏" not in footer, (name, footer)
             assert footer.rstrip().endswith("^p Opdrachten"), (name, footer)  # nothing cut off at the end
             for words in must_show:

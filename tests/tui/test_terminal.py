@@ -220,7 +220,7 @@ def test_a_whole_evening_at_80x24_with_a_hard_kill(tmp_path, data_dir):
         # Follow-up: a decision for both points (Enter, choose with the arrows, ctrl+s).
         term.keys("f")
         term.wait("Nog 2 van de 2 zonder besluit", "the follow-up")
-        for row in range(2):
+        for _row in range(2):
             term.keys("Enter")
             term.wait("Wat gebeurt er met dit punt?")
             term.keys("Enter")  # open the list of decisions

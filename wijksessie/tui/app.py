@@ -16,9 +16,9 @@ import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from rich.console import Console
 from rich.text import Text
@@ -27,7 +27,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from wijksessie import i18n, model, paths
+from wijksessie import i18n, model
 from wijksessie.i18n import N_, _
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import DamagedSessionFile, SessionLocked, SessionStore

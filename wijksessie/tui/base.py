@@ -10,9 +10,11 @@ language (see ECOSYSTEM.md §2.3).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
@@ -107,10 +109,8 @@ class TranslatedModalScreen(ModalScreen[T]):
         """Dialogs are short-lived; they keep their texts until closed."""
 
 
-def today(widget) -> "dt.date":
+def today(widget) -> dt.date:
     """Today by the app's clock (tests fix it); the computer's date for an app without one."""
-    import datetime as dt
-
     clock = getattr(widget.app, "clock", None)
     return clock().date() if clock is not None else dt.date.today()
 

@@ -23,8 +23,8 @@ from wijksessie import dates, model
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind, DecisionStatus
-from wijksessie.store import SessionFile, SessionStore
 from wijksessie.safe_text import terminal_safe
+from wijksessie.store import SessionFile, SessionStore
 from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen, program_words, today
 from wijksessie.tui.widgets.plain_input import PlainInput
 

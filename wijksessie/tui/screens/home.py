@@ -18,6 +18,7 @@ from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionSummary
 from wijksessie.tui.base import TranslatedScreen, run_safely
 
+
 class HomeScreen(TranslatedScreen[None]):
     """List of sessions: new, open, delete; an example session to look around in."""
 

@@ -26,7 +26,15 @@ from wijksessie.i18n import N_, _
 from wijksessie.model import ContactPoint, ParticipationLevel, Preparation, Session
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile, SessionStore
-from wijksessie.tui.base import ENTER_MOVES_ON, EnterMovesOn, StopAtEndsOptionList, StopAtEndsSelectionList, TranslatedScreen, program_words, run_safely
+from wijksessie.tui.base import (
+    ENTER_MOVES_ON,
+    EnterMovesOn,
+    StopAtEndsOptionList,
+    StopAtEndsSelectionList,
+    TranslatedScreen,
+    program_words,
+    run_safely,
+)
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 

@@ -17,10 +17,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from wijksessie import i18n, report
+from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.errors import UserError
 from wijksessie.tui.base import TranslatedScreen, today
 
 
