@@ -562,7 +562,10 @@ class MeetingScreen(TranslatedScreen[None]):
         if active is not None and active.enabled:
             return
         view = self.view
-        hint = view.key_help() if view is not None else _("Druk op a om te typen.")
+        if self.readonly:
+            hint = _("Deze sessie is alleen open om te lezen.")
+        else:
+            hint = view.key_help() if view is not None else _("Druk op a om te typen.")
         self.notify(_("De toets {key} doet hier niets.").format(key=event.character or event.key) + " " + hint,
                     severity="warning", timeout=4, markup=False)
 
