@@ -409,6 +409,9 @@ class SessionFile:
             raise DamagedSessionFile(self.path, exc.reason, backup.exists()) from None
         except RecursionError:
             raise DamagedSessionFile(self.path, _("het is te diep genest om te lezen"), backup.exists()) from None
+        except KeyError as exc:
+            missing = exc.args[0] if exc.args else "?"
+            raise DamagedSessionFile(self.path, _("het gegeven '{key}' ontbreekt").format(key=missing), backup.exists()) from None
         except (ModelError, AttributeError, TypeError, ValueError, IndexError, OverflowError) as exc:
             raise DamagedSessionFile(self.path, str(exc).rstrip("."), backup.exists()) from None
         except OSError as exc:
@@ -984,7 +987,7 @@ class SessionStore:
                             letter_sent=s.letter_sent,
                         )
                     )
-            except StoreError as exc:
+            except UserError as exc:  # damaged, unreadable, locked, not a file: this one only
                 result.append(SessionSummary(id=sid, path=path, problem=str(exc)))
         result.sort(key=lambda s: (s.date or dt.date.min, s.id), reverse=True)
         return result
@@ -999,7 +1002,7 @@ class SessionStore:
             path = self.path_for(sid)
             try:
                 sf = SessionFile(path, readonly=readonly, lock_wait=0.0 if readonly else self.lock_wait)
-            except StoreError as exc:
+            except UserError as exc:  # damaged, unreadable, locked, not a file: this one only
                 self.skipped.append(SessionSummary(id=sid, path=path, problem=str(exc)))
                 continue
             try:
@@ -1037,7 +1040,7 @@ class SessionStore:
                         continue
                 with SessionFile(path, lock_wait=self.lock_wait) as sf:
                     results.append(sf.purge_personal_data())
-            except StoreError as exc:
+            except UserError as exc:  # damaged, unreadable, locked, not a file: this one only
                 results.append(PurgeResult(sid, problem=str(exc)))
             except OSError as exc:  # unreadable file: name it and go on with the others
                 results.append(PurgeResult(sid, problem=_("Het bestand {path} kan niet worden gelezen of geschreven ({error}).").format(
