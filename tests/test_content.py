@@ -748,3 +748,15 @@ def test_check_content_checks_the_municipality_file_too(tmp_path):
     assert only(check_content([municipality])).line == 2
     municipality.write_text('name: "Gemeente Zuid"\nretention_years: 3\n', encoding="utf-8")
     assert check_content(content_dir=tmp_path) == []
+
+
+def test_every_problem_of_one_step_is_reported_once(tmp_path):
+    text = replace("    title: \"Praten\"\n    minutes: 20\n", "    titel: \"Praten\"\n    minutes: tien\n    dots: 99\n")
+    errors = agenda_errors(tmp_path, text)
+    messages = [(e.line, e.message.split(".")[0]) for e in errors]
+    assert messages == [
+        (24, 'Het veld "titel" is onbekend'),
+        (25, 'Het veld "minutes" moet een heel getal zijn, maar is de tekst "tien"'),
+        (26, 'Het veld "dots" is 99, maar moet tussen 1 en 10 liggen'),
+        (26, 'Het veld "dots" hoort niet bij een stap van type "discuss"'),
+    ], "the misspelt title is not also reported as missing"

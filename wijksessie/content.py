@@ -186,28 +186,114 @@ def _error(doc: yamlfile.Document, loc: tuple, what: str, todo: str, *, key: boo
     return ContentError(doc.path, doc.line_at(loc, key=key), f"{what} {todo}")
 
 
+def _problem(doc: yamlfile.Document, cls: type, data: Any, problem: schema.Problem, base: tuple,
+             where: str) -> ContentError:
+    """One refused value as a located error, in the words of this file format."""
+    value = schema.value_at(data, problem.loc)
+    if problem.kind == "pattern" and problem.name in ("id", "themes") and isinstance(value, str) and value.strip():
+        return _error(
+            doc, base + problem.loc,
+            _('De id "{value}" mag alleen kleine letters, cijfers en streepjes bevatten.').format(value=value),
+            _('Gebruik bijvoorbeeld "{suggestion}".').format(suggestion=_slug(value)),
+        )
+    if problem.kind == "enum" and problem.loc[-1:] == ("type",) and cls is Step:
+        return _error(
+            doc, base + problem.loc,
+            _('Het stap-type "{value}" bestaat niet.').format(value=value),
+            _("Kies uit: {choices}.").format(choices=", ".join(STEP_TYPES)),
+        )
+    return yamlfile.problem_error(doc, cls, problem, where=where, item=_item, base=base)
+
+
+#: How many problems of one record are reported before giving up on it.
+_MAX_PROBLEMS = 20
+
+
 def _convert(doc: yamlfile.Document, cls: type, data: Any, base: tuple, where: str) -> tuple[Any, list[ContentError]]:
-    """``data`` (found at ``base`` in the file) as a ``cls``, or the problem as a located error."""
-    try:
-        return schema.convert(data, cls), []
-    except schema.Invalid as exc:
-        problem = exc.problem
-        if problem.kind == "pattern" and problem.name in ("id", "themes") and isinstance(
-            schema.value_at(data, problem.loc), str
-        ) and schema.value_at(data, problem.loc).strip():
-            value = schema.value_at(data, problem.loc)
-            return None, [_error(
-                doc, base + problem.loc,
-                _('De id "{value}" mag alleen kleine letters, cijfers en streepjes bevatten.').format(value=value),
-                _('Gebruik bijvoorbeeld "{suggestion}".').format(suggestion=_slug(value)),
-            )]
-        if problem.kind == "enum" and problem.loc[-1:] == ("type",) and cls is Step:
-            return None, [_error(
-                doc, base + problem.loc,
-                _('Het stap-type "{value}" bestaat niet.').format(value=schema.value_at(data, problem.loc)),
-                _("Kies uit: {choices}.").format(choices=", ".join(STEP_TYPES)),
-            )]
-        return None, [yamlfile.problem_error(doc, cls, problem, where=where, item=_item, base=base)]
+    """``data`` (found at ``base`` in the file) as a ``cls``, or every problem as a located error.
+
+    msgspec stops at the first problem; to report them all, each refused value
+    is replaced by a good stand-in (an unknown field is dropped) and the
+    record is read again. A field probably misspelled ("minuten") is reported
+    once, not also as missing.
+    """
+    import copy
+    import difflib
+
+    errors: list[ContentError] = []
+    suggested: set[str] = set()
+    work = copy.deepcopy(data)
+    seen: set[tuple] = set()
+    for _round in range(_MAX_PROBLEMS):
+        try:
+            record: Any = schema.convert(work, cls)
+        except schema.Invalid as exc:
+            problem = exc.problem
+            where_what = (problem.loc, problem.field)
+            if where_what in seen:
+                # The stand-in did not do (a default that only stands when left out): leave the field out.
+                parent = schema.value_at(work, problem.loc[:-1])
+                if isinstance(parent, dict) and problem.loc and isinstance(problem.loc[-1], str):
+                    parent.pop(problem.loc[-1], None)
+                    continue
+                break
+            seen.add(where_what)
+            if problem.kind == "unknown":
+                close = difflib.get_close_matches(problem.field, _known(cls, problem.loc), n=1, cutoff=0.6)
+                suggested.update(close)
+            if not (problem.kind == "missing" and problem.field in suggested):
+                errors.append(_problem(doc, cls, data, problem, base, where))
+            if not _stand_in(work, problem, _STAND_INS.get(cls)):
+                break
+        else:
+            return (None if errors else record), errors
+    return None, errors
+
+
+def _known(cls: type, loc: tuple) -> tuple[str, ...]:
+    names = getattr(cls, "__struct_encode_fields__", ())
+    if loc and loc[0] == "steps":
+        names = Step.__struct_encode_fields__
+    elif loc and loc[0] == "themes":
+        names = Theme.__struct_encode_fields__
+    return tuple(n for n in names if not n.startswith("("))
+
+
+def _stand_in(work: Any, problem: schema.Problem, model: Any) -> bool:
+    """Put a good value where ``problem`` is (drop an unknown field); False when that cannot be done."""
+    if model is None:
+        return False
+    good = {k: v for k, v in schema.to_builtins(model).items() if not k.startswith("(")}
+    loc = problem.loc
+    if problem.kind in ("unknown", "missing"):
+        target = schema.value_at(work, loc)
+        if not isinstance(target, dict):
+            return False
+        if problem.kind == "unknown":
+            target.pop(problem.field, None)
+        else:
+            replacement = schema.value_at(good, loc + (problem.field,)) if not loc else None
+            if replacement is None:
+                replacement = schema.value_at(good, tuple(p if isinstance(p, str) else 0 for p in loc) + (problem.field,))
+            if replacement is None:
+                return False
+            target[problem.field] = replacement
+        return True
+    if not loc or "..." in loc:
+        return False
+    parent = schema.value_at(work, loc[:-1])
+    key = loc[-1]
+    replacement = schema.value_at(good, tuple(p if isinstance(p, str) else 0 for p in loc))
+    if isinstance(parent, dict) and isinstance(key, str):
+        if replacement is None:
+            parent.pop(key, None)  # an optional field: without it the record is good
+        else:
+            parent[key] = replacement
+        return True
+    if isinstance(parent, list) and isinstance(key, int) and replacement is not None:
+        parent[key] = replacement
+        return True
+    return False
 
 
 def _where_step(data: Any, number: int) -> str:
@@ -288,6 +374,14 @@ def _agenda(path: Path, theme_lists: list[str] | None = None) -> tuple[Agenda | 
 
 
 _STAND_IN_STEP = Step(id="x", type="info", title="x", minutes=1, prompts=("x",))
+_STAND_IN_THEME = Theme(id="x", name="x")
+#: A good record of each kind: where a value is refused, its value stands in, so the rest can be checked.
+_STAND_INS: dict[type, Any] = {
+    Step: _STAND_IN_STEP,
+    Theme: _STAND_IN_THEME,
+    Agenda: Agenda(id="x", title="x", steps=(_STAND_IN_STEP,)),
+    ThemeList: ThemeList(id="x", title="x", themes=(_STAND_IN_THEME,)),
+}
 
 
 def _check_steps(doc: yamlfile.Document, raw_steps: list, steps: list, theme_lists: list[str] | None,
@@ -336,7 +430,7 @@ def _theme_list(path: Path) -> tuple[ThemeList | None, list[ContentError]]:
         return None, errors
     themes, errors, good = _items(doc, Theme, "themes", lambda data, n: _("thema {number}").format(number=n))
     raw = doc.data.get("themes")
-    stand_in = (good[:1] or [Theme(id="x", name="x")]) * len(raw) if isinstance(raw, list) and raw else raw
+    stand_in = (good[:1] or [_STAND_IN_THEME]) * len(raw) if isinstance(raw, list) and raw else raw
     theme_list, problems = _convert(doc, ThemeList, {**doc.data, "themes": stand_in}, (), _("dit bestand"))
     errors.extend(problems)
     _check_stem(doc, doc.data.get("id"), errors)

@@ -409,6 +409,9 @@ class _Base60(float):
         number.raw = raw
         return number
 
+    def __reduce__(self) -> tuple[type, tuple[float, str]]:  # copy and pickle keep the text
+        return (type(self), (float(self), self.raw))
+
 
 # --------------------------------------------------------------------------- plain data
 
