@@ -220,6 +220,10 @@ def _convert(doc: yamlfile.Document, cls: type, data: Any, base: tuple, where: s
     import copy
     import difflib
 
+    try:
+        return schema.convert(data, cls), []  # the usual case: a good record, nothing copied
+    except schema.Invalid:
+        pass
     errors: list[ContentError] = []
     suggested: set[str] = set()
     work = copy.deepcopy(data)
