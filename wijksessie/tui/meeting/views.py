@@ -420,7 +420,7 @@ class AgreementsView(StepView):
     AgreementsView .agreement-form { height: 1; }
     AgreementsView .agreement-form Input { margin: 0 1 0 0; }
     AgreementsView #what { width: 2fr; }
-    AgreementsView #who { width: 1fr; }
+    AgreementsView #who { width: 1fr; min-width: 15; }
     AgreementsView #when { width: 18; }
     AgreementsView #when-preview { height: 1; color: $text-muted; }
     AgreementsView #agreements { height: 1fr; border: none; padding: 0; }

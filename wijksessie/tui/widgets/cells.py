@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
@@ -52,24 +53,43 @@ class OrderedInput(Input):
     the handler sees exactly what was typed before Enter; it may clear the
     line or move the focus on (use ``screen.set_focus``, which acts at once).
     Keys that still arrive here after the focus moved on are passed on to the
-    widget that has the focus now, in the order they were typed.
+    widget that has the focus now, in the order they were typed. The line's
+    own editing keys (backspace, ctrl+u, the arrows, …) are handled here too,
+    in order: otherwise a backspace typed in a burst would remove a letter
+    typed after it.
     """
 
     def __init__(self, *args, on_enter: Callable[[OrderedInput], None] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.on_enter = on_enter
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         focused = self.screen.focused if self.is_attached else None
         if focused is not None and focused is not self:
             event.stop()
             event.prevent_default()
             focused.post_message(events.Key(event.key, event.character))
             return
-        if event.key == "enter" and self.on_enter is not None:
+        if event.key == "enter":
+            if self.on_enter is not None:
+                event.stop()
+                event.prevent_default()
+                self.on_enter(self)
+            return
+        action = _EDITING_KEYS.get(event.key)
+        if action is not None:
             event.stop()
             event.prevent_default()
-            self.on_enter(self)
+            await self.run_action(action)
+
+
+#: The editing keys of Textual's input line and their actions (from its public ``BINDINGS``).
+_EDITING_KEYS = {
+    key.strip(): binding.action
+    for binding in Input.BINDINGS
+    if isinstance(binding, Binding) and binding.action != "submit"
+    for key in binding.key.split(",")
+}
 
 
 class LineInput(OrderedInput):
