@@ -361,14 +361,16 @@ def look_back_markdown(lb: LookBack) -> list[str]:
     from wijksessie.safe_text import escape_markdown as md
 
     lines = ["## " + md(_("Terugblik: wat er gebeurde met wat u vorige keer zei")), ""]
-    lines.append(md(_("Vorig gesprek: {title}, {date}.").format(title=lb.earlier.title, date=lb.earlier.date.isoformat())))
+    from wijksessie.i18n import format_date
+
+    lines.append(md(_("Vorig gesprek: {title}, {date}.").format(title=lb.earlier.title, date=format_date(lb.earlier.date))))
     lines.append("")
     if not lb.points:
         lines.append(md(_("Vorige keer is niets opgeschreven.")))
     for p in lb.points:
         outcome = p.status.label
         if p.status is DecisionStatus.UNDER_REVIEW and p.due:
-            outcome = _("{status}, u hoort het voor {date}").format(status=outcome, date=p.due.isoformat())
+            outcome = _("{status}, u hoort het voor {date}").format(status=outcome, date=format_date(p.due))
         line = f"- {md(' '.join(p.text.split()))} — **{md(outcome)}**"
         if p.reason:
             line += f" {md(_('Waarom: {reason}').format(reason=p.reason))}"
