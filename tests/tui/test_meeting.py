@@ -665,3 +665,30 @@ async def test_timer_and_meeting_clock_continue_after_a_hard_stop(data_dir, stor
         assert meeting.step.id == "wie-is-er"
         await until(pilot, lambda: "1:54 van 5:00" in read_screen(again), "step timer resumed")
         assert "bezig 6:35" in read_screen(again)
+
+
+def burst(app, text: str) -> None:
+    """Send keys the way a terminal does when they come fast (one read): all queued before any is handled.
+
+    ``\\n`` stands for Enter and ``\\b`` for backspace.
+    """
+    names = {"\n": ("enter", "\r"), "\b": ("backspace", "\x08"), " ": ("space", " ")}
+    for char in text:
+        key, character = names.get(char, (char, char))
+        app.post_message(events.Key(key, character))
+
+
+async def test_keys_typed_in_a_burst_stay_in_order(data_dir, store, clock, reopen):
+    sid = _session_at(store, "welkom")
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        burst(app, "abc\ndef\nxy\bz\n")
+        await until(pilot, lambda: len(reopen(sid).contributions()) == 3, "three entries")
+        assert [c.text for c in reopen(sid).contributions()] == ["abc", "def", "xz"]
+
+        await pilot.press("f8")
+        await until(pilot, lambda: meeting.step.id == "wie-is-er" and app.focused.id == "participants", "the count")
+        burst(app, "23\n65 jaar en ouder = 9\n")
+        await until(pilot, lambda: reopen(sid).session.tally.groups == {"65 jaar en ouder": 9}, "groups")
+        assert reopen(sid).session.tally.participants == 23
