@@ -380,7 +380,6 @@ def look_back_markdown(lb: LookBack) -> list[str]:
         for a in lb.agreements:
             extra = f" ({md(a.reason)})" if a.reason else ""
             lines.append(f"- {md(a.what)} — **{md(a.state.label)}**{extra}")
-    lines.append("")
     return lines
 
 
