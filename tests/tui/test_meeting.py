@@ -405,7 +405,7 @@ async def test_follow_up_from_the_meeting_and_back_keeps_saving(data_dir, demo, 
         await pilot.press("escape", "f")
         await until(pilot, lambda: type(app.screen).__name__ == "FollowUpScreen", "follow-up screen")
         await pilot.press("escape")
-        await until(pilot, lambda: app.screen is meeting and not meeting._released, "meeting has the session again")
+        await until(pilot, lambda: app.screen is meeting and meeting.holds_session, "meeting has the session again")
         assert not meeting.readonly
         try:
             store.open(demo).close()

@@ -862,6 +862,11 @@ class MeetingScreen(TranslatedScreen[None]):
 
         self.app.push_screen(ContactDialog(self.sf.session.contact), answer)
 
+    @property
+    def holds_session(self) -> bool:
+        """True while this screen has the session open (not lent to the follow-up or letter screen)."""
+        return not self._released
+
     def release(self) -> None:
         """Let go of the session (another screen needs to open it); it is taken back when this screen returns."""
         self._save_pending()
