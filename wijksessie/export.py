@@ -212,7 +212,9 @@ def export_markdown(sf: SessionFile) -> str:
                 parts.append(md(_("Organisatie: {org}").format(org=d.organisation)))
             if d.owner:
                 parts.append(md(_("Wie: {owner}").format(owner=d.owner)))
-            if d.due:
+            if d.due and d.status is model.DecisionStatus.UNDER_REVIEW:
+                parts.append(md(_("Antwoord uiterlijk: {date}").format(date=i18n.format_date(d.due))))
+            elif d.due:
                 parts.append(md(_("Klaar op: {date}").format(date=i18n.format_date(d.due))))
             if d.quick_win:
                 parts.append(md(_("snel resultaat")))
