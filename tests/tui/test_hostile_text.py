@@ -46,6 +46,17 @@ def _assert_clean(app, where: str) -> None:
     assert not raw_left(shown), f"{where}: raw {sorted(map(hex, map(ord, raw_left(shown))))} reached the screen"
 
 
+async def _press_until(pilot, key: str, done, tries: int = 200) -> None:
+    """Press ``key``, then let the program work until ``done()`` (a new screen is up), on a busy machine too."""
+    await pilot.press(key)
+    for _ in range(tries):
+        if done():
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"after {key!r} the screen did not change; it shows {type(pilot.app.screen).__name__}")
+
+
 @pytest.mark.parametrize("size", [(100, 30)])
 async def test_hostile_text_never_reaches_the_screen_raw(st, data_dir, clock, size):
     sid = _hostile_session(st)
@@ -56,18 +67,16 @@ async def test_hostile_text_never_reaches_the_screen_raw(st, data_dir, clock, si
         await pilot.pause()
         _assert_clean(app, "home")
         assert "deadbeef" in _shown(app), "the damaged session is listed, the home screen still starts"
+        home = app.screen
         for key, name in (("f", "follow-up"), ("b", "letter"), ("u", "files"), ("o", "overview"), ("s", "settings")):
-            await pilot.press(key)
-            await pilot.pause()
+            await _press_until(pilot, key, lambda: app.screen is not home)
             _assert_clean(app, name)
             if key == "f":  # the decision form of the hostile contribution
-                await pilot.press("enter")
-                await pilot.pause()
+                followup = app.screen
+                await _press_until(pilot, "enter", lambda: app.screen is not followup)
                 _assert_clean(app, "decision form")
-                await pilot.press("escape")
-                await pilot.pause()
-            await pilot.press("escape")
-            await pilot.pause()
+                await _press_until(pilot, "escape", lambda: app.screen is followup)
+            await _press_until(pilot, "escape", lambda: app.screen is home)
 
     app = make_app(data_dir, sid, clock=clock)
     async with app.run_test(size=size) as pilot:
