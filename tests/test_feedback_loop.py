@@ -279,3 +279,17 @@ def test_update_letter_carries_no_control_characters_from_what_was_said(cli, tmp
         assert cli("letter", sid, "--update", "--format", fmt, "-o", str(out)).returncode == 0
         text = out.read_text(encoding="utf-8")
         assert "\x1b" not in text and "\u202e" not in text and "rood" in text
+
+
+def test_write_update_letter_for_the_program_records_once(old_store):
+    from wijksessie.update_letter import write_update_letter
+
+    with old_store.open(OLD_ID) as sf:
+        text, changes = write_update_letter(sf, "md", today=dt.date(2026, 12, 1))
+        assert text is None and not changes, "nothing changed since the migrated letter of 20 October"
+        sf.decide("cdd72c", "adopted", owner="Buurthuis De Brug", recorded_by="wijkteam")
+        text, changes = write_update_letter(sf, "md", today=dt.date(2026, 12, 1))
+        assert "beweegles" in text and [p.contribution.id for p in changes.points] == ["cdd72c"]
+        assert [letter.kind for letter in sf.session.letters] == ["final", "update"]
+        again, _changes = write_update_letter(sf, "md", today=dt.date(2026, 12, 2))
+        assert again is None and len(sf.session.letters) == 2

@@ -95,3 +95,33 @@ def render_update_letter(session: Session, contributions: list[Contribution], ag
     elif not text.endswith("\n"):
         text += "\n"
     return document_safe(text)  # no raw control characters or bidi overrides, as in every letter
+
+
+def write_update_letter(sf, fmt: str = "md", lang: str | None = None, *, today: dt.date | None = None,
+                        record: bool = True) -> tuple[str | bytes | None, Changes]:
+    """The update letter of an open session, noted as sent (with ``record``); ``None`` when nothing changed.
+
+    For the command line and the program alike: ``fmt`` is html, md, txt
+    (text) or pdf, docx (bytes, made from the HTML letter). Raises
+    :class:`UserError` when no letter went out yet. Nothing is recorded when
+    nothing changed, so calling it twice sends nothing twice.
+    """
+    from wijksessie import feedback
+
+    contributions, agreements = sf.contributions(), sf.agreements()
+    changes = feedback.changes_since_last_letter(sf.session, contributions, agreements)
+    if not changes:
+        return None, changes
+    lang = i18n.normalise(lang or (sf.session.languages[0] if sf.session.languages else None))
+    if fmt in letter.FORMATS:
+        result: str | bytes = render_update_letter(sf.session, contributions, agreements, changes, fmt, lang, today=today)
+    elif fmt in ("pdf", "docx"):
+        from wijksessie.documents import from_html
+
+        html = render_update_letter(sf.session, contributions, agreements, changes, "html", lang, today=today)
+        result = from_html(html, fmt, municipality=letter.load_municipality().name)
+    else:
+        raise UserError(_("Deze vorm kan niet voor een brief: {fmt}. Kies html, md, txt, pdf of docx.").format(fmt=fmt))
+    if record:
+        feedback.record_letter(sf, language=lang, fmt=fmt, kind="update", today=today)
+    return result, changes

@@ -100,29 +100,27 @@ def _update_letter(args) -> int:
     """``letter --update``: only the points whose answer changed since the last letter; nothing changed, nothing written."""
     import datetime as dt
 
-    from wijksessie import feedback, letter
     from wijksessie.errors import UserError
-    from wijksessie.update_letter import render_update_letter
+    from wijksessie.update_letter import write_update_letter
 
     if args.final:
         raise UserError(_("Kies --final of --update, niet allebei. De eerste brief is --final, een latere --update."))
     with store(args).open(args.session) as sf:
-        contributions, agreements = sf.contributions(), sf.agreements()
-        changes = feedback.changes_since_last_letter(sf.session, contributions, agreements)
-        if not changes:
+        lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
+        # Written first, recorded as sent after: a letter that could not be written is not noted as sent.
+        result, changes = write_update_letter(sf, args.format, lang, today=dt.date.today(), record=False)
+        if result is None:
             sys.stderr.write(
                 _("Er is niets veranderd sinds de brief van {date}. Er is geen nieuwe brief gemaakt.").format(
                     date=changes.since.sent.isoformat()) + "\n"
             )
             return 0
-        lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
-        if args.format in letter.FORMATS:
-            write_output(args, render_update_letter(sf.session, contributions, agreements, changes, args.format, lang))
-        else:  # pdf, docx: made from the HTML letter, like the first letter
-            from wijksessie.documents import from_html
+        if isinstance(result, bytes):
+            _write_bytes(args, result)
+        else:
+            write_output(args, result)
+        from wijksessie import feedback
 
-            html = render_update_letter(sf.session, contributions, agreements, changes, "html", lang)
-            _write_bytes(args, from_html(html, args.format, municipality=letter.load_municipality().name))
         feedback.record_letter(sf, language=lang, fmt=args.format, kind="update", today=dt.date.today())
     sys.stderr.write(
         i18n.ngettext("{n} punt is veranderd.", "{n} punten zijn veranderd.", len(changes.points)).format(
