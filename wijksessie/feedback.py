@@ -300,6 +300,20 @@ def link_follow_up(session: Session, earlier: Session) -> Session:
     return session
 
 
+def earlier_meetings(store, neighbourhood: str, before: dt.date | None = None) -> list:
+    """The sessions a new meeting in ``neighbourhood`` can follow up: same neighbourhood (any case), newest first.
+
+    ``before`` keeps meetings held before that date. Damaged files are left
+    out. For the "vervolg op…" choice when a meeting is prepared.
+    """
+    wanted = " ".join(neighbourhood.split()).casefold()
+    return [
+        s for s in store.summaries()
+        if not s.problem and " ".join(s.neighbourhood.split()).casefold() == wanted
+        and (before is None or (s.date is not None and s.date < before))
+    ]
+
+
 @dataclass
 class LookBackPoint:
     """One point of last time, with its answer now."""
