@@ -203,6 +203,9 @@ class FollowUpScreen(TranslatedScreen[None]):
         Binding("v", "focus_filter('status')", N_("Status"), id="followup-filter-status"),
         Binding("a", "clear_filters", N_("Alles tonen"), id="followup-all"),
         Binding("escape", "back", N_("Terug"), id="followup-back"),
+        # Feedback loop (loop-tui, wijksessie/tui/screens/history.py and agreements.py):
+        Binding("g", "history", N_("Geschiedenis"), id="followup-history", show=False),
+        Binding("k", "agreements", N_("Afspraken"), id="followup-agreements", show=False),
     ]
 
     def __init__(self, store: SessionStore, session_id: str) -> None:
@@ -357,7 +360,25 @@ class FollowUpScreen(TranslatedScreen[None]):
                 self.query_one(DataTable).focus()
                 self.notify(_("Besluit opgeslagen."), timeout=3)
 
-        self.app.push_screen(DecisionDialog(c, lambda values: self.record(c.id, values)), saved)
+        from wijksessie.tui.screens.history import RecordedDecisionDialog  # with "Vastgelegd door"
+
+        self.app.push_screen(RecordedDecisionDialog(c, lambda values: self.record(c.id, values)), saved)
+
+    def action_history(self) -> None:
+        """Every answer the point under the cursor got, oldest first (loop-tui)."""
+        from wijksessie.tui.screens.history import HistoryDialog
+
+        c = self.current()
+        if c is None:
+            self.notify(_("Kies eerst een regel in de lijst."), severity="warning")
+            return
+        self.app.push_screen(HistoryDialog(c))
+
+    def action_agreements(self) -> None:
+        """The agreements of this session and how far each has got (loop-tui)."""
+        from wijksessie.tui.screens.agreements import AgreementsScreen
+
+        self.app.push_screen(AgreementsScreen(self.sf))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -1,0 +1,141 @@
+"""The feedback loop in the full-screen program: history, who recorded it, agreements, update letters,
+follow-up meetings with a look-back, the residents' evaluation, late sessions on the home screen.
+
+Driven with the keyboard through Pilot on real session files in this test's
+data folder; what is checked is what ends up on disk and what a user reads.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import DataTable, Input, Select
+
+from wijksessie import feedback
+from wijksessie.model import Agreement, Contribution, Session
+from wijksessie.store import SessionStore
+
+
+class Host(App):
+    """An empty program that shows one screen, as the real program does after a key press."""
+
+    def __init__(self, make_screen) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.closed = False
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), lambda _result=None: setattr(self, "closed", True))
+
+
+def _session(store: SessionStore, *, neighbourhood="Noord", date="2026-02-10", feedback_due=None,
+             title="Gezond Noord") -> tuple[str, list[str]]:
+    s = Session.new(title, neighbourhood, date=date, feedback_due=feedback_due, languages=["nl"])
+    store.create(s)
+    with store.open(s.id) as sf:
+        ids = [
+            sf.add_contribution(Contribution.new("Te weinig groen bij de flats", theme="Groen", kind="problem")).id,
+            sf.add_contribution(Contribution.new("Een wandelgroep op zaterdag", theme="Bewegen")).id,
+        ]
+    return s.id, ids
+
+
+def _disk(store, sid):
+    sf = SessionStore(store.data_dir).open(sid, readonly=True)
+    sf.close()
+    return sf
+
+
+async def _decide(pilot, row: int, status: str, *, by: str | None = None, reason: str = "", due: str = ""):
+    from wijksessie.tui.screens.history import RecordedDecisionDialog
+
+    screen = pilot.app.screen
+    screen.query_one(DataTable).move_cursor(row=row)
+    await pilot.press("enter")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, RecordedDecisionDialog)
+    form.query_one("#status", Select).value = status
+    form.query_one("#reason").value = reason
+    form.query_one("#due", Input).value = due
+    shown = form.query_one("#recorded_by", Input).value
+    if by is not None:
+        form.query_one("#recorded_by", Input).value = by
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return shown
+
+
+async def test_decisions_record_who_and_the_history_shows_every_answer(store, read_screen, clock):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+    from wijksessie.tui.screens.history import HistoryDialog
+
+    sid, ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        followup = app.screen
+        await _decide(pilot, 0, "under_review", by="Wijkteam Noord", reason="We vragen het na bij de woningbouw.",
+                      due="2026-04-01")
+        assert app.screen is followup
+        assert _disk(store, sid).contribution(ids[0]).decision.recorded_by == "Wijkteam Noord"
+
+        # The name is remembered for the rest of the evening: the next form has it already.
+        shown = await _decide(pilot, 0, "adopted", reason="Er komen vier bomen.")
+        assert shown == "Wijkteam Noord"
+        saved = _disk(store, sid).contribution(ids[0])
+        assert [e["status"] for e in feedback.history_entries(saved)] == ["under_review", "adopted"]
+        assert [e["by"] for e in feedback.history_entries(saved)] == ["Wijkteam Noord", "Wijkteam Noord"]
+
+        followup.query_one(DataTable).move_cursor(row=0)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryDialog)
+        text = read_screen(app)
+        assert "Geschiedenis van dit punt" in text
+        assert text.index("wordt uitgezocht") < text.index("overgenomen")
+        assert "Vastgelegd door: Wijkteam Noord" in text
+        assert "(nu)" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is followup
+
+
+async def test_agreement_states_from_the_program_stopped_needs_a_reason(store, read_screen, clock):
+    from wijksessie.tui.screens.agreements import AgreementsScreen, AgreementStateDialog
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, _ids = _session(store)
+    with store.open(sid) as sf:
+        late = sf.add_agreement(Agreement.new("Bankje bij de speeltuin", "Gemeente", "2026-03-01")).id
+        sf.add_agreement(Agreement.new("Wandelgroep starten", "Buurthuis", "2026-06-01"))
+    app = Host(lambda: FollowUpScreen(store, sid))
+    app.clock = clock  # 12 March 2026: the bench was due on 1 March
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementsScreen)
+        text = read_screen(app)
+        assert "Bankje bij de speeltuin" in text and "te laat" in text
+        assert "1 afspraak is over de datum en nog niet klaar." in text
+
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AgreementStateDialog)
+        dialog.query_one("#state", Select).value = "stopped"
+        dialog.query_one("#state-recorded-by", Input).value = "Jan, gemeente"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog, "stopped without a reason must not be saved"
+        assert "reden" in read_screen(app)
+        assert _disk(store, sid).agreement(late).state.value == "planned"
+
+        dialog.query_one("#state-reason", Input).value = "Geen plek op de stoep."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgreementsScreen)
+        saved = _disk(store, sid).agreement(late)
+        assert (saved.state.value, saved.reason, saved.recorded_by) == ("stopped", "Geen plek op de stoep.", "Jan, gemeente")
+        assert [h.state.value for h in saved.history] == ["planned"]
+        text = read_screen(app)
+        assert "te laat" not in text and "gestopt" in text
