@@ -38,8 +38,8 @@ def test_letters_in_every_format_and_language(st, data_dir):
         sf.update(lambda s: setattr(s, "languages", ["nl", "en"]))
         session, contributions, agreements = sf.session, sf.contributions(), sf.agreements()
     written = outputs.write_letters(session, contributions, agreements, data_dir)
-    assert len(written) == 2 * len(letter.FORMATS)
-    assert {p.suffix[1:] for p in written} == set(letter.FORMATS)
+    assert len(written) == 2 * len(outputs.letter_formats())
+    assert {p.suffix[1:] for p in written} == set(outputs.letter_formats())
     assert all(p.parent == data_dir / "uitvoer" / sid and p.stat().st_size > 0 for p in written)
 
 

@@ -90,7 +90,11 @@ class Terminal:
         return self.tmux("display-message", "-p", "-t", "evening", "#{pane_dead}", check=False).stdout.strip() == "1"
 
     def exit_status(self) -> str:
-        return self.tmux("display-message", "-p", "-t", "evening", "#{pane_dead_status}", check=False).stdout.strip()
+        """``0`` after a normal stop; ``signal N`` when the process was killed."""
+        out = self.tmux("display-message", "-p", "-t", "evening", "#{pane_dead_status}|#{pane_dead_signal}",
+                        check=False).stdout.strip()
+        status, _bar, sig = out.partition("|")
+        return status or (f"signal {sig}" if sig else "")
 
     def styled(self) -> str:
         """The screen with its colours and styles as escape codes (to see what is highlighted)."""
@@ -250,7 +254,8 @@ def test_a_whole_evening_at_80x24_with_a_hard_kill(tmp_path, data_dir):
         term.wait("Definitieve brief verstuurd", "the letter recorded as sent")
         term.keys("C-q")
         wait_for(term.dead, "the program to stop")
-        assert term.exit_status() == "0"
+        wait_for(lambda: term.exit_status() != "", "the exit status")
+        assert term.exit_status() == "0", term.screen()
     finally:
         term.tmux("kill-server", check=False)
 

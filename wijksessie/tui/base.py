@@ -185,3 +185,27 @@ class StopAtEndsOptionList(StopAtEnds, OptionList):
 
 class StopAtEndsSelectionList(StopAtEnds, SelectionList):
     """:class:`SelectionList` (tick boxes) that does not wrap round."""
+
+
+class SaysWhyKeys:
+    """For screens: a letter key that does nothing where the focus is says so, instead of nothing at all.
+
+    Keys bound on the screen, its widgets or the app are left to their binding;
+    typing in a text field or a drop-down list is left alone.
+    """
+
+    def on_key(self, event) -> None:
+        from textual.widgets import Input, Select, TextArea
+
+        focused = getattr(self, "focused", None)
+        if not event.is_printable or not event.character or event.character.isspace():
+            return
+        if isinstance(focused, (Input, TextArea, Select)) or (focused and type(focused).__name__ == "SelectOverlay"):
+            return
+        # Key handlers run before bindings: a bound key is not ours to complain about.
+        if event.key in self.active_bindings:  # type: ignore[attr-defined]
+            return
+        self.notify(  # type: ignore[attr-defined]
+            _("De toets '{key}' doet hier niets. Druk op F1 voor alle toetsen.").format(key=event.character),
+            severity="warning", timeout=4,
+        )

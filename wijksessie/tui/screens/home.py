@@ -16,10 +16,10 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionSummary
-from wijksessie.tui.base import TranslatedScreen, run_safely
+from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, run_safely
 
 
-class HomeScreen(TranslatedScreen[None]):
+class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
     """List of sessions: new, open, delete; an example session to look around in."""
 
     HELP = N_(

@@ -30,10 +30,10 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import TranslatedScreen, program_words, today
+from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, program_words, today
 
 
-class LetterPreviewScreen(TranslatedScreen[None]):
+class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
     """The feedback letter of one session, as residents will read it."""
 
     DEFAULT_CSS = """
@@ -56,6 +56,8 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         Binding("g", "municipality", N_("Gemeente"), id="letter-municipality"),
         Binding("t", "toggle_format", N_("Tekst/Markdown"), id="letter-format", show=False),
         Binding("p", "allow_point", N_("Punt toestaan"), id="letter-allow", show=False),
+        # Only after the final letter, while residents who asked for a letter have not had it (check_action).
+        Binding("b", "personal_letters", N_("Brieven printen"), id="letter-personal"),
         Binding("escape", "back", N_("Terug"), id="letter-back"),
     ]
 
@@ -72,12 +74,14 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         self.status_text = ""
         self.written: list[Path] = []
         self.problem = ""
+        self.personal_written: list[Path] = []
 
     def _load(self, sf) -> None:
         self.session = sf.session
         self.contributions = sf.contributions()
         self.agreements = sf.agreements()
         self.held = privacy.letter_holds(self.contributions)
+        self.waiting = outputs.personal_letters_waiting(sf)  # "n brieven klaar om te printen"
 
     @property
     def folder(self) -> Path:
@@ -157,9 +161,21 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         if self.problem:
             warn = True
             text.append("\n⚠ " + self.problem, style="bold")
+        if self.session.letter_sent and self.waiting:
+            text.append("\n" + ngettext("{n} brief klaar om te printen (voor de bewoner die erom vroeg). Druk op b.",
+                                         "{n} brieven klaar om te printen (voor bewoners die erom vroegen). Druk op b.",
+                                         self.waiting).format(n=self.waiting), style="bold")
         text.append("\n" + _("Map: {folder}").format(folder=self.folder), style="dim")
         if self.written:
             text.append("\n" + _("Gemaakt: {names}").format(names=", ".join(p.name for p in self.written)))
+            missing = getattr(self.written, "missing", {})
+            if missing:
+                text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
+                            .format(chars=terminal_safe(" ".join(dict.fromkeys("".join(missing.values()))))))
+        if self.personal_written:
+            text.append("\n" + ngettext("{n} brief om te printen in: {folder}", "{n} brieven om te printen in: {folder}",
+                                         len(self.personal_written)).format(
+                n=len(self.personal_written), folder=self.personal_written[0].parent), style="bold")
         if extra:
             text.append("\n" + extra)
         self.status_text = text.plain
@@ -206,6 +222,7 @@ class LetterPreviewScreen(TranslatedScreen[None]):
                 self._load(sf)
         except UserError as exc:
             self.notify(program_words(str(exc)), severity="error", timeout=10)
+        self.refresh_bindings()  # "b Brieven printen" appears after the final letter
         self.render_letter()
 
     def action_write(self) -> None:
@@ -230,6 +247,42 @@ class LetterPreviewScreen(TranslatedScreen[None]):
         )
 
     # -- other keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "personal_letters":
+            return bool(self.session.letter_sent and self.waiting)
+        return True
+
+    def action_personal_letters(self) -> None:
+        """Write the final letter for each resident who asked for one (PDF, name and address on it)."""
+        self._show_status(_("Bezig met maken…"))
+        self._personal_in_thread()
+
+    @work(thread=True, exclusive=True, group="letter-write")
+    def _personal_in_thread(self) -> None:
+        try:
+            made = outputs.write_personal_letters(self.store, self.session_id, self.store.data_dir, today=today(self))
+            problem = ""
+        except UserError as exc:
+            made, problem = [], program_words(str(exc))
+        except OSError as exc:
+            made, problem = [], _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.") \
+                .format(error=exc.strerror or exc)
+        self.app.call_from_thread(self._personal_written, made, problem)
+
+    def _personal_written(self, made: list, problem: str) -> None:
+        self._reload()
+        if problem:
+            self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
+            self._show_status("⚠ " + problem)
+            return
+        self.personal_written = [item.path for item in made]
+        missing = "".join(dict.fromkeys("".join(item.missing for item in made)))
+        if missing:
+            self.notify(_("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
+                        .format(chars=terminal_safe(" ".join(missing))), severity="warning", timeout=10)
+        self.notify(ngettext("{n} brief gemaakt in {folder}", "{n} brieven gemaakt in {folder}", len(made))
+                    .format(n=len(made), folder=made[0].path.parent if made else ""), title=_("Brieven klaar"), timeout=8)
 
     def action_toggle_format(self) -> None:
         self.fmt = "md" if self.fmt == "txt" else "txt"

@@ -25,10 +25,10 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import StopAtEndsOptionList, TranslatedScreen, program_words, today
+from wijksessie.tui.base import SaysWhyKeys, StopAtEndsOptionList, TranslatedScreen, program_words, today
 
 
-class OutputsScreen(TranslatedScreen[None]):
+class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
     """A list of what can be made for one session; Enter makes it."""
 
     DEFAULT_CSS = """
@@ -60,6 +60,7 @@ class OutputsScreen(TranslatedScreen[None]):
         self.folder = outputs.session_folder(store.data_dir, self.session_id)
         self.made: list[Path] = []
         self.busy = False
+        self.missing = ""  # characters a PDF had to leave out
 
     # -- what can be made
 
@@ -74,7 +75,19 @@ class OutputsScreen(TranslatedScreen[None]):
             ("letters", _("Brief aan bewoners: {formats} in {languages}").format(formats=formats, languages=languages)),
             ("final", _("Definitieve brief (alle formaten en talen) en noteren dat hij verstuurd is")),
             ("report", _("Overzicht per wijk, alle sessies (Markdown, CSV en JSON)")),
-        ]
+        ] + self._personal_choice()
+
+    def _personal_choice(self) -> list[tuple[str, str]]:
+        """After the final letter: "n brieven klaar om te printen" (residents who asked for a letter)."""
+        try:
+            with self.store.open(self.session_id, readonly=True) as sf:
+                sent, waiting = sf.session.letter_sent, outputs.personal_letters_waiting(sf)
+        except UserError:
+            return []
+        if not (sent and waiting):
+            return []
+        return [("personal", ngettext("{n} brief klaar om te printen (PDF met naam en adres)",
+                                      "{n} brieven klaar om te printen (PDF met naam en adres)", waiting).format(n=waiting))]
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Bestanden maken: {title}").format(title=terminal_safe(self.session.title))),
@@ -103,13 +116,23 @@ class OutputsScreen(TranslatedScreen[None]):
                 return [outputs.write_export(sf, key.split("-", 1)[1], data)]
         if key == "letters":
             with self.store.open(self.session_id, readonly=True) as sf:
-                return outputs.write_letters(sf.session, sf.contributions(), sf.agreements(), data, today=today(self))
+                return self._note_missing(outputs.write_letters(sf.session, sf.contributions(), sf.agreements(), data,
+                                                                today=today(self)))
         if key == "final":
-            return outputs.write_final_letter(self.store, self.session_id, data, today=today(self))
+            return self._note_missing(outputs.write_final_letter(self.store, self.session_id, data, today=today(self)))
+        if key == "personal":
+            return [item.path for item in self._note_missing(
+                outputs.write_personal_letters(self.store, self.session_id, data, today=today(self)))]
         if key == "report":
             day = today(self)
             return [outputs.write_report(self.store, fmt, data, today=day) for fmt in outputs.REPORT_FORMATS]
         raise ValueError(key)
+
+    def _note_missing(self, made):
+        """Remember the characters a PDF had to leave out, to show them."""
+        items = made.missing.values() if hasattr(made, "missing") else (getattr(m, "missing", "") for m in made)
+        self.missing = "".join(dict.fromkeys(self.missing + "".join(items)))
+        return made
 
     @work(thread=True, exclusive=True, group="outputs")
     def make(self, keys: list[str]) -> None:
@@ -138,6 +161,7 @@ class OutputsScreen(TranslatedScreen[None]):
         self.busy = False
         self.made = made + [p for p in self.made if p not in made]
         self._show_log(problems)
+        self._refresh_personal_choice()
         if problems:
             self.notify(" ".join(problems), title=_("Niet alles is gemaakt"), severity="error", timeout=10)
         elif made:
@@ -154,11 +178,32 @@ class OutputsScreen(TranslatedScreen[None]):
                 text.append("  " + self._shown(path) + "\n")
         elif not problems:
             text.append(_("Nog niets gemaakt. Kies hierboven wat u nodig hebt en druk op Enter."), style="dim")
+        if self.missing:
+            text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
+                        .format(chars=terminal_safe(" ".join(self.missing))), style="bold")
         self.query_one("#outputs-log", Static).update(text)
 
     def _shown(self, path: Path) -> str:
         """A file's name when it is in the session's folder (shown above), else its whole path."""
-        return path.name if path.parent == self.folder else str(path)
+        return str(path.relative_to(self.folder)) if path.is_relative_to(self.folder) else str(path)
+
+    def _refresh_personal_choice(self) -> None:
+        """Add, change or drop "n brieven klaar om te printen" after the final letter or the letters."""
+        from textual.widgets.option_list import OptionDoesNotExist
+
+        option_list = self.query_one(OptionList)
+        wanted = self._personal_choice()
+        try:
+            option_list.get_option("personal")
+            there = True
+        except OptionDoesNotExist:
+            there = False
+        if there:
+            option_list.remove_option("personal")
+        if wanted:
+            option_list.add_option(Option(wanted[0][1], id="personal"))
+            if not there:
+                self.notify(wanted[0][1], title=_("Nu ook: eigen brieven"), timeout=8)
 
     # -- keys
 

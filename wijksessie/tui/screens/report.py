@@ -21,10 +21,10 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
-from wijksessie.tui.base import TranslatedScreen, today
+from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, today
 
 
-class ReportScreen(TranslatedScreen[None]):
+class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
     """Figures per neighbourhood over all sessions in the data folder."""
 
     DEFAULT_CSS = """
