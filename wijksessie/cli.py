@@ -16,12 +16,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
-from wijksessie import __version__, i18n, paths
-from wijksessie.errors import UserError
-from wijksessie.i18n import _
+from wijksessie import __version__, i18n
 
 # Each command lives in its own small module under wijksessie/commands/, with its
 # parser setup beside its handler. The names below stay importable from here.
@@ -44,6 +42,8 @@ from wijksessie.commands.documents import cmd_export, cmd_letter, cmd_report  # 
 from wijksessie.commands.followup import cmd_decide  # noqa: F401
 from wijksessie.commands.people import cmd_anonymise, cmd_forget, cmd_people, cmd_person, cmd_purge  # noqa: F401
 from wijksessie.commands.session import cmd_add, cmd_contact, cmd_list, cmd_new, cmd_program, cmd_vote  # noqa: F401
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
 
 LOG_NAME = "wijksessie.log"
 

@@ -38,10 +38,9 @@ import json
 import os
 import stat
 import time
-
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -425,7 +424,7 @@ class SessionFile:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "SessionFile":
+    def __enter__(self) -> SessionFile:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -690,7 +689,7 @@ class SessionFile:
 
         return erasure.record_of(self._storage.read() or {})
 
-    def purge_personal_data(self) -> "PurgeResult":
+    def purge_personal_data(self) -> PurgeResult:
         """Remove every personal field; keep what was said (anonymised), votes, counts and decisions.
 
         Removed in one durable write: all people, the contact point, their

@@ -73,9 +73,9 @@ async def test_hostile_text_never_reaches_the_screen_raw(st, data_dir, clock, si
             _assert_clean(app, name)
             if key == "f":  # the decision form of the hostile contribution
                 followup = app.screen
-                await _press_until(pilot, "enter", lambda: app.screen is not followup)
+                await _press_until(pilot, "enter", lambda f=followup: app.screen is not f)
                 _assert_clean(app, "decision form")
-                await _press_until(pilot, "escape", lambda: app.screen is followup)
+                await _press_until(pilot, "escape", lambda f=followup: app.screen is f)
             await _press_until(pilot, "escape", lambda: app.screen is home)
 
     app = make_app(data_dir, sid, clock=clock)

@@ -102,9 +102,7 @@ def _print(text: str = "") -> None:
 
 def cmd_i18n_status(args) -> int:
     """``i18n status``."""
-    from wijksessie import i18n_tools
-
-    from wijksessie import i18n
+    from wijksessie import i18n, i18n_tools
 
     langs = i18n.check_languages(args.langs) if args.langs else None
     rows = i18n_tools.status(langs)
@@ -181,9 +179,7 @@ def report_problems(problems) -> int:
 
 def cmd_i18n_check(args) -> int:
     """``i18n check``."""
-    from wijksessie import i18n_tools
-
-    from wijksessie import i18n
+    from wijksessie import i18n, i18n_tools
 
     if args.langs:
         return _check_ready(i18n.check_languages(args.langs))

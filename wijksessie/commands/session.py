@@ -133,9 +133,8 @@ def _check_step(sf, step: str) -> None:
 
 
 def cmd_add(args) -> int:
-    from wijksessie.model import Contribution
-
     from wijksessie import privacy
+    from wijksessie.model import Contribution
 
     # "-": a long text from a file or paste, read as bytes so it is stored exactly (no newline translation).
     text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape") if args.text == "-" else args.text
