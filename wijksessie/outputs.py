@@ -16,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 
 from wijksessie import export, i18n, letter
-from wijksessie.atomic import write_atomic
+from wijksessie.atomic import make_folders, write_atomic
 
 #: The folder inside the data folder that holds everything the program makes.
 OUTPUT_FOLDER = "uitvoer"
@@ -44,12 +44,21 @@ def report_folder(data_dir: Path) -> Path:
 
 
 def letter_formats() -> tuple[str, ...]:
-    """Every format the letter can be made in (read from the letter module, so new ones appear)."""
-    return tuple(letter.FORMATS)
+    """Every format the letter can be made in, PDF and Word included (read from the letter module)."""
+    return tuple(letter.LETTER_FORMATS)
+
+
+class WrittenFiles(list):
+    """The files written (a list of paths), and per file the characters a PDF had to leave out."""
+
+    def __init__(self, paths=()) -> None:
+        super().__init__(paths)
+        #: file name -> characters the PDF's font cannot show (left out of that file).
+        self.missing: dict[str, str] = {}
 
 
 def _write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(path.parent)  # owner-only, like the files: letters and exports may name residents
     write_atomic(path, content if isinstance(content, bytes) else content.encode("utf-8"))
     return path
 
@@ -71,18 +80,39 @@ def letter_languages(session) -> list[str]:
 
 
 def write_letters(session, contributions, agreements, data_dir: Path, *, languages=None, formats=None,
-                  final: bool = False, today: dt.date | None = None) -> list[Path]:
-    """The letter in every format and language (or those asked); returns the files written."""
+                  final: bool = False, today: dt.date | None = None) -> WrittenFiles:
+    """The letter in every format and language (or those asked); returns the files written.
+
+    PDF and Word come from :func:`wijksessie.documents.write_document`; the
+    characters a PDF had to leave out are in the result's ``missing``.
+    Everything is made first and only then written, so a broken template
+    writes nothing.
+    """
+    from wijksessie.documents import DOCUMENT_FORMATS, write_document
+
     folder = session_folder(data_dir, session.id)
-    written = []
+    made: list[tuple[Path, str | bytes, str]] = []
+    municipality = None
     for lang in languages or letter_languages(session):
         for fmt in formats or letter_formats():
-            content = letter.render_letter(session, contributions, agreements, fmt, lang, final=final, today=today)
-            written.append(_write(folder / letter.default_filename(session, fmt, lang), content))
+            path = folder / letter.default_filename(session, fmt, lang)
+            if fmt in DOCUMENT_FORMATS:
+                municipality = municipality or letter.load_municipality()
+                doc = write_document(session, contributions, agreements, fmt, lang, municipality=municipality,
+                                     today=today, final=final)
+                made.append((path, doc.data, doc.missing))
+            else:
+                made.append((path, letter.render_letter(session, contributions, agreements, fmt, lang,
+                                                        final=final, today=today), ""))
+    written = WrittenFiles()
+    for path, content, missing in made:
+        written.append(_write(path, content))
+        if missing:
+            written.missing[path.name] = missing
     return written
 
 
-def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> list[Path]:
+def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> WrittenFiles:
     """The final letter in every format and language, and record the day it was sent.
 
     Raises :class:`~wijksessie.errors.UserError` while a contribution has no decision;
@@ -98,6 +128,38 @@ def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date
         language = sf.session.languages[0] if sf.session.languages else i18n.DEFAULT_LANGUAGE
         feedback.record_letter(sf, language=language, fmt="", kind="final", today=today)
     return written
+
+
+#: The folder (inside the session's folder) for the personal letters; owner-only, like each letter.
+PERSONAL_FOLDER = "brieven"
+
+
+def personal_folder(data_dir: Path, session_id: str) -> Path:
+    """``<data folder>/uitvoer/<session id>/brieven``: one letter per resident who asked for one."""
+    return session_folder(data_dir, session_id) / PERSONAL_FOLDER
+
+
+def personal_letters_waiting(sf) -> int:
+    """How many residents asked for a letter and have not had the final one yet ("n brieven klaar om te printen")."""
+    from wijksessie.documents import personal
+
+    return len(personal.letters_to_print(sf))
+
+
+def write_personal_letters(store, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> list:
+    """The final letter as PDF for each resident still waiting for it, with name and address; records it.
+
+    Files are named by receipt code (never a name), readable by the owner
+    only, in :func:`personal_folder`. Returns
+    :class:`wijksessie.documents.personal.PersonalLetter` items (``.path``,
+    ``.missing``). Raises :class:`~wijksessie.errors.UserError` with what to do.
+    """
+    from wijksessie.documents import personal
+
+    make_folders(session_folder(data_dir, session_id))
+    with store.open(session_id) as sf:  # writable: each resident's record notes the letter
+        return personal.write_personal_letters(sf, personal_folder(data_dir, session_id), "pdf", final=True,
+                                               today=today, waiting_only=True, force=True)
 
 
 def write_report(store, fmt: str, data_dir: Path, *, today: dt.date | None = None) -> Path:

@@ -122,6 +122,7 @@ def write_personal_letters(
     municipality: letter.Municipality | None = None,
     mark_untranslated: bool = False,
     refuse_untranslated: bool = False,
+    waiting_only: bool = False,
 ) -> list[PersonalLetter]:
     """Write one letter per resident who asked for one into ``folder``; returns what was written.
 
@@ -130,7 +131,9 @@ def write_personal_letters(
     first and only then written, so a broken template writes nothing; an
     existing file stops everything unless ``force``; so does a letter in a
     language that is not fully translated when ``refuse_untranslated``
-    (the final letter). Raises :class:`UserError` with what to do.
+    (the final letter). With ``waiting_only``, only residents who have not
+    had this letter yet (:func:`letters_to_print`; the program's button).
+    Raises :class:`UserError` with what to do.
     """
     from wijksessie.documents import write_document
 
@@ -140,7 +143,9 @@ def write_personal_letters(
                 formats=", ".join(PERSONAL_FORMATS), fmt=fmt
             )
         )
-    recipients = letter_recipients(sf.people())
+    recipients = letters_to_print(sf, final=final) if waiting_only else letter_recipients(sf.people())
+    if waiting_only and not recipients and letter_recipients(sf.people()):
+        raise UserError(_("Elke bewoner die om een brief vroeg, heeft deze brief al. Er is niets meer te printen."))
     if not recipients:
         raise UserError(
             _("Niemand in deze sessie heeft om een eigen brief gevraagd. Leg dat vast met: wijksessie person … --purpose letter.")

@@ -1,0 +1,119 @@
+"""Personal letters and PDF/Word from the program: after the final letter, "n brieven klaar om te printen".
+
+Driven with the keyboard through Pilot over a real session file; what is
+checked is what the facilitator reads and what ends up on disk.
+"""
+
+from __future__ import annotations
+
+import stat
+
+from textual.app import App
+
+from wijksessie import letter, outputs
+from wijksessie.model import Contribution, Person, Session
+from wijksessie.store import SessionStore
+
+
+class Host(App):
+    """An empty program that shows one screen, as the real program does after a key press."""
+
+    def __init__(self, make_screen) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen())
+
+
+def _session(store: SessionStore) -> tuple[str, dict[str, str]]:
+    s = Session.new("Gezond Noord", "Noord", date="2026-11-24", languages=["nl"])
+    store.create(s)
+    with store.open(s.id) as sf:
+        for text, theme in [("Te weinig groen bij de flats", "Groen"), ("Een wandelgroep op zaterdag", "Bewegen")]:
+            c = sf.add_contribution(Contribution.new(text, theme=theme, kind="idea"))
+            sf.decide(c.id, "done")
+        people = {
+            "nl": sf.add_person(Person.new("Piet de Vries", purpose="letter", consent_how="oral",
+                                           address="Kerkstraat 12, 1234 AB Voorbeeld")),
+            "tr": sf.add_person(Person.new("Ayşe Yılmaz", purpose="letter", consent_how="oral",
+                                           address="Merelplein 3, 1234 CD Voorbeeld", language="tr")),
+            "help": sf.add_person(Person.new("Jan Helper", purpose="help", consent_how="oral",
+                                             address="Dorpsstraat 1, Voorbeeld")),
+        }
+    return s.id, {k: p.receipt for k, p in people.items()}
+
+
+def _owner_only(path) -> bool:
+    return stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
+
+
+async def test_after_the_final_letter_the_personal_letters_are_offered_and_written(store, until):
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, receipts = _session(store)
+    folder = store.data_dir / "uitvoer" / sid / "brieven"
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter")
+        # Before the final letter nothing is offered, and b does nothing but say so.
+        assert "klaar om te printen" not in screen.status_text
+        assert "b Brieven printen" not in screen.query_one("Footer").render_line(0).text
+        await pilot.press("b")
+        await pilot.pause()
+        assert not folder.exists()
+
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await pilot.press("j")
+        await until(pilot, lambda: "2 brieven klaar om te printen" in screen.status_text, "the letters offered")
+        # The final letter itself: every format, PDF and Word included, owner-only.
+        made = sorted((store.data_dir / "uitvoer" / sid).glob("brief-*"))
+        assert {p.suffix[1:] for p in made} == set(letter.LETTER_FORMATS)
+        assert all(_owner_only(p) for p in made)
+        assert made[[p.suffix for p in made].index(".pdf")].read_bytes().startswith(b"%PDF")
+
+        await pilot.press("b")
+        await until(pilot, lambda: folder.is_dir() and len(list(folder.iterdir())) == 2, "the letters on disk")
+        names = sorted(p.name for p in folder.iterdir())
+        assert names == sorted(f"brief-2026-11-24-{receipts[k]}.pdf" for k in ("nl", "tr"))
+        assert not any("Piet" in n or "Ay" in n for n in names)
+        assert all(_owner_only(p) and p.read_bytes().startswith(b"%PDF") for p in folder.iterdir())
+        assert _owner_only(folder)
+        await until(pilot, lambda: str(folder) in screen.status_text, "the folder shown")
+        assert "klaar om te printen" not in screen.status_text
+        assert any("2 brieven gemaakt" in n.message for n in app._notifications)
+    with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
+        letters = {p.receipt: p.letters for p in sf.people()}
+    assert [s.final for s in letters[receipts["nl"]]] == [True]
+    assert [s.language for s in letters[receipts["tr"]]] == ["tr"]
+    assert letters[receipts["help"]] == []
+
+
+async def test_the_files_screen_offers_pdf_word_and_the_personal_letters(store, until, read_screen):
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+    from wijksessie.tui.screens.outputs import OutputsScreen
+
+    sid, receipts = _session(store)
+    app = Host(lambda: OutputsScreen(store, sid))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = app.screen
+        assert "PDF, DOCX" in read_screen(app)
+        assert "klaar om te printen" not in read_screen(app)
+        screen.query_one("#outputs-list").highlighted = 4  # the final letter
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        await pilot.press("j")
+        await until(pilot, lambda: "2 brieven klaar om te printen" in read_screen(app), "the letters offered")
+        assert len(outputs.letter_formats()) == len(letter.LETTER_FORMATS)
+        screen.query_one("#outputs-list").highlighted = 6
+        await pilot.press("enter")
+        folder = store.data_dir / "uitvoer" / sid / "brieven"
+        await until(pilot, lambda: folder.is_dir() and len(list(folder.iterdir())) == 2 and not screen.busy,
+                    "the letters on disk")
+        app.clear_notifications()  # the toast says it too; then the list below shows each file
+        await pilot.pause()
+        assert f"brieven/brief-2026-11-24-{receipts['tr']}.pdf" in read_screen(app)
+        await until(pilot, lambda: "klaar om te printen" not in read_screen(app), "nothing left to print")
