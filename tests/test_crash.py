@@ -359,3 +359,26 @@ def test_a_log_that_cannot_be_written_never_shows_a_logging_error(tmp_path, smal
                                       "HOME": str(small_disk / "home")}, timeout=60)
     assert r.returncode == 1 and "Logging error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "niets verloren" in r.stderr
+
+
+@pytest.mark.parametrize("code, words", [(28, "schijf is vol"), (27, "ulimit"), (30, "niet geschreven mag"), (5, "leesfout")])
+def test_each_write_error_of_the_system_is_one_sentence(tmp_path, capsys, monkeypatch, code, words):
+    """Where no small disk can be mounted: the same errors made at the operating-system boundary (fsync)."""
+    from wijksessie import atomic, cli
+
+    data = tmp_path / "data"
+    store = SessionStore(data)
+    sid = store.create(Session.new("Vol", "Noord", date="2026-11-24")).id
+    before = _folder_bytes(data)
+
+    def failing_fsync(fd):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(atomic.os, "fsync", failing_fsync)
+    status = cli.main(["--data-dir", str(data), "add", sid, "past niet"])
+    err = capsys.readouterr().err
+    assert status == 2 and "Traceback" not in err, err
+    assert len(err.strip().splitlines()) == 1 and words in err, err
+    assert str(store.path_for(sid)) in err, "the message names the file"
+    assert _folder_bytes(data) == before
+    assert not [p for p in data.iterdir() if p.name.endswith(".tmp")], "the temporary file is removed"

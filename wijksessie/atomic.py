@@ -139,9 +139,11 @@ def write_atomic(path: Path, data: bytes, *, backup: Path | None = None, mode: i
         if backup is not None:
             keep_previous(path, backup)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a full disk on fsync names no file; the user needs to hear which
         raise
     fsync_dir(folder)
 
