@@ -226,3 +226,15 @@ def test_files_written_with_o_and_their_new_folders_are_owner_only(cli, sid, tmp
     assert target.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "nieuw").stat().st_mode & 0o777 == 0o700
     assert (tmp_path / "nieuw" / "diep").stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_lock_file_that_is_not_a_file_is_named_never_waited_on(cli, sid, data_dir, kind):
+    lock = data_dir / f"{sid}.lock"
+    lock.unlink(missing_ok=True)
+    _special(kind, lock)
+    before = _describe(lock)
+    r = cli("add", sid, "iets")
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and str(lock) in r.stderr, r.stderr
+    assert _describe(lock) == before

@@ -277,7 +277,9 @@ class SessionLock:
         """Take the lock; if another process has it, try again for up to ``wait`` seconds."""
         try:
             # O_NOFOLLOW: a lock file swapped for a symlink must not make us truncate a file elsewhere.
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+            # O_NONBLOCK: a named pipe under the lock's name must not make us wait for a reader.
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            fd = os.open(self.path, flags, FILE_MODE)
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOENT):
                 from wijksessie.errors import FileProblem
@@ -288,6 +290,11 @@ class SessionLock:
                     path=self.path, error=exc.strerror
                 )
             ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError(
+                _("Het slotbestand {path} is geen gewoon bestand. Verwijder het en probeer het opnieuw.").format(path=self.path)
+            )
         deadline = time.monotonic() + max(0.0, wait)
         delay = 0.01
         while True:
