@@ -406,17 +406,28 @@ def make_app(data_dir: Path, session: str | None = None, *, lang: str | None = N
 
 
 def _without_locals(report: str) -> str:
-    """Textual's crash report without the panels of local variables (they may hold what residents said)."""
-    kept, skipping = [], False
+    """Textual's crash report with only the frames and the error's type.
+
+    The panels of local variables and the error's message go: both may hold
+    what residents said, and a crash log is no place for that.
+    """
+    kept: list[str] = []
+    skipping = False
     for line in report.splitlines():
         if re.search(r"─+ locals ─+", line):
             skipping = True
             continue
         if skipping:
-            if line.strip().startswith("╰"):
+            if re.match(r"^[│\s]*╰", line):  # the locals panel closes (inside the frame's own box)
                 skipping = False
             continue
         kept.append(line)
+    # After the last frame comes "ErrorType: message" (possibly over several lines): keep the type only.
+    last_frame = max((i for i, line in enumerate(kept) if line.lstrip().startswith("╰")), default=-1)
+    tail = [line for line in kept[last_frame + 1:] if line.strip()]
+    kept = kept[: last_frame + 1]
+    if tail:
+        kept.append(tail[0].split(":", 1)[0].strip())
     return "\n".join(kept) + "\n"
 
 
@@ -438,6 +449,6 @@ def run_app(data_dir: Path, session: str | None = None) -> int:
     app.run()
     report = app.crash_report()
     if report.strip():
-        # The original error as the cause: the log keeps its type and frames (never its message).
-        raise ProgramCrashed(_without_locals(report)) from getattr(app, "_exception", None)
+        # Frames and the error's type only (never its message nor local variables).
+        raise ProgramCrashed(_without_locals(report))
     return app.return_code or 0
