@@ -357,3 +357,12 @@ def test_a_data_folder_that_is_a_file_is_named_not_treated_as_empty(capsys, tmp_
     code, _out, err = run(capsys, not_a_folder, *command)
     assert_refused(code, err, "geen map")
     assert tree_hash(tmp_path) == before
+
+
+def test_an_endless_stream_as_text_stops_with_one_line(data_dir, st, sid, tmp_path):
+    before = tree_hash(tmp_path)
+    with open("/dev/zero", "rb") as endless:
+        r = subprocess.run([sys.executable, "-m", "wijksessie", "--data-dir", str(data_dir), "add", sid, "-"],
+                           stdin=endless, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert_refused(r.returncode, r.stderr, "MB")
+    assert tree_hash(tmp_path) == before

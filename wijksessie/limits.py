@@ -13,3 +13,6 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 #: Seconds a short write from the command line waits for a session another process is writing.
 CLI_LOCK_WAIT = 5.0
+
+#: The longest text one contribution may be (a long paste is a few hundred kB; a file of gigabytes is a mistake).
+MAX_TEXT_BYTES = 10 * 1024 * 1024

@@ -137,13 +137,27 @@ def cmd_add(args) -> int:
     from wijksessie.model import Contribution
 
     # "-": a long text from a file or paste, read as bytes so it is stored exactly (no newline translation).
-    text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape") if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     with store(args).open(args.session) as sf:
         _check_step(sf, args.step or "")
         c = sf.add_contribution(Contribution.new(text, kind=args.kind, theme=args.theme or "", step=args.step or ""))
     out(c.id)
     warn_personal_data(privacy.personal_data_hints(c.text), sf.session.id, c.id)
     return 0
+
+
+def _read_stdin() -> str:
+    """The text piped in, up to :data:`~wijksessie.limits.MAX_TEXT_BYTES` (``add S - < /dev/zero`` must stop)."""
+    from wijksessie.limits import MAX_TEXT_BYTES
+
+    data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise UserError(
+            _("De tekst is langer dan {mb} MB; dat is geen inbreng. Kijk of u het goede bestand gebruikt.").format(
+                mb=MAX_TEXT_BYTES // (1024 * 1024)
+            )
+        )
+    return data.decode("utf-8", "surrogateescape")
 
 
 def setup_add(sub) -> None:
