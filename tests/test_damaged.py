@@ -253,9 +253,12 @@ def _not_a_file(kind: str, path) -> None:
         os.mkfifo(path)
     elif kind == "garbage":
         path.write_bytes(os.urandom(4096))
+    elif kind == "huge":  # a sparse file: 300 MB to read, no disk space used
+        with open(path, "wb") as fh:
+            fh.truncate(300 * 1024 * 1024)
 
 
-@pytest.mark.parametrize("kind", ["folder", "fifo", "garbage"])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "garbage", "huge"])
 def test_every_command_keeps_working_beside_one_bad_session(st, sid, other, cli, kind, tmp_path):
     with st.open(other) as sf:
         sf.add_contribution(Contribution.new("Meer licht op straat"))

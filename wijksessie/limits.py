@@ -16,3 +16,6 @@ CLI_LOCK_WAIT = 5.0
 
 #: The longest text one contribution may be (a long paste is a few hundred kB; a file of gigabytes is a mistake).
 MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+#: The largest session file read (10,000 contributions are a few MB; a bigger file is not a session).
+MAX_SESSION_BYTES = 256 * 1024 * 1024

@@ -200,6 +200,10 @@ def read_regular(path: Path) -> bytes | None:
             raise _Damaged(_("het is geen bestand maar een map"))
         if not stat.S_ISREG(mode):
             raise _Damaged(_("het is geen gewoon bestand"))
+        from wijksessie.limits import MAX_SESSION_BYTES
+
+        if os.fstat(fd).st_size > MAX_SESSION_BYTES:
+            raise _Damaged(_("het is veel te groot voor een sessie (meer dan {mb} MB)").format(mb=MAX_SESSION_BYTES >> 20))
         chunks = []
         while True:
             chunk = os.read(fd, 1 << 20)
