@@ -7,6 +7,8 @@ data folder; what is checked is what ends up on disk and what a user reads.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import App
 from textual.widgets import DataTable, Input, Select
 
@@ -139,3 +141,56 @@ async def test_agreement_states_from_the_program_stopped_needs_a_reason(store, r
         assert [h.state.value for h in saved.history] == ["planned"]
         text = read_screen(app)
         assert "te laat" not in text and "gestopt" in text
+
+
+async def test_update_letter_from_the_letter_screen_only_what_changed(store, read_screen, clock, until):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, ids = _session(store)
+    with store.open(sid) as sf:
+        sf.decide(ids[0], "under_review", reason="We vragen het na.", due="2026-04-01")
+        sf.decide(ids[1], "adopted", reason="Het buurthuis begint in mei.")
+        feedback.record_letter(sf, language="nl", fmt="html", kind="final", today=dt.date(2026, 2, 20))
+    folder = store.data_dir / "uitvoer" / sid
+    app = Host(lambda: LetterPreviewScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown")
+        # Nothing changed since the letter: it says so and writes nothing.
+        await pilot.press("u")
+        await until(pilot, lambda: "Er is niets veranderd" in read_screen(app), "the screen says nothing changed")
+        assert not list(folder.glob("bijwerkbrief-*")) if folder.exists() else True
+        assert [letter.kind for letter in _disk(store, sid).session.letters] == ["final"]
+
+    with store.open(sid) as sf:
+        sf.decide(ids[0], "adopted", reason="Er komen vier bomen.")
+    app = Host(lambda: LetterPreviewScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown")
+        await pilot.press("u")
+        await until(pilot, lambda: "Gemaakt: bijwerkbrief-2026-03-12" in read_screen(app),
+                    "the screen names the update letter files")
+        made = sorted(p.name for p in folder.glob("bijwerkbrief-*"))
+        assert made == [f"bijwerkbrief-2026-03-12-{sid}-nl.{fmt}" for fmt in ("html", "md", "txt")]
+        text = " ".join((folder / f"bijwerkbrief-2026-03-12-{sid}-nl.txt").read_text(encoding="utf-8").split())
+        text = "".join(ch for ch in text if ch not in "\u2066\u2067\u2068\u2069")  # isolates around inserts
+        assert "Eerst schreven wij: Dit zoeken wij nog uit" in text and "Nu: Overgenomen. Uitleg: Er komen vier bomen." in text
+        assert "wandelgroep" not in text.lower(), "a point whose answer did not change is not in the update letter"
+        assert str(folder) in "".join(line.strip() for line in read_screen(app).splitlines()), "the folder is named"
+        letters = _disk(store, sid).session.letters
+        assert [(x.kind, x.sent) for x in letters] == [("final", dt.date(2026, 2, 20)), ("update", dt.date(2026, 3, 12))]
+
+
+async def test_no_update_letter_key_before_the_first_letter(store, clock, until):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, _ids = _session(store)
+    app = Host(lambda: LetterPreviewScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown")
+        assert "update_letter" not in {b.binding.action for b in screen.active_bindings.values()}

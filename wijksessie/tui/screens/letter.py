@@ -58,6 +58,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         Binding("p", "allow_point", N_("Punt toestaan"), id="letter-allow", show=False),
         # Only after the final letter, while residents who asked for a letter have not had it (check_action).
         Binding("b", "personal_letters", N_("Brieven printen"), id="letter-personal"),
+        # Only once a letter went out (check_action); loop-tui, tui/screens/update_letter.py.
+        Binding("u", "update_letter", N_("Bijwerkbrief"), id="letter-update"),
         Binding("escape", "back", N_("Terug"), id="letter-back"),
     ]
 
@@ -251,7 +253,17 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "personal_letters":
             return bool(self.session.letter_sent and self.waiting)
+        if action == "update_letter":
+            from wijksessie.tui.screens import update_letter
+
+            return update_letter.available(self)
         return True
+
+    def action_update_letter(self) -> None:
+        """Only what changed since the last letter, in the session's folder; nothing changed, nothing written."""
+        from wijksessie.tui.screens import update_letter
+
+        update_letter.make(self)
 
     def action_personal_letters(self) -> None:
         """Write the final letter for each resident who asked for one (PDF, name and address on it)."""
