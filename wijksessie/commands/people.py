@@ -99,7 +99,9 @@ def cmd_purge(args) -> int:
     for r in results:
         if r.problem:
             problems += 1
-            sys.stderr.write(f"{r.session_id}: {r.problem}\n")
+            from wijksessie.safe_text import terminal_safe
+
+            sys.stderr.write(terminal_safe(f"{r.session_id}: {r.problem}", oneline=True) + "\n")  # may quote the file
             continue
         out(
             _("{id}: personen weggehaald: {people}. Inbreng aangepast: {texts}. Aanspreekpunt: {contact}.").format(
