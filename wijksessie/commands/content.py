@@ -44,7 +44,9 @@ def _check(args) -> int:
         problems += [str(p) for p in found if not p.warning]
         for p in found:
             if p.warning:
-                sys.stderr.write(str(p) + "\n")
+                from wijksessie.safe_text import terminal_safe
+
+                sys.stderr.write(terminal_safe(str(p), oneline=True) + "\n")  # may quote a translation
     # Plain language: jargon, long sentences, unexplained abbreviations, passive voice.
     from wijksessie import plain
 
