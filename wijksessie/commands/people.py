@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from wijksessie import i18n
 from wijksessie.commands.common import out, store
 from wijksessie.enums import ConsentHow, PersonPurpose
 from wijksessie.errors import UserError
@@ -14,7 +15,7 @@ def cmd_person(args) -> int:
     from wijksessie.model import Person
 
     person = Person.new(args.name, purpose=args.purpose, consent_how=args.consent_how, email=args.email or "",
-                        address=args.address or "", language=args.person_lang or "nl")
+                        address=args.address or "", language=i18n.check_language(args.person_lang or "nl"))
     with store(args).open(args.session) as sf:
         person = sf.add_person(person)
     out(person.receipt)
