@@ -194,3 +194,23 @@ async def test_no_update_letter_key_before_the_first_letter(store, clock, until)
         screen = app.screen
         await until(pilot, lambda: screen.letter_text, "the letter is shown")
         assert "update_letter" not in {b.binding.action for b in screen.active_bindings.values()}
+
+
+async def test_home_flags_sessions_whose_promised_date_passed(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+
+    late_sid, ids = _session(store, title="Laat", date="2026-01-10")
+    with store.open(late_sid) as sf:
+        sf.decide(ids[0], "under_review", reason="We vragen het na.", due="2026-02-01")  # before 12 March
+        sf.decide(ids[1], "adopted", reason="Het buurthuis begint in mei.")
+        sf.add_agreement(Agreement.new("Bankje bij de speeltuin", "Gemeente", "2026-03-01"))
+        feedback.record_letter(sf, language="nl", fmt="html", kind="final", today=dt.date(2026, 1, 20))
+    _session(store, title="Op tijd", date="2026-03-10")
+    app = make_app(store.data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "te laat" in read_screen(app), "the late session is flagged")
+        lines = read_screen(app).splitlines()
+        late_line = next(line for line in lines if "Laat" in line)
+        on_time = next(line for line in lines if "Op tijd" in line)
+        assert "verstuurd, 2 te laat" in late_line
+        assert "te laat" not in on_time

@@ -114,6 +114,9 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.summaries = summaries
         self.loaded = True
         self.fill()
+        from wijksessie.tui.screens import lateness  # loop-tui: flag late promises once read
+
+        lateness.start(self)
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -122,6 +125,8 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
     def fill(self) -> None:
         """Show :attr:`summaries` in the table; the title gets the width that is left."""
         from rich.cells import cell_len
+
+        from wijksessie.tui.screens.lateness import letter_cell  # loop-tui: "verstuurd, 2 te laat"
 
         table = self.query_one("#sessions", DataTable)
         current = getattr(self, "_select", None) or self.selected_id()
@@ -138,7 +143,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
                     "neighbourhood": Text(terminal_safe(s.neighbourhood)),
                     "contributions": str(s.contributions),
                     "open": Text(str(s.open), style="bold yellow" if s.open else "green"),
-                    "letter": self._letter_status(s, today),
+                    "letter": letter_cell(self, s.id, self._letter_status(s, today)),
                     "title": Text(terminal_safe(s.title)),
                 }
             rows.append((s.id, [cells.get(key, "") for key in keys]))
