@@ -748,3 +748,13 @@ def test_one_formatting_surface_for_the_whole_program():
     with i18n.use_language("fy"):
         assert i18n.format_date("2026-11-24") == "24 Novimber 2026"  # the block's language by default
         assert i18n.interface_language() == "nl"
+
+
+def test_a_residents_letter_language_is_checked_too(cli, st):
+    sid = cli("new", "--title", "T", "--neighbourhood", "N").stdout.strip()
+    refused = cli("person", sid, "--name", "Ayşe", "--lang", "Turks", "--purpose", "letter", "--consent-how", "oral")
+    assert refused.returncode == 2 and "tr (Türkçe)" in refused.stderr
+    with st.open(sid, readonly=True) as sf:
+        assert list(sf.people()) == []
+    ok = cli("person", sid, "--name", "Ayşe", "--lang", "tr", "--email", "a@example.org", "--purpose", "letter", "--consent-how", "oral")
+    assert ok.returncode == 0, ok.stderr
