@@ -66,13 +66,16 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def choices(self) -> list[tuple[str, str]]:
         """(id, label) of everything this screen can make, translated now."""
-        languages = ", ".join(i18n.language_name(code) for code in outputs.letter_languages(self.session))
-        formats = ", ".join(fmt.upper() for fmt in outputs.letter_formats())
+        languages = i18n.format_list(i18n.language_name(code, i18n.current_language())
+                                     for code in outputs.letter_languages(self.session))
+        names = {"html": "HTML", "md": "Markdown", "txt": _("tekst"), "pdf": "PDF", "docx": "Word"}
+        formats = i18n.format_list(names.get(fmt, fmt.upper()) for fmt in outputs.letter_formats())
         return [
             ("export-md", _("Verslag om te lezen (Markdown)")),
             ("export-csv", _("Tabel voor Excel (CSV)")),
             ("export-json", _("Alle gegevens (JSON, voor een andere laptop)")),
-            ("letters", _("Brief aan bewoners: {formats} in {languages}").format(formats=formats, languages=languages)),
+            ("letters", _("Brief aan bewoners als {formats}, in {languages}").format(formats=formats,
+                                                                                   languages=languages)),
             ("final", _("Definitieve brief (alle formaten en talen) en noteren dat hij verstuurd is")),
             ("report", _("Overzicht per wijk, alle sessies (Markdown, CSV en JSON)")),
         ] + self._personal_choice()
