@@ -66,7 +66,7 @@ async def test_decide_from_the_table_and_the_counter_follows(store):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert screen.query_one(DataTable).row_count == 3
-        assert "Nog 3 van de 3 zonder besluit" in str(screen.query_one("#open-count", Static).render())
+        assert "Nog 3 van de 3 zonder antwoord" in str(screen.query_one("#open-count", Static).render())
 
         form = await _open_form(pilot, 1)
         form.query_one("#status", Select).value = "adopted"
@@ -78,7 +78,7 @@ async def test_decide_from_the_table_and_the_counter_follows(store):
         assert app.screen is screen
         d = _saved(store, sid, ids[1])
         assert (d.status.value, d.owner, d.due, d.quick_win) == ("adopted", "Buurthuis", dt.date(2027, 1, 31), True)
-        assert "Nog 2 van de 3 zonder besluit" in str(screen.query_one("#open-count", Static).render())
+        assert "Nog 2 van de 3 zonder antwoord" in str(screen.query_one("#open-count", Static).render())
         assert screen.query_one(DataTable).get_row(ids[1])[4] == "overgenomen"
 
 
@@ -199,7 +199,7 @@ async def test_escape_closes_and_releases_the_session(store):
 
 
 async def test_letter_preview_shows_and_writes_the_files(store, tmp_path, until):
-    from wijksessie import letter
+    from wijksessie import outputs
     from wijksessie.tui.screens.letter import LetterPreviewScreen
 
     sid, _ids = _session(store)
@@ -212,9 +212,9 @@ async def test_letter_preview_shows_and_writes_the_files(store, tmp_path, until)
         assert "Gemeente Voorbeeld" in screen.status_text and "druk op g" in screen.status_text.lower()
         await pilot.press("w")
         folder = store.data_dir / "uitvoer" / sid
-        await until(pilot, lambda: folder.is_dir() and len(list(folder.iterdir())) == len(letter.FORMATS),
+        await until(pilot, lambda: folder.is_dir() and len(list(folder.iterdir())) == len(outputs.letter_formats()),
                     "the letter files")
-        assert sorted(p.suffix[1:] for p in folder.iterdir()) == sorted(letter.FORMATS)
+        assert sorted(p.suffix[1:] for p in folder.iterdir()) == sorted(outputs.letter_formats())
         await until(pilot, lambda: "Gemaakt:" in screen.status_text, "the files named")
         assert str(folder) in screen.status_text
         await pilot.press("t")
@@ -336,7 +336,7 @@ async def test_footers_fit_and_home_shows_the_whole_title_at_80x24(data_dir, clo
 
 
 async def test_files_screen_makes_everything_in_one_folder_and_says_where(store, until, read_screen):
-    from wijksessie import letter
+    from wijksessie import outputs
     from wijksessie.tui.dialogs.common import ConfirmDialog
     from wijksessie.tui.screens.outputs import OutputsScreen
 
@@ -350,7 +350,7 @@ async def test_files_screen_makes_everything_in_one_folder_and_says_where(store,
         await until(pilot, lambda: screen.made and not screen.busy, "everything made")
         names = {p.name for p in folder.iterdir()}
         assert {f"export-{sid}.md", f"export-{sid}.csv", f"export-{sid}.json"} <= names
-        assert sum(name.startswith("brief-") for name in names) == len(letter.FORMATS)
+        assert sum(name.startswith("brief-") for name in names) == len(outputs.letter_formats())
         assert any((store.data_dir / "uitvoer" / "overzicht").iterdir())
         assert f"export-{sid}.csv" in read_screen(app)
         # The final letter: asked first, then refused while points are open, in the program's words.
@@ -385,3 +385,54 @@ async def test_letter_lists_points_held_back_and_how_to_allow_one(store, until):
         assert held not in screen.status_text
     with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
         assert sf.contribution(held).privacy_ok["reason"] == "het is het nummer van het buurthuis"
+
+
+async def test_a_key_that_does_nothing_says_so(data_dir, clock, until):
+    from wijksessie.demo import create_demo
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.home import HomeScreen
+
+    create_demo(SessionStore(data_dir))
+    app = make_app(data_dir, clock=clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
+        await pilot.press("x")
+        await until(pilot, lambda: any("'x' doet hier niets" in n.message for n in app._notifications), "told")
+        assert any("F1" in n.message for n in app._notifications)
+        count = len(app._notifications)
+        await pilot.press("o")  # a key that does something is not complained about
+        await until(pilot, lambda: type(app.screen).__name__ == "ReportScreen", "the overview")
+        assert len(app._notifications) == count, [n.message for n in app._notifications]
+
+
+async def test_columns_keep_their_width_after_a_decision(store, until):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        before = [column.width for column in table.columns.values()]
+        form = await _open_form(pilot, 0)
+        form.query_one("#status", Select).value = "adopted"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not form, "the form closed")
+        table = app.screen.query_one(DataTable)
+        after = [column.width for column in table.columns.values()]
+        assert str(table.get_row_at(0)[1]) == "Groen"  # the theme is shown whole, not cut to its header
+        assert sum(after) == sum(before) and all(a >= 5 for a in after[:3])  # the whole width stays in use
+        assert str(table.get_row_at(1)[4]) == "–"  # no decision yet: a dash, so the text keeps its room
+
+
+async def test_home_says_why_the_list_cannot_be_read(tmp_path, clock, until, read_screen):
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.home import HomeScreen
+
+    not_a_folder = tmp_path / "sessies.txt"
+    not_a_folder.write_text("dit is een bestand", encoding="utf-8")
+    app = make_app(not_a_folder, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
+        await until(pilot, lambda: "geen map" in " ".join(read_screen(app).split()), "the reason on screen")
+        assert "Nog geen sessies" not in read_screen(app)

@@ -223,7 +223,7 @@ def test_a_whole_evening_at_80x24_with_a_hard_kill(tmp_path, data_dir):
 
         # Follow-up: a decision for both points (Enter, choose with the arrows, ctrl+s).
         term.keys("f")
-        term.wait("Nog 2 van de 2 zonder besluit", "the follow-up")
+        term.wait("Nog 2 van de 2 zonder antwoord", "the follow-up")
         for _row in range(2):
             term.keys("Enter")
             term.wait("Wat gebeurt er met dit punt?")
@@ -236,7 +236,7 @@ def test_a_whole_evening_at_80x24_with_a_hard_kill(tmp_path, data_dir):
             term.wait("Besluit opgeslagen")
             wait_for(lambda: "Wat gebeurt er met dit punt?" not in term.screen(), "the form closed")
             term.keys("Down")
-        term.wait("Alle 2 punten hebben een besluit", "every point answered")
+        term.wait("Alle 2 punten hebben een antwoord", "every point answered")
         term.keys("Escape")
         term.wait("n Nieuw", "home again")
 

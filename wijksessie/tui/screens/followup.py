@@ -25,7 +25,7 @@ from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind, DecisionStatus
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile, SessionStore
-from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen, program_words, today
+from wijksessie.tui.base import SaysWhyKeys, TranslatedModalScreen, TranslatedScreen, program_words, today
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 ALL = "__all__"
@@ -183,7 +183,7 @@ class DecisionDialog(TranslatedModalScreen[bool]):
         self.action_save()
 
 
-class FollowUpScreen(TranslatedScreen[None]):
+class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
     """All contributions of one session with their decisions; Enter records a decision."""
 
     DEFAULT_CSS = """
@@ -200,8 +200,9 @@ class FollowUpScreen(TranslatedScreen[None]):
         Binding("e", "decide", N_("Besluit"), show=False),
         Binding("t", "focus_filter('theme')", N_("Thema"), id="followup-filter-theme"),
         Binding("s", "focus_filter('kind')", N_("Soort"), show=False),
-        Binding("v", "focus_filter('status')", N_("Status"), id="followup-filter-status"),
-        Binding("a", "clear_filters", N_("Alles tonen"), id="followup-all"),
+        # Shown in F1 only, so the footer fits 80 columns with the keys used most.
+        Binding("v", "focus_filter('status')", N_("Status"), id="followup-filter-status", show=False),
+        Binding("a", "clear_filters", N_("Alles tonen"), id="followup-all", show=False),
         Binding("escape", "back", N_("Terug"), id="followup-back"),
         # Feedback loop (loop-tui, wijksessie/tui/screens/history.py and agreements.py):
         Binding("g", "history", N_("Geschiedenis"), id="followup-history", show=False),
@@ -241,7 +242,11 @@ class FollowUpScreen(TranslatedScreen[None]):
             self.refresh_table(keep=self.current().id if self.current() else None)
 
     def _columns(self, rows: list[list]) -> None:
-        """(Re)build the columns; the text of what was said gets all the width that is left."""
+        """(Re)build the columns, each as wide as its widest cell; what was said gets the width that is left.
+
+        Every width is given explicitly: after ``clear(columns=True)`` the table
+        would otherwise size the columns by their headers only.
+        """
         from rich.cells import cell_len
 
         table = self.query_one(DataTable)
@@ -251,8 +256,8 @@ class FollowUpScreen(TranslatedScreen[None]):
         fixed = sum(w + 2 for i, w in enumerate(widths) if labels[i][1] != "text")
         self._text_width = max(TEXT_WIDTH, self.app.size.width - fixed - 4)
         table.clear(columns=True)
-        for label, key in labels:
-            table.add_column(label, key=key, width=self._text_width if key == "text" else None)
+        for (label, key), width in zip(labels, widths):
+            table.add_column(label, key=key, width=self._text_width if key == "text" else width)
 
     def _fill_theme_filter(self) -> None:
         themes = sorted({c.theme for c in self.contributions() if c.theme} | set(self.sf.session.themes), key=str.casefold)
@@ -286,8 +291,8 @@ class FollowUpScreen(TranslatedScreen[None]):
 
     @property
     def open_count(self) -> int:
-        """How many contributions still have no outcome residents can be told."""
-        return model.open_count(self.contributions())
+        """How many contributions residents have had no answer about yet (as the final letter counts them)."""
+        return len(model.unanswered(self.contributions()))
 
     def refresh_table(self, keep: str | None = None) -> None:
         """Redraw the rows and the counter; keep the cursor on contribution ``keep``."""
@@ -296,7 +301,11 @@ class FollowUpScreen(TranslatedScreen[None]):
         rows = []
         for c in self.visible():
             d = c.decision
-            status = d.status.label if d.status.answered else "· " + d.status.label
+            # "–" for a point without any decision: short, so what was said keeps the width.
+            if d.status is DecisionStatus.OPEN:
+                status = "–"
+            else:
+                status = d.status.label if d.has_answer else "· " + d.status.label
             # Text(), not str: DataTable reads a str as markup, and "[/b]" typed by a resident would break it.
             theme_width = 12 if self.app.size.width < 100 else 20
             rows.append([c.id, Text(_short(terminal_safe(c.theme) or "–", theme_width)), c.kind.label,
@@ -318,10 +327,10 @@ class FollowUpScreen(TranslatedScreen[None]):
             message = Text(_("Er is nog niets opgeschreven in deze sessie."))
         else:
             if n:
-                message = Text(ngettext("Nog {n} van de {total} zonder besluit.", "Nog {n} van de {total} zonder besluit.",
+                message = Text(ngettext("Nog {n} van de {total} zonder antwoord.", "Nog {n} van de {total} zonder antwoord.",
                                         n).format(n=n, total=total))
             else:
-                message = Text(_("Alle {total} punten hebben een besluit. De brief kan definitief.").format(total=total))
+                message = Text(_("Alle {total} punten hebben een antwoord. De brief kan definitief.").format(total=total))
             message.append("  " + _("Enter: besluit vastleggen."), style="dim")
         counter.update(message)
         counter.set_class(total > 0 and n == 0, "-done")

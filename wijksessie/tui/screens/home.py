@@ -16,7 +16,7 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionSummary
-from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, run_safely
+from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, program_words, run_safely
 
 
 class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
@@ -110,7 +110,9 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def _show(self, summaries: list[SessionSummary], problem: str = "") -> None:
         if problem:
-            self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
+            self.notify(program_words(problem), title=_("Dat lukte niet"), severity="error", timeout=10)
+        #: Why the list could not be read (shown instead of "no sessions yet"); empty when it could.
+        self.problem = program_words(problem)
         self.summaries = summaries
         self.loaded = True
         self.fill()
@@ -163,6 +165,9 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         if self.summaries:
             empty.update("")
             empty.display = False
+        elif self.loaded and getattr(self, "problem", ""):
+            empty.update(Text("⚠ " + self.problem, style="bold red"))
+            empty.display = True
         elif self.loaded:
             empty.update(_("Nog geen sessies. Druk op n om een nieuwe sessie te maken, of op v om een voorbeeld te bekijken."))
             empty.display = True
