@@ -311,6 +311,30 @@ def test_personal_data_is_spotted(text, kind, passage):
     assert privacy.personal_data_hints(clean) == [], "anonymised text raises no new warning"
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Mevrouw Jansen van nummer 12 zit alleen, bel haar op 06-12345678", "Jansen"),
+    ("mail Piet de Vries: piet@example.nl", "Piet de Vries"),
+    ("Meneer van der Berg woont op Lindelaan 12", "van der Berg"),
+])
+def test_a_name_beside_a_number_or_address_is_held_back_too(text, name):
+    """Walkthrough: with only the phone number replaced, the letter still said 'Mevrouw Jansen van nummer 12'."""
+    hints = privacy.personal_data_hints(text)
+    assert ("name_contact", name) in [(h.kind, h.text) for h in hints]
+    clean = privacy.anonymise(text)
+    assert name not in clean and "[naam]" in clean
+    assert privacy.personal_data_hints(clean) == []
+
+
+def test_a_role_or_a_name_without_contact_details_is_left_alone():
+    assert [h.kind for h in privacy.personal_data_hints("Bel meneer de wijkagent op 06-12345678")] == ["phone"]
+    assert privacy.personal_data_hints("Mevrouw Jansen zit vaak alleen") == []
+
+
+def test_a_first_name_with_a_surname_in_parts_is_found():
+    hints = privacy.personal_data_hints("Kees van de Berg heeft diabetes")
+    assert [(h.kind, h.text) for h in hints] == [("name_health", "Kees van de Berg")]
+
+
 @pytest.mark.parametrize("text", NOT_FOUND, ids=[t[:30] for t in NOT_FOUND])
 def test_ordinary_text_raises_no_warning(text):
     assert privacy.personal_data_hints(text) == []

@@ -21,7 +21,10 @@ What is found (measured on the labelled corpus in ``tests/data/privacy``):
   after a title ("mevrouw Jansen"), a first name from
   ``content/privacy/first-names.txt`` in any case ("kees", "KEES"), or a
   capitalised name that is not an organisation ("Diabetesvereniging",
-  "Jeroen Bosch Ziekenhuis").
+  "Jeroen Bosch Ziekenhuis");
+* a person's name after a title or a known first name in a text that also
+  holds their contact details ("mevrouw Jansen zit alleen, bel haar op
+  06-…"): with the number gone, the name alone still says who it is.
 
 The checks stay cautious: a warning nobody needs teaches people to ignore
 warnings. Heavy parts (the phone library, the name list) load on first use.
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
 PHONE = "phone"
 EMAIL = "email"
 NAME_HEALTH = "name_health"
+NAME_CONTACT = "name_contact"
 BSN = "bsn"
 POSTCODE = "postcode"
 ADDRESS = "address"
@@ -57,12 +61,13 @@ IBAN = "iban"
 BIRTHDATE = "birthdate"
 
 #: Every kind of passage, in the order a warning names them.
-KINDS = (PHONE, EMAIL, ADDRESS, POSTCODE, IBAN, BIRTHDATE, BSN, NAME_HEALTH)
+KINDS = (PHONE, EMAIL, ADDRESS, POSTCODE, IBAN, BIRTHDATE, BSN, NAME_HEALTH, NAME_CONTACT)
 
 _MESSAGES = {
     PHONE: N_("Dit lijkt een telefoonnummer."),
     EMAIL: N_("Dit lijkt een e-mailadres."),
     NAME_HEALTH: N_("Dit lijkt een naam bij iets over gezondheid."),
+    NAME_CONTACT: N_("Dit lijkt de naam van iemand van wie ook een nummer of adres in de tekst staat."),
     BSN: N_("Dit lijkt een burgerservicenummer."),
     POSTCODE: N_("Dit lijkt een postcode."),
     ADDRESS: N_("Dit lijkt een adres."),
@@ -74,6 +79,7 @@ _PLACEHOLDERS = {
     PHONE: N_("[telefoonnummer]"),
     EMAIL: N_("[e-mailadres]"),
     NAME_HEALTH: N_("[naam]"),
+    NAME_CONTACT: N_("[naam]"),
     BSN: N_("[nummer]"),
     POSTCODE: N_("[postcode]"),
     ADDRESS: N_("[adres]"),
@@ -434,6 +440,39 @@ def _name_health_hints(text: str) -> list[Hint]:
     return hints
 
 
+#: Kinds that say how to reach someone or who they are on paper; a name in the same text belongs to them.
+_CONTACT_KINDS = frozenset({PHONE, EMAIL, ADDRESS, POSTCODE, IBAN, BIRTHDATE, BSN})
+
+
+def _name_contact_hints(text: str) -> list[Hint]:
+    """Names after a title or a known first name ("mevrouw Jansen", "Kees"), for a text holding contact details.
+
+    Only the two surest signs of a person count here; a capitalised word
+    alone ("Buurtteam", "Dorpsstraat") does not.
+    """
+    names, ambiguous = first_names()
+    hints = []
+    for start, chunk in _sentences(text):
+        shouting = chunk.upper() == chunk and any(ch.isalpha() for ch in chunk)
+        words = [(m.start() + start, m.group()) for m in _WORD_RE.finditer(chunk)]
+        folded = ["[" if s and text[s - 1] == "[" else w.rstrip(".").casefold() for s, w in words]
+        caps = [(not shouting) and f != "[" and _is_capitalised(w) for f, (_s, w) in zip(folded, words)]
+        i = 0
+        while i < len(words):
+            f = folded[i]
+            sure = f in _TITLES or f in names or (f in ambiguous and caps[i])
+            span = _name_at(i, words, folded, caps, names, ambiguous, shouting) if sure else None
+            if span is None:
+                i += 1
+                continue
+            first, last = span
+            s = words[first][0]
+            e = words[last][0] + len(words[last][1].rstrip("."))
+            hints.append(Hint(NAME_CONTACT, s, e, text[s:e]))
+            i = last + 1
+    return hints
+
+
 def _near(health: list[int], first: int, last: int) -> bool:
     """A health word within :data:`_NAME_WINDOW` words of the name (``health`` is sorted): no quadratic scan."""
     import bisect
@@ -468,7 +507,9 @@ def _name_at(i: int, words: list[tuple[int, str]], folded: list[str], caps: list
     known = f in names or (f in ambiguous and caps[i])
     if known and not after_article:
         last = _extend_surname(i, words, folded, caps)
-        if not any(_is_organisation(folded[k]) for k in range(i, last + 1)) and not _org_follows(last, folded, caps):
+        # "van", "de" in "Kees van de Berg" are part of the surname, not a sign of an organisation.
+        if not any(_is_organisation(folded[k]) for k in range(i, last + 1) if k == i or folded[k] not in _INFIXES) \
+                and not _org_follows(last, folded, caps):
             return i, last
         return None
     # 3. A capitalised run that is not an organisation or place: "Jan Bakker", "Öztürk".
@@ -531,6 +572,10 @@ def personal_data_hints(text: str) -> list[Hint]:
     found = _phone_hints(text)
     found += _simple_hints(text)
     found += _name_health_hints(text)
+    if any(h.kind in _CONTACT_KINDS for h in found):
+        taken = [(h.start, h.end) for h in found]
+        found += [h for h in _name_contact_hints(text)
+                  if not any(s < h.end and h.start < e for s, e in taken)]  # a name beside health is already there
     found.sort(key=lambda h: (h.start, -h.end))
     result: list[Hint] = []
     for hint in found:

@@ -169,7 +169,12 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                                          self.waiting).format(n=self.waiting), style="bold")
         text.append("\n" + _("Map: {folder}").format(folder=self.folder), style="dim")
         if self.written:
-            text.append("\n" + _("Gemaakt: {names}").format(names=", ".join(p.name for p in self.written)))
+            if len(self.written) <= 3:
+                text.append("\n" + _("Gemaakt: {names}").format(names=", ".join(p.name for p in self.written)))
+            else:  # 15 file names would push the letter off the screen: say what was made
+                kinds = ", ".join(dict.fromkeys(p.suffix[1:].upper() for p in self.written))
+                text.append("\n" + _("Gemaakt: {n} bestanden ({kinds}), in elke taal van de brief.").format(
+                    n=len(self.written), kinds=kinds))
             missing = getattr(self.written, "missing", {})
             if missing:
                 text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
