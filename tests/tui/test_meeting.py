@@ -692,3 +692,15 @@ async def test_keys_typed_in_a_burst_stay_in_order(data_dir, store, clock, reope
         burst(app, "23\n65 jaar en ouder = 9\n")
         await until(pilot, lambda: reopen(sid).session.tally.groups == {"65 jaar en ouder": 9}, "groups")
         assert reopen(sid).session.tally.participants == 23
+
+
+async def test_a_function_key_in_a_burst_counts_for_the_line_typed_after_it(data_dir, store, clock, reopen):
+    sid = _session_at(store, "welkom")
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot)
+        burst(app, "een\n")
+        app.post_message(events.Key("f4", None))  # kind: question, for what comes next
+        burst(app, "twee\n")
+        await until(pilot, lambda: len(reopen(sid).contributions()) == 2, "two entries")
+    assert [(c.text, c.kind.value) for c in reopen(sid).contributions()] == [("een", "idea"), ("twee", "question")]

@@ -13,17 +13,21 @@ import datetime as dt
 
 from textual.message import Message
 
+from wijksessie.model import ContributionKind
+
 
 class MeetingRequest(Message):
     """Base of every request a step view makes to the meeting screen."""
 
 
 class Record(MeetingRequest):
-    """Record what was said, with the kind and theme chosen on the meeting screen."""
+    """Record what was said, with the kind and theme shown when Enter was pressed (None: the screen's current)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, kind: ContributionKind | None = None, theme: str | None = None) -> None:
         super().__init__()
         self.text = text
+        self.kind = kind
+        self.theme = theme
 
 
 class SaveTally(MeetingRequest):

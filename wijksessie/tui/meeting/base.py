@@ -197,7 +197,8 @@ class EntryPanel(Vertical):
                         markup=False)
             return
         field.value = ""
-        self.post_message(messages.Record(text))
+        # The kind and theme on screen at this Enter (a key pressed after it is for the next line).
+        self.post_message(messages.Record(text, self.view.kind, self.view.theme))
 
 
 class EntryStepView(StepView):

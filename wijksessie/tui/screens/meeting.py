@@ -325,7 +325,7 @@ class MeetingScreen(TranslatedScreen[None]):
         self.undo_stack.append((label, undo))
         del self.undo_stack[:-50]
 
-    def record(self, text: str) -> bool:
+    def record(self, text: str, kind: ContributionKind | None = None, theme: str | None = None) -> bool:
         """Record what was said, with the remembered kind and theme; True when accepted.
 
         The row is shown at once and the contribution saved right after that
@@ -339,7 +339,9 @@ class MeetingScreen(TranslatedScreen[None]):
             self.notify(_("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."), severity="warning", markup=False)
             return False
         step_id = self.step.id
-        ok, c = run_safely(self, lambda: Contribution.new(text, kind=self.kind, theme=self.theme, step=step_id))
+        kind = self.kind if kind is None else kind
+        theme = self.theme if theme is None else theme
+        ok, c = run_safely(self, lambda: Contribution.new(text, kind=kind, theme=theme, step=step_id))
         if not ok:
             self._unshow_text(text)
             return False
@@ -461,7 +463,7 @@ class MeetingScreen(TranslatedScreen[None]):
 
     def on_record(self, request: messages.Record) -> None:
         request.stop()
-        if self.record(request.text):
+        if self.record(request.text, request.kind, request.theme):
             # A new entry: a warning about an earlier one no longer belongs to what is on screen.
             self._privacy_last = None
             if self._privacy_offer is not None:

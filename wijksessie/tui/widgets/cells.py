@@ -10,10 +10,12 @@ step timer change on every save or every second, inside a box of fixed size
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
+from textual.actions import parse
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
@@ -54,9 +56,10 @@ class OrderedInput(Input):
     line or move the focus on (use ``screen.set_focus``, which acts at once).
     Keys that still arrive here after the focus moved on are passed on to the
     widget that has the focus now, in the order they were typed. The line's
-    own editing keys (backspace, ctrl+u, the arrows, …) are handled here too,
-    in order: otherwise a backspace typed in a burst would remove a letter
-    typed after it.
+    own editing keys (backspace, ctrl+u, the arrows, …) and the screen's
+    function keys are handled here too, in order: otherwise a backspace typed
+    in a burst would remove a letter typed after it, and F4 typed before a line
+    would only count for the line after it.
     """
 
     def __init__(self, *args, on_enter: Callable[[OrderedInput], None] | None = None, **kwargs) -> None:
@@ -81,6 +84,20 @@ class OrderedInput(Input):
             event.stop()
             event.prevent_default()
             await self.run_action(action)
+            return
+        if not event.is_printable:
+            # A function key of the screen (F4: kind "vraag") acts in typing order too,
+            # so it applies to the line typed after it, not to the one after that. Only
+            # quick actions: one that awaits (a step change removes this very line) goes
+            # Textual's usual way.
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.enabled and not active.binding.priority:
+                _namespace, name, _params = parse(active.binding.action)
+                method = getattr(active.node, f"action_{name}", None)
+                if method is not None and not inspect.iscoroutinefunction(method):
+                    event.stop()
+                    event.prevent_default()
+                    await self.app.run_action(active.binding.action, active.node)
 
 
 #: The editing keys of Textual's input line and their actions (from its public ``BINDINGS``).
