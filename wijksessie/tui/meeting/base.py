@@ -193,7 +193,7 @@ class EntryPanel(Vertical):
         """Enter, in typing order: the line is emptied at once for the next entry (given back if not saved)."""
         text = field.value
         if not text.strip():
-            self.notify(_("Er staat nog niets. Typ wat er gezegd wordt en druk dan op Enter."), severity="warning",
+            self.notify(_("Er staat nog niets. Typ wat iemand zegt en druk dan op Enter."), severity="warning",
                         markup=False)
             return
         field.value = ""

@@ -94,9 +94,9 @@ class MeetingScreen(TranslatedScreen[None]):
     """
 
     HELP = N_(
-        "Typ wat er gezegd wordt en druk op Enter: het staat meteen op schijf. "
+        "Typ wat iemand zegt en druk op Enter: het staat meteen op schijf. "
         "Kies de soort met F2 tot F5. Met F6 kiest u het thema: typ de eerste letters en druk op Enter. "
-        "Met F8 gaat u naar de volgende stap, met F9 ziet de zaal het grote scherm. "
+        "Met F8 gaat u naar de volgende stap. Met F9 ziet de zaal het grote scherm. "
         "Esc gaat van de invoerregel naar de lijst. Daar past u met e een regel aan: tekst, soort en thema. "
         "Met d haalt u een regel weg. Met v komt een regel niet op het zaalscherm."
     )
