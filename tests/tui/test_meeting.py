@@ -704,3 +704,16 @@ async def test_a_function_key_in_a_burst_counts_for_the_line_typed_after_it(data
         burst(app, "twee\n")
         await until(pilot, lambda: len(reopen(sid).contributions()) == 2, "two entries")
     assert [(c.text, c.kind.value) for c in reopen(sid).contributions()] == [("een", "idea"), ("twee", "question")]
+
+
+async def test_room_view_does_not_show_an_empty_contact_card(data_dir, store, clock, read_screen):
+    sid = _session_at(store, "contact")
+    app = make_app(data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = await _open(app, pilot)
+        assert "Nog geen aanspreekpunt" in read_screen(app)  # the facilitator sees it is still empty
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "room view")
+        shown = read_screen(app)
+        assert "Nog geen aanspreekpunt" not in shown
+        assert meeting.prompts()[0].split()[0] in shown  # the step's question instead

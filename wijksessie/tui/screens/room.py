@@ -79,7 +79,7 @@ class RoomScreen(TranslatedScreen[None]):
         gap = "\n\n" if big else "\n"
         if step.type == "vote" or (step.type == "discuss" and not self.step_prompts):
             return ranking_text(session.priorities, list(session.themes), width=self._width(), big=big)
-        if step.type == "contact":
+        if step.type == "contact" and session.contact.is_set:
             return contact_card(session.contact)
         if step.type == "topics":
             text = Text()
@@ -92,7 +92,8 @@ class RoomScreen(TranslatedScreen[None]):
             text = Text()
             if session.feedback_due:
                 text.append(_("U hoort van ons vóór {date}.").format(date=long_date(session.feedback_due)) + "\n\n")
-            text.append(contact_card(session.contact))
+            if session.contact.is_set:  # the room does not need to read that it is still empty
+                text.append(contact_card(session.contact))
             return text
         if step.type in ("quick_wins", "agreements"):
             text = Text()
