@@ -130,6 +130,8 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
 
         from wijksessie.tui.screens.lateness import letter_cell  # loop-tui: "verstuurd, 2 te laat"
 
+        if not self.query("#sessions"):
+            return  # being rebuilt (language switch): after_recompose fills it again
         table = self.query_one("#sessions", DataTable)
         current = getattr(self, "_select", None) or self.selected_id()
         today = self.app.clock().date()

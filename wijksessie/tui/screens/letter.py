@@ -119,6 +119,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.app.call_from_thread(self._rendered, text, problem)
 
     def _rendered(self, text: str, problem: str) -> None:
+        if not self.query("#letter-body"):
+            return  # being rebuilt (language switch): after_recompose renders again
         self.letter_text = text
         self.problem = problem
         self.query_one("#letter-body", Static).update(terminal_safe(text, oneline=False) if text else "")
@@ -131,6 +133,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
             return True
 
     def _show_status(self, extra: str = "") -> None:
+        if not self.query("#letter-status"):
+            return  # being rebuilt (language switch)
         still_open = len(letter.open_contributions(self.contributions))
         text = Text()
         warn = False

@@ -172,6 +172,8 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
                         .format(n=len(made), folder=made[0].parent), title=_("Klaar"), timeout=6)
 
     def _show_log(self, problems: list[str] | None = None) -> None:
+        if not self.query("#outputs-log"):
+            return  # being rebuilt (language switch): after_recompose shows it again
         text = Text()
         for problem in problems or []:
             text.append("⚠ " + problem + "\n", style="bold red")

@@ -79,6 +79,8 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
             self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
             return
         self.report = result
+        if not self.query("#report-table"):
+            return  # being rebuilt (language switch): after_recompose fills it
         self.fill()
         if tell:
             self.notify(_("Opnieuw geteld."), timeout=3)
