@@ -91,6 +91,10 @@ async def test_phone_number_in_an_entry_is_flagged_and_ctrl_o_anonymises_it(data
 
         await until(pilot, warning_shown, "personal data warning")
         assert meeting.check_action("anonymise", ()) and "^o" in read_screen(app)
+        footer = read_screen(app).splitlines()[-1].split()
+        for key in ("f8", "f9", "^z", "^o", "f1", "^p"):  # every key of the footer fits in 80 columns
+            assert key in footer, footer
+        assert footer[-1] == "Opdrachten", footer
         assert reopen(sid).contributions()[0].text == "Bel mevrouw Jansen op 06-12345678"
 
         await pilot.press("ctrl+o")
