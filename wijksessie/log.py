@@ -105,6 +105,11 @@ def log_crash(context: str = "", exc: BaseException | None = None) -> Path | Non
         where=f" ({context})" if context else "",
         trace=describe_exception(exc),
     )
+    # The full-screen program's crash (tui.app.ProgramCrashed) carries Textual's report of the
+    # real error, already reduced to frames and the error's type (no message, no local variables).
+    safe_report = getattr(exc if exc is not None else sys.exc_info()[1], "safe_report", "")
+    if isinstance(safe_report, str) and safe_report.strip():
+        text += "\nIn the full-screen program (frames and error type only):\n" + safe_report
     path = log_path()
     handler = None
     try:

@@ -30,3 +30,18 @@ async def test_a_crash_is_captured_not_printed(data_dir, capsys):
         assert "ValueError" in app.crash_report()
     assert "ValueError" not in capsys.readouterr().err
 
+
+
+def test_the_log_keeps_the_programs_frames(tmp_path, monkeypatch):
+    from wijksessie import log
+    from wijksessie.tui.app import ProgramCrashed
+
+    monkeypatch.setattr(log, "log_path", lambda: tmp_path / "wijksessie.log")
+    report = _without_locals("│ home.py:10 in action_open │\n╰──╯\nValueError: Mevrouw Jansen")
+    try:
+        raise ProgramCrashed(report)
+    except ProgramCrashed:
+        where = log.log_crash("program")
+    text = (tmp_path / "wijksessie.log").read_text(encoding="utf-8")
+    assert where is not None and "home.py:10 in action_open" in text and "ValueError" in text
+    assert "Jansen" not in text

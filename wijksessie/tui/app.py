@@ -432,11 +432,16 @@ def _without_locals(report: str) -> str:
 
 
 class ProgramCrashed(Exception):
-    """The full-screen program stopped on an unexpected error; the message is Textual's report.
+    """The full-screen program stopped on an unexpected error.
 
-    The command line's last line of defence logs it (one crash log for the whole
-    program) and shows the user one clear line.
+    :attr:`safe_report` is Textual's report of the real error with frames and the
+    error's type only; the command line's last line of defence logs it
+    (:func:`wijksessie.log.log_crash`) and shows the user one clear line.
     """
+
+    def __init__(self, safe_report: str) -> None:
+        super().__init__(safe_report)
+        self.safe_report = safe_report
 
 
 def run_app(data_dir: Path, session: str | None = None) -> int:
