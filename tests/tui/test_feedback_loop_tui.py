@@ -156,10 +156,10 @@ async def test_update_letter_from_the_letter_screen_only_what_changed(store, rea
     app.clock = clock
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.letter_text, "the letter is shown")
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
         # Nothing changed since the letter: it says so and writes nothing.
         await pilot.press("u")
-        await until(pilot, lambda: "Er is niets veranderd" in read_screen(app), "the screen says nothing changed")
+        await until(pilot, lambda: "Er is niets veranderd" in read_screen(app), "the screen says nothing changed", tries=3000)
         assert not list(folder.glob("bijwerkbrief-*")) if folder.exists() else True
         assert [letter.kind for letter in _disk(store, sid).session.letters] == ["final"]
 
@@ -169,10 +169,10 @@ async def test_update_letter_from_the_letter_screen_only_what_changed(store, rea
     app.clock = clock
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.letter_text, "the letter is shown")
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
         await pilot.press("u")
         await until(pilot, lambda: "Gemaakt: bijwerkbrief-2026-03-12" in read_screen(app),
-                    "the screen names the update letter files")
+                    "the screen names the update letter files", tries=3000)
         made = sorted(p.name for p in folder.glob("bijwerkbrief-*"))
         assert made == [f"bijwerkbrief-2026-03-12-{sid}-nl.{fmt}" for fmt in ("html", "md", "txt")]
         text = " ".join((folder / f"bijwerkbrief-2026-03-12-{sid}-nl.txt").read_text(encoding="utf-8").split())
@@ -192,7 +192,7 @@ async def test_no_update_letter_key_before_the_first_letter(store, clock, until)
     app.clock = clock
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.letter_text, "the letter is shown")
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
         assert "update_letter" not in {b.binding.action for b in screen.active_bindings.values()}
 
 
@@ -208,9 +208,75 @@ async def test_home_flags_sessions_whose_promised_date_passed(store, read_screen
     _session(store, title="Op tijd", date="2026-03-10")
     app = make_app(store.data_dir, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "te laat" in read_screen(app), "the late session is flagged")
+        await until(pilot, lambda: "te laat" in read_screen(app), "the late session is flagged", tries=3000)
         lines = read_screen(app).splitlines()
         late_line = next(line for line in lines if "Laat" in line)
         on_time = next(line for line in lines if "Op tijd" in line)
         assert "verstuurd, 2 te laat" in late_line
         assert "te laat" not in on_time
+
+
+def _follow_up(store) -> tuple[str, str]:
+    """An earlier meeting in Noord with answers (one point kept off the projector) and its follow-up."""
+    earlier, ids = _session(store, title="Eerste keer")
+    with store.open(earlier) as sf:
+        sf.decide(ids[0], "adopted", reason="Er komen vier bomen.")
+        hidden = sf.contribution(ids[1])
+        from dataclasses import replace
+
+        sf.update_contribution(replace(hidden, text="Mijn buurman Piet drinkt te veel", hidden_in_room=True))
+        sf.add_agreement(Agreement.new("Bankje bij de speeltuin", "Gemeente", "2026-03-01"))
+    later = Session.new("Tweede keer", "Noord", date="2026-03-12", languages=["nl"])
+    feedback.link_follow_up(later, _disk(store, earlier).session)
+    store.create(later)
+    return earlier, later.id
+
+
+async def test_a_follow_up_meeting_opens_with_a_look_back_on_screen_and_projector(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.room import RoomScreen
+
+    _earlier, sid = _follow_up(store)
+    app = make_app(store.data_dir, sid, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: "Terugblik" in read_screen(app), "the look-back is on the laptop", tries=3000)
+        text = read_screen(app)
+        assert "Te weinig groen bij de flats" in text and "overgenomen" in text and "Er komen vier bomen." in text
+        assert "(niet op het" in text, "the laptop marks the point kept off the projector"
+        assert "Bankje bij de speeltuin" in text
+
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the projector view shows", tries=3000)
+        room = read_screen(app)
+        assert "Terugblik" in room and "Te weinig groen bij de flats" in room
+        assert "Piet" not in room, "a point hidden from the room stays off the projector"
+
+    # At 80x24 the laptop shows one short line, and the typing line stays in view.
+    app = make_app(store.data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Terugblik" in read_screen(app), "the look-back line shows", tries=3000)
+        text = read_screen(app)
+        assert "2 punten, 1 met een" in text
+        assert "Typ wat er gezegd wordt" in text
+
+
+async def test_residents_evaluate_at_the_close(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+
+    sid, _ids = _session(store)
+    with store.open(sid) as sf:
+        sf.update(lambda s: setattr(s, "current_step", "afsluiting"))
+    app = make_app(store.data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Tel de handen" in read_screen(app), "the close step asks for hands", tries=3000)
+        await pilot.press("shift+tab")
+        await pilot.press("1", "2", "enter", "3", "enter", "1", "enter")
+        await until(pilot, lambda: "Bewaard: 12 tevreden, 3 neutraal, 1 niet tevreden." in read_screen(app),
+                    "the screen shows what was saved")
+        counts = _disk(store, sid).session.evaluation
+        assert (counts.satisfied, counts.neutral, counts.not_satisfied) == (12, 3, 1)
+
+        # A count that is not a number: one line says what to do, nothing is saved.
+        await pilot.press("x", "enter")
+        await until(pilot, lambda: "is geen heel getal" in read_screen(app), "the screen says what is wrong")
+        assert _disk(store, sid).session.evaluation.not_satisfied == 1

@@ -40,6 +40,9 @@ class InfoView(EntryStepView):
     def compose(self) -> ComposeResult:
         s = self.session
         if self.step.show == "level":
+            from wijksessie.tui.meeting import lookback  # loop-tui: a follow-up meeting opens with a look-back
+
+            yield from lookback.panels(self)
             yield Static(level_text(s.level), classes="info-card")
         elif self.step.show == "close":
             text = Text()
@@ -50,6 +53,9 @@ class InfoView(EntryStepView):
                 text.append(_("Vragen? {name}, {phone}").format(
                     name=terminal_safe(s.contact.name), phone=terminal_safe(s.contact.phone or s.contact.email)))
             yield Static(text, classes="info-card")
+            from wijksessie.tui.meeting.evaluation import EvaluationPanel  # loop-tui: hands raised at the close
+
+            yield EvaluationPanel(self.files, readonly=self.readonly)
         elif self.step.show == "privacy":
             yield Static(_("We schrijven geen namen op. Wat u zegt, komt zonder naam in de brief."), classes="info-card")
         yield EntryPanel(self)

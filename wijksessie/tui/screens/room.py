@@ -87,7 +87,9 @@ class RoomScreen(TranslatedScreen[None]):
                 text.append("\u2022 " + terminal_safe(theme, oneline=True) + "\n", style="bold")
             return text or Text(self.step_prompts[0] if self.step_prompts else step.shown_title())
         if step.type == "info" and step.show == "level":
-            return level_text(session.level, spaced=big)
+            from wijksessie.tui.meeting.lookback import room_look_back  # loop-tui: follow-up opens with it
+
+            return room_look_back(getattr(self.app, "store", None), session, big=big) + level_text(session.level, spaced=big)
         if step.type == "info" and step.show == "close":
             text = Text()
             if session.feedback_due:
