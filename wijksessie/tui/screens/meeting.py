@@ -43,15 +43,15 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 
-from wijksessie import content, model, privacy
+from wijksessie import content, model
 from wijksessie.i18n import N_, _
-from wijksessie.model import Agreement, Contribution, ContributionKind
+from wijksessie.model import Contribution, ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile
-from wijksessie.tui import messages
 from wijksessie.tui.base import TranslatedScreen, run_safely
 from wijksessie.tui.meeting import DiscussView, StepView, VoteView, make_view
 from wijksessie.tui.meeting.base import kind_bar_text
+from wijksessie.tui.meeting.handlers import ListActions, PersonalDataLine, StepRequests
 from wijksessie.tui.widgets.cells import TextCell
 from wijksessie.tui.widgets.entries import AgendaList, EntryList
 
@@ -65,7 +65,7 @@ def minutes_seconds(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-class MeetingScreen(TranslatedScreen[None]):
+class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScreen[None]):
     """Run a meeting: one step at a time, everything saved the moment it is entered."""
 
     DEFAULT_CSS = """
@@ -382,176 +382,6 @@ class MeetingScreen(TranslatedScreen[None]):
                 field.value = text
                 field.cursor_position = len(text)
 
-    # ------------------------------------------------------------------ personal data
-
-    def _check_privacy(self, c: Contribution) -> None:
-        """Say when a saved text looks like it holds personal data, and offer ctrl+o to replace those parts.
-
-        The line stays until that contribution is fixed or removed, or another one is typed.
-        """
-        hints = privacy.personal_data_hints(c.text)
-        self._privacy_last = c.id if hints else None
-        self._set_privacy_offer(c, hints)
-
-    def _set_privacy_offer(self, c: Contribution | None, hints: list) -> None:
-        bar = self.query_one("#privacy-bar", Static)
-        if c is None or not hints:
-            self._privacy_offer = None
-            bar.update("")
-            bar.remove_class("-shown")
-        else:
-            self._privacy_offer = c.id
-            short = c.text if len(c.text) <= 40 else c.text[:39] + "\u2026"
-            text = Text("\u26a0 ", style="bold")
-            text.append("\u201c" + terminal_safe(short, oneline=True) + "\u201d: ", style="bold")
-            text.append(privacy.describe(hints) + " ")
-            text.append(_("Druk op ctrl+o om dit te vervangen door een woord zonder naam of nummer."), style="bold")
-            bar.update(text)
-            bar.add_class("-shown")
-        self.refresh_bindings()
-        # The line takes room from the list: keep its latest row in sight.
-        self.call_after_refresh(self._show_latest_entry)
-
-    def _show_latest_entry(self) -> None:
-        view = self.view
-        entries = view.entry_list() if view else None
-        if entries is not None and entries.is_attached:
-            entries.scroll_to_highlight()
-
-    def _recheck_privacy(self, c: Contribution | None, contribution_id: str) -> None:
-        """After a change to the contribution the warning is about: show the line only while it applies."""
-        if self._privacy_last != contribution_id:
-            return
-        self._set_privacy_offer(c, privacy.personal_data_hints(c.text) if c is not None else [])
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "anonymise":
-            return self._privacy_offer is not None and not self.readonly
-        return True
-
-    def action_anonymise(self) -> None:
-        """Replace the personal data found in the warned-about contribution (undo puts it back)."""
-        cid = self._privacy_offer
-        if cid is None:
-            return
-        self._save_pending()
-        try:
-            c = self.sf.contribution(cid)
-        except Exception:  # noqa: BLE001 - removed meanwhile: nothing to replace
-            self._set_privacy_offer(None, [])
-            return
-        new_text = privacy.anonymise(c.text)
-        if new_text == c.text:
-            self._set_privacy_offer(None, [])
-            return
-        view = self.view
-        if self._change(c, view.entry_list() if view else None, label=_("gegevens weghalen"), text=new_text):
-            self.notify(_("Aangepast: \u201c{text}\u201d. Met ctrl+z zet u het terug.").format(
-                text=terminal_safe(new_text, oneline=True)), markup=False)
-
-    # ------------------------------------------------------------------ requests from the step views
-
-    def _saved(self, request: messages.MeetingRequest) -> None:
-        view = self.view
-        if view is not None:
-            view.saved(request)
-
-    def _not_saved(self, request: messages.MeetingRequest) -> None:
-        view = self.view
-        if view is not None:
-            view.not_saved(request)
-
-    def on_record(self, request: messages.Record) -> None:
-        request.stop()
-        if self.record(request.text, request.kind, request.theme):
-            # A new entry: a warning about an earlier one no longer belongs to what is on screen.
-            self._privacy_last = None
-            if self._privacy_offer is not None:
-                self._set_privacy_offer(None, [])
-
-    def on_save_tally(self, request: messages.SaveTally) -> None:
-        request.stop()
-        old = model.Tally.from_dict(self.sf.session.tally.to_dict())
-        participants = old.participants if request.participants is None else request.participants
-        groups = dict(old.groups) if request.groups is None else request.groups
-
-        def change(s: model.Session) -> None:
-            s.tally = model.Tally(participants=participants, groups=groups)
-
-        ok, _result = self.save(lambda: self.sf.update(change))
-        if ok:
-            self.push_undo(_("telling"), lambda: self.sf.update(lambda s: setattr(s, "tally", old)))
-            self._saved(request)
-        else:
-            self._not_saved(request)
-
-    def on_add_theme(self, request: messages.AddTheme) -> None:
-        request.stop()
-        added: list[bool] = []
-        ok, _result = self.save(lambda: self.sf.update(lambda s: added.append(s.add_theme(request.name))))
-        if not ok:
-            self._not_saved(request)
-            return
-        theme = request.name.strip()
-        if not added[0]:
-            self.notify(_("Het thema '{theme}' staat er al.").format(theme=terminal_safe(theme, oneline=True)),
-                        severity="information", markup=False)
-        else:
-            self.push_undo(_("thema"), lambda: self.sf.update(
-                lambda s: s.themes.remove(theme) if theme in s.themes else None))
-        self._saved(request)
-
-    def on_vote(self, request: messages.Vote) -> None:
-        request.stop()
-        theme = request.theme
-        before = self.sf.session.priorities.votes.get(theme, 0)
-        ok, count = self.save(lambda: self.sf.vote(theme, request.n))
-        if not ok:
-            self._not_saved(request)
-            return
-        change = count - before
-        if change:
-            self.push_undo(_("stem"), lambda: self.sf.vote(theme, -change))
-        elif request.n < 0:
-            self.notify(_("{theme} heeft geen stemmen meer om weg te halen.").format(
-                theme=terminal_safe(theme, oneline=True)), severity="warning", markup=False)
-        self._saved(request)
-
-    def on_add_agreement(self, request: messages.AddAgreement) -> None:
-        request.stop()
-        ok, agreement = self.save(lambda: self.sf.add_agreement(
-            Agreement.new(request.what, request.who, request.when, quick_win=request.quick_win)))
-        if ok:
-            self.push_undo(_("afspraak"), lambda: self.sf.delete_agreement(agreement.id))
-            self._saved(request)
-        else:
-            self._not_saved(request)
-
-    def on_delete_agreement(self, request: messages.DeleteAgreement) -> None:
-        request.stop()
-        agreement_id = request.agreement_id
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            ok, agreement = self.save(lambda: self.sf.delete_agreement(agreement_id))
-            if ok:
-                self.push_undo(_("afspraak weghalen"), lambda: self.sf.add_agreement(agreement))
-                self._saved(request)
-
-        from wijksessie.tui.dialogs.common import ConfirmDialog
-
-        self.app.push_screen(ConfirmDialog(_("Deze afspraak weghalen?"), danger=True), answer)
-
-    def on_edit_contact(self, request: messages.EditContact) -> None:
-        request.stop()
-        self.action_contact()
-
-    def _reload_view(self) -> None:
-        view = self.view
-        if view is not None:
-            view.reload()
-
     # ------------------------------------------------------------------ keys that do nothing here
 
     def on_key(self, event: events.Key) -> None:
@@ -698,105 +528,6 @@ class MeetingScreen(TranslatedScreen[None]):
 
         self.app.push_screen(ThemePicker(self.theme_choices(), self.theme,
                                          title=_("Thema voor de volgende inbreng")), answer)
-
-    # ------------------------------------------------------------------ list actions
-
-    def on_entry_list_action(self, event: EntryList.Action) -> None:
-        event.stop()
-        self._save_pending()  # the row may be one that is about to be saved
-        try:
-            c = self.sf.contribution(event.contribution_id)
-        except Exception:  # noqa: BLE001 - removed meanwhile
-            return
-        entries = self.view.entry_list() if self.view else None
-        if event.what == "edit":
-            self._edit(c, entries)
-        elif event.what == "delete":
-            self._delete(c, entries)
-        elif event.what == "kind":
-            kinds = list(ContributionKind)
-            new_kind = kinds[(kinds.index(c.kind) + 1) % len(kinds)]
-            self._change(c, entries, kind=new_kind.value)
-        elif event.what == "room":
-            if self._set_hidden(c, entries, not c.hidden_in_room):
-                hidden = not c.hidden_in_room
-                self.notify(_("Deze regel staat niet meer op het zaalscherm. Hij blijft wel bewaard.") if hidden
-                            else _("Deze regel staat weer op het zaalscherm."), markup=False)
-        elif event.what == "theme":
-            from wijksessie.tui.meeting.dialogs import ThemePicker
-
-            def answer(theme: str | None) -> None:
-                if theme is not None and theme != c.theme:
-                    self._change(c, entries, theme=theme)
-
-            self.app.push_screen(ThemePicker(self.theme_choices(), c.theme, title=_("Thema van deze regel")), answer)
-
-    def _change(self, c: Contribution, entries: EntryList | None, *, label: str | None = None, **changes) -> bool:
-        old = Contribution.from_dict(c.to_dict())
-        ok, new = self.save(lambda: self.sf.edit_contribution(c.id, **changes))
-        if ok:
-            if entries is not None:
-                entries.update_entry(new)
-            self.push_undo(label or _("aanpassing"), lambda: self.sf.update_contribution(old))
-            self._recheck_privacy(new, c.id)
-        return ok
-
-    def _set_hidden(self, c: Contribution, entries: EntryList | None, hidden: bool) -> bool:
-        """Keep a contribution off the projector (or put it back); it stays in the record. Not an edit of what was said."""
-        old = Contribution.from_dict(c.to_dict())
-        new = Contribution.from_dict(c.to_dict())
-        new.hidden_in_room = hidden
-        ok, saved = self.save(lambda: self.sf.update_contribution(new))
-        if ok:
-            if entries is not None:
-                entries.update_entry(saved)
-            self.push_undo(_("zaalscherm"), lambda: self.sf.update_contribution(old))
-        return ok
-
-    def _edit(self, c: Contribution, entries: EntryList | None) -> None:
-        from wijksessie.tui.meeting.dialogs import ContributionDialog
-
-        def answer(changes: dict | None) -> None:
-            if changes:
-                self._change(c, entries, **changes)
-
-        self.app.push_screen(ContributionDialog(c, self.theme_choices()), answer)
-
-    def _delete(self, c: Contribution, entries: EntryList | None) -> None:
-        from wijksessie.tui.dialogs.common import ConfirmDialog
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            ok, removed = self.save(lambda: self.sf.delete_contribution(c.id))
-            if ok:
-                if entries is not None:
-                    entries.remove_entry(c.id)
-                self.push_undo(_("weghalen"), lambda: self.sf.restore_contribution(removed))
-                self._recheck_privacy(None, c.id)
-
-        short = c.text if len(c.text) <= 60 else c.text[:59] + "\u2026"
-        self.app.push_screen(
-            ConfirmDialog(_("Deze inbreng weghalen?\n\n\u201c{text}\u201d").format(
-                text=terminal_safe(short, oneline=True)), danger=True), answer
-        )
-
-    def action_undo(self) -> None:
-        self._save_pending()  # an entry typed just now is what undo takes back
-        if not self.undo_stack:
-            self.notify(_("Er is niets om ongedaan te maken."), severity="information", markup=False)
-            return
-        label, undo = self.undo_stack.pop()
-        ok, _result = self.save(undo)
-        if ok:
-            self._reload_view()
-            self.notify(_("Ongedaan gemaakt: {what}.").format(what=label), markup=False)
-            if self._privacy_last is not None:
-                try:
-                    current = self.sf.contribution(self._privacy_last)
-                except Exception:  # noqa: BLE001 - undo removed it
-                    current = None
-                self._recheck_privacy(current, self._privacy_last)
 
     # ------------------------------------------------------------------ other actions
 
