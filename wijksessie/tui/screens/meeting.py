@@ -9,8 +9,8 @@ step change), so after a crash the step timer and the meeting clock go on
 where they were.
 
 The step views (:mod:`wijksessie.tui.meeting`) never save: they post requests
-(:mod:`wijksessie.tui.messages`) that this screen handles, then tells the
-view it was saved. The kind and theme of the next contribution are reactive
+(:mod:`wijksessie.tui.messages`) that this screen handles (the handlers are in
+:mod:`wijksessie.tui.meeting.handlers`), then tells the view it was saved. The kind and theme of the next contribution are reactive
 attributes of this screen, passed down to the view.
 
 A new contribution is shown first and saved right after that frame (the
