@@ -280,3 +280,47 @@ async def test_residents_evaluate_at_the_close(store, read_screen, clock, until)
         await pilot.press("x", "enter")
         await until(pilot, lambda: "is geen heel getal" in read_screen(app), "the screen says what is wrong")
         assert _disk(store, sid).session.evaluation.not_satisfied == 1
+
+
+async def test_new_session_form_offers_vervolg_op_in_the_same_neighbourhood(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.prepare import PrepareScreen
+
+    earlier, _ids = _session(store, title="Eerste keer", neighbourhood="Noord")
+    _session(store, title="Elders", neighbourhood="Zuid")
+    app = make_app(store.data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PrepareScreen), "the form for a new session shows")
+        form = app.screen
+        form.query_one("#title", Input).value = "Tweede keer"
+        form.query_one("#neighbourhood", Input).value = "noord"
+        await pilot.pause()
+        follows = form.query_one("#follows", Select)
+        offered = [str(option[0]) for option in follows._options]
+        assert any("Eerste keer" in label for label in offered)
+        assert not any("Elders" in label for label in offered), "only meetings in the same neighbourhood"
+        follows.value = earlier
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, PrepareScreen), "the session is made")
+        made = [s for s in store.summaries() if s.title == "Tweede keer"]
+        assert _disk(store, made[0].id).session.follows == earlier
+
+
+async def test_settings_change_what_a_session_follows(store, clock, until):
+    from wijksessie.tui.screens.prepare import SessionSettingsScreen
+
+    earlier, _ids = _session(store, title="Eerste keer", neighbourhood="Noord", date="2026-01-10")
+    sid, _ids = _session(store, title="Tweede keer", neighbourhood="Noord")
+    app = Host(lambda: SessionSettingsScreen(store, sid))
+    app.store = store
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        follows = screen.query_one("#follows", Select)
+        assert [o[1] for o in follows._options if isinstance(o[1], str)] == [earlier], "not itself"
+        follows.value = earlier
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.closed, "the settings are saved")
+    assert _disk(store, sid).session.follows == earlier

@@ -228,6 +228,9 @@ class PrepareScreen(SessionForm):
             yield from self._date_field("date", _("Datum"), value=_("vandaag"),
                                         placeholder=_("bijvoorbeeld: 1-2-2027, 1 februari, dinsdag"))
             yield from self._field("place", _("Plek"), placeholder=_("bijvoorbeeld: het buurthuis"))
+            from wijksessie.tui.screens.follows import FollowsField  # loop-tui: "vervolg op…"
+
+            yield FollowsField(self.app.store)
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Bewaren en beginnen"), id="save", variant="primary")
                 yield Button(_("Annuleren"), id="cancel")
@@ -311,6 +314,9 @@ class PrepareScreen(SessionForm):
             **{key: self._value(f"contact-{key}") for key in ("name", "role", "phone", "email", "hours")}
         )
         session.target_profile = self._profile()
+        from wijksessie.tui.screens.follows import follows_value  # loop-tui: same neighbourhood, checked
+
+        session.follows = follows_value(self, session)
         return session
 
     def action_save(self) -> None:
@@ -373,6 +379,9 @@ class SessionSettingsScreen(SessionForm):
             yield from self._field("neighbourhood", _("Wijk *"), value=terminal_safe(s.neighbourhood, oneline=True))
             yield from self._date_field("date", _("Datum"), value=s.date.isoformat())
             yield from self._field("place", _("Plek"), value=terminal_safe(s.place, oneline=True))
+            from wijksessie.tui.screens.follows import FollowsField  # loop-tui: "vervolg op…"
+
+            yield FollowsField(self.store, current=s.follows, exclude=s.id)
             yield from self._date_field("feedback-due", _("Bewoners horen van ons vóór"),
                                         value=s.feedback_due.isoformat() if s.feedback_due else "")
             yield Label(_("Talen van de brief (Spatie: aan of uit)"), classes="form-label")
@@ -411,7 +420,13 @@ class SessionSettingsScreen(SessionForm):
             raise UserError(_("De datum waarop bewoners van u horen ligt vóór het gesprek. Kies een latere datum."))
         for key, label in (("title", _("titel")), ("neighbourhood", _("wijk")), ("place", _("plek"))):
             model.check_text(self._value(key), label)
+        from dataclasses import replace
+
+        from wijksessie.tui.screens.follows import follows_value  # loop-tui: same neighbourhood, checked
+
+        follows = follows_value(self, replace(self.sf.session, neighbourhood=self._value("neighbourhood")))
         return {
+            "follows": follows,
             "title": self._value("title"),
             "neighbourhood": self._value("neighbourhood"),
             "date": day,
