@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from wijksessie import feedback, i18n, model, privacy
 from wijksessie.i18n import _, ngettext
-from wijksessie.model import ContributionKind, DecisionStatus
+from wijksessie.model import Contribution, ContributionKind, DecisionStatus
 
 #: "How often asked" looks back this many days (participation fatigue, DOMAIN.md §1.3 F1).
 ASKED_WINDOW_DAYS = 365
@@ -213,7 +213,7 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
     problem_counts: Counter = Counter()
     theme_spellings: dict[str, Counter] = {}
     place_spellings: dict[str, Counter] = {}
-    problem_examples: dict[str, tuple[str, str]] = {}
+    problem_examples: dict[str, tuple[str, str, Contribution]] = {}
     statuses: Counter = Counter()
     planned = 0
     readable = 0
@@ -269,9 +269,10 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
                 problem_counts[tkey] += 1
                 theme_spellings.setdefault(tkey, Counter())[theme] += 1
                 # The earliest problem said about a theme is its example, whatever order files are read in.
-                # The report leaves the laptop (grant applications): personal data only anonymised, as in letters.
-                example = (c.created_at.isoformat() if c.created_at else "", " ".join(privacy.letter_text(c).split()))
-                if tkey not in problem_examples or example < problem_examples[tkey]:
+                # The report leaves the laptop (grant applications): personal data only anonymised, as in
+                # letters — done below for the one example per theme only (it is slow for thousands).
+                example = (c.created_at.isoformat() if c.created_at else "", " ".join(c.text.split()), c)
+                if tkey not in problem_examples or example[:2] < problem_examples[tkey][:2]:
                     problem_examples[tkey] = example
             elif c.kind is ContributionKind.EXPERIENCE:
                 nb.experiences += 1
@@ -289,7 +290,7 @@ def build_report(store, neighbourhood: str | None = None, since: dt.date | None 
     grant.contributions = sum(n.contributions for n in neighbourhoods)
     grant.problems = sum(problem_counts.values())
     grant.problem_themes = [
-        ProblemTheme(theme_names[k], n, problem_examples[k][1])
+        ProblemTheme(theme_names[k], n, " ".join(privacy.letter_text(problem_examples[k][2]).split()))
         for k, n in sorted(problem_counts.items(), key=lambda kv: (-kv[1], theme_names[kv[0]].casefold()))
     ]
     grant.status_counts = {status.value: statuses.get(status.value, 0) for status in DecisionStatus}
