@@ -324,3 +324,53 @@ async def test_settings_change_what_a_session_follows(store, clock, until):
         await pilot.press("ctrl+s")
         await until(pilot, lambda: app.closed, "the settings are saved")
     assert _disk(store, sid).session.follows == earlier
+
+
+async def test_residents_text_never_drives_the_terminal_in_the_loop_screens(store, clock, until):
+    """History, agreements and the look-back show hostile text only as harmless symbols."""
+    import re
+
+    from tests.data.hostile_text import HOSTILE, raw_left
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.agreements import AgreementsScreen, AgreementStateDialog
+    from wijksessie.tui.screens.followup import FollowUpScreen
+    from wijksessie.tui.screens.history import HistoryDialog
+
+    nasty = HOSTILE["window title (OSC 0)"] + HOSTILE["right-to-left override"] + HOSTILE["clear screen"]
+    earlier = Session.new("Eerste " + nasty, "Noord", date="2026-01-10", languages=["nl"])
+    store.create(earlier)
+    with store.open(earlier.id) as sf:
+        cid = sf.add_contribution(Contribution.new("Inbreng " + nasty, theme="Groen")).id
+        sf.decide(cid, "not_adopted", reason="Reden " + nasty, recorded_by="Ambtenaar " + nasty)
+        sf.decide(cid, "adopted", reason="Toch wel " + nasty)
+        ref = sf.add_agreement(Agreement.new("Afspraak " + nasty, "Wie " + nasty, "2026-02-01")).id
+        feedback.set_agreement_state(sf, ref, "stopped", reason="Gestopt " + nasty, recorded_by="Door " + nasty)
+    later = Session.new("Tweede", "Noord", date="2026-03-12", languages=["nl"])
+    later.follows = earlier.id
+    store.create(later)
+
+    def clean(app, where: str) -> None:
+        shown = re.sub(r"<[^>]+>", "", app.export_screenshot())
+        assert not raw_left(shown), f"{where}: raw control characters reached the screen"
+
+    app = Host(lambda: FollowUpScreen(store, earlier.id))
+    app.clock = clock
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, HistoryDialog), "the history shows")
+        clean(app, "history")
+        await pilot.press("escape", "k")
+        await until(pilot, lambda: isinstance(app.screen, AgreementsScreen), "the agreements show")
+        clean(app, "agreements")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AgreementStateDialog), "the state form shows")
+        clean(app, "agreement state")
+
+    app = make_app(store.data_dir, later.id, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: "Terugblik" in re.sub(r"<[^>]+>", "", app.export_screenshot()), "look-back",
+                    tries=3000)
+        clean(app, "look-back")
+        await pilot.press("f9")
+        await pilot.pause()
+        clean(app, "projector look-back")

@@ -92,7 +92,7 @@ class AgreementStateDialog(TranslatedModalScreen[bool]):
                              compact=True, id="state")
             with Horizontal(classes="row"):
                 yield Label(_("Reden"))
-                yield Input(a.reason, placeholder=_("verplicht bij 'gestopt': waarom gaat het niet door?"),
+                yield Input(terminal_safe(a.reason, oneline=True), placeholder=_("verplicht bij 'gestopt': waarom gaat het niet door?"),
                             compact=True, id="state-reason")
             with Horizontal(classes="row"):
                 yield Label(_("Vastgelegd door"))
