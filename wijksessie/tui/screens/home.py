@@ -216,6 +216,9 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def _need_selection(self) -> str | None:
         sid = self.selected_id()
+        if sid is None and not self.loaded:
+            self.notify(_("Even geduld: de lijst met sessies wordt nog gelezen."), severity="warning", timeout=3)
+            return None
         if sid is None:
             self.notify(_("Kies eerst een sessie, of maak er een met n."), severity="warning")
         return sid
