@@ -117,3 +117,21 @@ async def test_the_files_screen_offers_pdf_word_and_the_personal_letters(store, 
         await pilot.pause()
         assert f"brieven/brief-2026-11-24-{receipts['tr']}.pdf" in read_screen(app)
         await until(pilot, lambda: "klaar om te printen" not in read_screen(app), "nothing left to print")
+
+
+async def test_characters_the_pdf_cannot_show_are_named(store, until):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, _receipts = _session(store)
+    with store.open(sid) as sf:
+        sf.add_contribution(Contribution.new("Meer 你好 bankjes", theme="Groen", kind="idea"))
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter")
+        await pilot.press("w")
+        await until(pilot, lambda: "Gemaakt:" in screen.status_text, "the files made")
+        assert "Deze tekens staan niet in de PDF" in screen.status_text
+        assert "你" in screen.status_text and "好" in screen.status_text
+    pdf = next((store.data_dir / "uitvoer" / sid).glob("*.pdf"))
+    assert pdf.read_bytes().startswith(b"%PDF")
