@@ -374,3 +374,21 @@ async def test_residents_text_never_drives_the_terminal_in_the_loop_screens(stor
         await pilot.press("f9")
         await pilot.pause()
         clean(app, "projector look-back")
+
+
+async def test_the_palette_finds_agreements_from_the_follow_up_screen(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.agreements import AgreementsScreen
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, _ids = _session(store)
+    app = make_app(store.data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_followup(sid)
+        await until(pilot, lambda: isinstance(app.screen, FollowUpScreen), "the follow-up screen shows")
+        await pilot.press("ctrl+p", *"afspraken")
+        await until(pilot, lambda: "Afspraken: hoe ver zijn ze?" in read_screen(app), "the palette offers it",
+                    tries=3000)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, AgreementsScreen), "the agreements screen shows", tries=3000)
+        assert "In dit gesprek zijn geen afspraken gemaakt." in read_screen(app)

@@ -94,6 +94,9 @@ class WijksessieCommands(Provider):
                 (_("Gegevens van de sessie aanpassen"), partial(app.open_settings, session_id),
                  _("Titel, datum, plek, niveau, doelgroep, talen")),
             ]
+        from wijksessie.tui import loop_palette  # loop-tui: history, agreements, update letter
+
+        found += loop_palette.commands(screen)
         found += [
             (_("Nieuwe sessie"), app.action_new_session, _("Titel en wijk zijn genoeg")),
             (_("Voorbeeldsessie openen"), app.action_demo, _("Een ingevulde sessie om rond te kijken")),
