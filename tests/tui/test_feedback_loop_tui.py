@@ -392,3 +392,24 @@ async def test_the_palette_finds_agreements_from_the_follow_up_screen(store, rea
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, AgreementsScreen), "the agreements screen shows", tries=3000)
         assert "In dit gesprek zijn geen afspraken gemaakt." in read_screen(app)
+
+
+async def test_a_follow_up_meeting_also_counts_how_last_times_points_were_handled(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+
+    earlier, sid = _follow_up(store)
+    with store.open(sid) as sf:
+        sf.update(lambda s: setattr(s, "current_step", "afsluiting"))
+    app = make_app(store.data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "vorige keer gebeurde" in read_screen(app), "the second question shows", tries=3000)
+        await pilot.press("shift+tab")
+        await pilot.press("5", "enter", "1", "enter", "0", "enter", "4", "enter", "2", "enter", "1", "enter")
+        await until(pilot, lambda: "Vorige keer: 4 tevreden, 2 neutraal, 1 niet tevreden." in read_screen(app),
+                    "the screen shows both counts saved")
+        assert "Typ wat er gezegd wordt" in read_screen(app), "the typing line stays in view at 80x24"
+    this, before = _disk(store, sid).session, _disk(store, earlier).session
+    assert (this.evaluation.satisfied, this.evaluation.neutral, this.evaluation.not_satisfied) == (5, 1, 0)
+    fu = before.follow_up_evaluation
+    assert (fu.satisfied, fu.neutral, fu.not_satisfied) == (4, 2, 1)
+    assert this.follow_up_evaluation.total == 0

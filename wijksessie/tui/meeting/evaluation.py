@@ -5,6 +5,9 @@ Each is checked like the other tallies (:func:`wijksessie.inputs.parse_count`:
 a whole number, 0 or more; a wrong one gives one line saying what to do and
 nothing is saved). Enter saves all three
 (:func:`wijksessie.feedback.record_evaluation`) and moves on to the next field.
+In a follow-up meeting a second row counts how satisfied residents are with
+what became of last time's points; that is kept with the earlier session
+(its ``follow_up_evaluation``, as the report expects).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from textual.widgets import Input, Label, Static
 from wijksessie import feedback, inputs
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
+from wijksessie.model import EvaluationCount
 from wijksessie.tui.widgets.cells import OrderedInput
 
 #: (field id, label) in the order they are asked.
@@ -39,11 +43,12 @@ class EvaluationPanel(Vertical):
 
     DEFAULT_CSS = """
     EvaluationPanel { height: auto; margin: 0 0 1 0; }
-    EvaluationPanel #evaluation-question { height: auto; text-style: bold; }
+    EvaluationPanel #evaluation-question, EvaluationPanel #evaluation-fu-question { height: auto; text-style: bold; }
     EvaluationPanel .evaluation-row { height: 1; }
     EvaluationPanel .evaluation-row Label { width: auto; padding: 0 1 0 0; color: $text-muted; }
     EvaluationPanel .evaluation-row Input { width: 7; margin-right: 2; }
-    EvaluationPanel #evaluation-error { color: $error; text-style: bold; height: auto; }
+    EvaluationPanel #evaluation-error { color: $error; text-style: bold; height: auto; display: none; }
+    EvaluationPanel #evaluation-error.-shown { display: block; }
     EvaluationPanel #evaluation-saved { height: auto; color: $text-muted; }
     """
 
@@ -51,25 +56,63 @@ class EvaluationPanel(Vertical):
         super().__init__(id="evaluation")
         self.files = files
         self.readonly = readonly
+        #: In a follow-up meeting: the earlier session's id; its residents' view of the follow-up is counted too.
+        self.earlier = files().session.follows
+        self.follow_up_counts = EvaluationCount()
+
+    def _rows(self) -> list[str]:
+        """Field id prefixes: the meeting, and in a follow-up meeting also what became of last time's points."""
+        return ["evaluation-", "evaluation-fu-"] if self.earlier else ["evaluation-"]
+
+    def _ids(self) -> list[str]:
+        return [prefix + key for prefix in self._rows() for key, _label in FIELDS]
 
     def compose(self) -> ComposeResult:
         counts = self.files().session.evaluation
         yield Static(_("Hoe tevreden bent u over dit gesprek? Tel de handen."), id="evaluation-question")
+        yield from self._row("evaluation-", counts)
+        if self.earlier:
+            self.follow_up_counts = self._read_follow_up()
+            yield Static(_("En over wat er met de punten van vorige keer gebeurde?"), id="evaluation-fu-question")
+            yield from self._row("evaluation-fu-", self.follow_up_counts)
+        yield Static("", id="evaluation-error", markup=False)
+        yield Static(self._saved_text(), id="evaluation-saved")
+
+    def _row(self, prefix: str, counts: EvaluationCount) -> ComposeResult:
         with Horizontal(classes="evaluation-row"):
             for key, label in FIELDS:
                 yield Label(_(label))
                 value = getattr(counts, key)
-                yield OrderedInput(str(value) if counts.total else "", id=f"evaluation-{key}", compact=True,
+                yield OrderedInput(str(value) if counts.total else "", id=f"{prefix}{key}", compact=True,
                                    placeholder="0", disabled=self.readonly, on_enter=self._enter)
-        yield Static("", id="evaluation-error", markup=False)
-        yield Static(self._saved_text(), id="evaluation-saved")
+
+    def _store(self):
+        return getattr(self.app, "store", None)
+
+    def _read_follow_up(self) -> EvaluationCount:
+        store = self._store()
+        if store is None:
+            return EvaluationCount()
+        try:
+            with store.open(self.earlier, readonly=True) as sf:
+                return sf.session.follow_up_evaluation
+        except UserError:
+            return EvaluationCount()
 
     def _saved_text(self) -> Text:
         counts = self.files().session.evaluation
-        if not counts.total:
+        fu = self.follow_up_counts
+        if not counts.total and not fu.total:
             return Text(_("Shift+Tab gaat naar de getallen. Enter bewaart."))
-        return Text(_("Bewaard: {satisfied} tevreden, {neutral} neutraal, {not_satisfied} niet tevreden.").format(
-            satisfied=counts.satisfied, neutral=counts.neutral, not_satisfied=counts.not_satisfied))
+        text = Text()
+        if counts.total:
+            text.append(_("Bewaard: {satisfied} tevreden, {neutral} neutraal, {not_satisfied} niet tevreden.").format(
+                satisfied=counts.satisfied, neutral=counts.neutral, not_satisfied=counts.not_satisfied))
+        if fu.total:
+            text.append((" " if counts.total else "") + _(
+                "Vorige keer: {satisfied} tevreden, {neutral} neutraal, {not_satisfied} niet tevreden.").format(
+                satisfied=fu.satisfied, neutral=fu.neutral, not_satisfied=fu.not_satisfied))
+        return text
 
     def on_descendant_focus(self, event) -> None:
         # Coming in from outside (Shift+Tab from the line lands on the last field): start at the first.
@@ -87,38 +130,55 @@ class EvaluationPanel(Vertical):
         if focused is None or focused not in self.query(Input):
             self._inside = False
 
-    def values(self) -> dict[str, str]:
-        return {key: self.query_one(f"#evaluation-{key}", Input).value for key, _label in FIELDS}
+    def values(self, prefix: str = "evaluation-") -> dict[str, str]:
+        return {key: self.query_one(f"#{prefix}{key}", Input).value for key, _label in FIELDS}
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if not (event.input.id or "").startswith("evaluation-"):
             return
         event.stop()
         try:
-            parse_evaluation(self.values())
+            for prefix in self._rows():
+                parse_evaluation(self.values(prefix))
         except UserError as exc:
-            self.query_one("#evaluation-error", Static).update(str(exc))
+            self._error(str(exc))
         else:
-            self.query_one("#evaluation-error", Static).update("")
+            self._error("")
+
+    def _error(self, message: str) -> None:
+        """Show one line saying what is wrong (the line takes no room while there is nothing to say)."""
+        line = self.query_one("#evaluation-error", Static)
+        line.update(message)
+        line.set_class(bool(message), "-shown")
+
+    def _save_follow_up(self, counts: dict[str, int]) -> None:
+        store = self._store()
+        if store is None:
+            return
+        with store.open(self.earlier) as sf:  # the earlier session, briefly, to note how its follow-up was judged
+            self.follow_up_counts = feedback.record_evaluation(sf, follow_up=True, **counts)
 
     def _enter(self, field: Input) -> None:
-        """Enter in one of the three: check all, save, go on to the next one."""
-        error = self.query_one("#evaluation-error", Static)
+        """Enter in one of the fields: check its row, save it, go on to the next field."""
+        prefix = "evaluation-fu-" if (field.id or "").startswith("evaluation-fu-") else "evaluation-"
         try:
-            counts = parse_evaluation(self.values())
-            feedback.record_evaluation(self.files(), **counts)
+            counts = parse_evaluation(self.values(prefix))
+            if prefix == "evaluation-":
+                feedback.record_evaluation(self.files(), **counts)
+            else:
+                self._save_follow_up(counts)
         except UserError as exc:
-            error.update(str(exc))
+            self._error(str(exc))
             self.notify(str(exc), title=_("Niet bewaard"), severity="error", markup=False)
             return
         except OSError as exc:
             from wijksessie.errors import os_error_message
 
-            error.update(os_error_message(exc))
+            self._error(os_error_message(exc))
             return
-        error.update("")
+        self._error("")
         self.query_one("#evaluation-saved", Static).update(self._saved_text())
-        keys = [key for key, _label in FIELDS]
-        index = keys.index((field.id or "").removeprefix("evaluation-"))
-        if index + 1 < len(keys):
-            self.screen.set_focus(self.query_one(f"#evaluation-{keys[index + 1]}", Input))
+        ids = self._ids()
+        index = ids.index(field.id or "")
+        if index + 1 < len(ids):
+            self.screen.set_focus(self.query_one(f"#{ids[index + 1]}", Input))
