@@ -57,7 +57,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         Binding("t", "toggle_format", N_("Tekst/Markdown"), id="letter-format", show=False),
         Binding("p", "allow_point", N_("Punt toestaan"), id="letter-allow", show=False),
         # Only after the final letter, while residents who asked for a letter have not had it (check_action).
-        Binding("b", "personal_letters", N_("Brieven printen"), id="letter-personal"),
+        # Not in the footer (it is full at 80 columns): the status line offers it, "… Druk op b.", and F1 lists it.
+        Binding("b", "personal_letters", N_("Brieven printen"), id="letter-personal", show=False),
         # Only once a letter went out (check_action); loop-tui, tui/screens/update_letter.py.
         Binding("u", "update_letter", N_("Bijwerkbrief"), id="letter-update"),
         Binding("escape", "back", N_("Terug"), id="letter-back"),
