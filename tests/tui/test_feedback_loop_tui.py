@@ -413,3 +413,23 @@ async def test_a_follow_up_meeting_also_counts_how_last_times_points_were_handle
     fu = before.follow_up_evaluation
     assert (fu.satisfied, fu.neutral, fu.not_satisfied) == (4, 2, 1)
     assert this.follow_up_evaluation.total == 0
+
+
+async def test_overview_shows_late_promises_chains_and_evaluation(store, read_screen, clock, until):
+    from wijksessie.tui.screens.report import ReportScreen
+
+    earlier, sid = _follow_up(store)  # the bench agreement was due 1 March; today is 12 March
+    with store.open(earlier) as sf:
+        feedback.record_evaluation(sf, satisfied=7, neutral=2, not_satisfied=1)
+        feedback.record_evaluation(sf, satisfied=4, neutral=1, not_satisfied=0, follow_up=True)
+    app = Host(lambda: ReportScreen(store))
+    app.clock = clock
+    async with app.run_test(size=(100, 60)) as pilot:
+        await until(pilot, lambda: "Gesprekken die op elkaar volgen" in read_screen(app), "the overview is counted",
+                    tries=3000)
+        text = read_screen(app)
+        assert "Beloofd, maar de datum is voorbij:" in text
+        assert f"Noord: Eerste keer (sessie {earlier}): 1 afspraak is nog niet klaar" in text
+        assert "Noord: 2 gesprekken" in text
+        assert "Het gesprek: 7 tevreden, 2 neutraal, 1 niet tevreden." in text
+        assert "Wat er met hun punten gebeurde: 4 tevreden, 1 neutraal, 0 niet tevreden." in text

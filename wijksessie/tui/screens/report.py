@@ -153,6 +153,9 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
                 lines.append("  " + _("Problemen die we hoorden: {problems}.").format(problems=problems))
             lines.append("  " + _("Wat we doen: {adopted} overgenomen, {partly} deels, {done} gedaan.").format(
                 adopted=g.adopted, partly=g.partly_adopted, done=g.done))
+        from wijksessie.tui.screens import loop_report  # loop-tui: late promises, trajectories, evaluation
+
+        lines += loop_report.lines(r)
         lines.append("")
         lines.append(_("Uitleg: Jaar = hoe vaak de wijk het afgelopen jaar is gevraagd. Te laat = brieven die na de beloofde datum nog niet zijn verstuurd."))
         return "\n".join(lines)
