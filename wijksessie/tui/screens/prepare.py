@@ -228,13 +228,14 @@ class PrepareScreen(SessionForm):
             yield from self._date_field("date", _("Datum"), value=_("vandaag"),
                                         placeholder=_("bijvoorbeeld: 1-2-2027, 1 februari, dinsdag"))
             yield from self._field("place", _("Plek"), placeholder=_("bijvoorbeeld: het buurthuis"))
-            from wijksessie.tui.screens.follows import FollowsField  # loop-tui: "vervolg op…"
-
-            yield FollowsField(self.app.store)
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Bewaren en beginnen"), id="save", variant="primary")
                 yield Button(_("Annuleren"), id="cancel")
             with Collapsible(title=_("Meer invullen (mag ook later)"), collapsed=True, id="more"):
+                # Not among the four essentials: Enter after "Plek" goes straight to "Bewaren en beginnen".
+                from wijksessie.tui.screens.follows import FollowsField  # loop-tui: "vervolg op…"
+
+                yield FollowsField(self.app.store)
                 yield Label(_("Hoeveel kunnen bewoners beslissen?"), classes="form-label")
                 yield StopAtEndsOptionList(*self._level_options(), id="level")
                 yield Label(_("Talen van de brief (Spatie: aan of uit)"), classes="form-label")
