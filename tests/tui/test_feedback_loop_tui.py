@@ -433,3 +433,19 @@ async def test_overview_shows_late_promises_chains_and_evaluation(store, read_sc
         assert "Noord: 2 gesprekken" in text
         assert "Het gesprek: 7 tevreden, 2 neutraal, 1 niet tevreden." in text
         assert "Wat er met hun punten gebeurde: 4 tevreden, 1 neutraal, 0 niet tevreden." in text
+
+
+async def test_follow_up_flags_points_under_review_past_their_date(store, read_screen, clock):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, ids = _session(store)
+    with store.open(sid) as sf:
+        sf.decide(ids[0], "under_review", reason="We vragen het na.", due="2026-03-01")  # today is 12 March
+        sf.decide(ids[1], "under_review", reason="We vragen het na.", due="2026-04-01")
+    app = Host(lambda: FollowUpScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = read_screen(app).splitlines()
+        assert "⚠ te laat" in next(line for line in lines if ids[0] in line)
+        assert "te laat" not in next(line for line in lines if ids[1] in line)

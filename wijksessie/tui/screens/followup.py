@@ -306,6 +306,8 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
                 status = "–"
             else:
                 status = d.status.label if d.has_answer else "· " + d.status.label
+            if d.status is DecisionStatus.UNDER_REVIEW and d.due and d.due < today(self):  # loop-tui: promise late
+                status = Text("⚠ " + _("te laat"), style="bold red")
             # Text(), not str: DataTable reads a str as markup, and "[/b]" typed by a resident would break it.
             theme_width = 12 if self.app.size.width < 100 else 20
             rows.append([c.id, Text(_short(terminal_safe(c.theme) or "–", theme_width)), c.kind.label,
