@@ -449,3 +449,15 @@ async def test_follow_up_flags_points_under_review_past_their_date(store, read_s
         lines = read_screen(app).splitlines()
         assert "⚠ te laat" in next(line for line in lines if ids[0] in line)
         assert "te laat" not in next(line for line in lines if ids[1] in line)
+
+
+async def test_home_says_the_letter_and_what_else_is_late(store, read_screen, clock, until):
+    from wijksessie.tui.app import make_app
+
+    sid, ids = _session(store, title="Alles laat", date="2026-01-10", feedback_due="2026-02-01")
+    with store.open(sid) as sf:
+        sf.decide(ids[0], "under_review", reason="We vragen het na.", due="2026-02-01")
+    app = make_app(store.data_dir, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "te laat: brief + 1" in read_screen(app), "the late letter and point are flagged",
+                    tries=3000)

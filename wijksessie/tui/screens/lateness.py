@@ -62,6 +62,8 @@ def letter_cell(screen, session_id: str, cell: Text) -> Text:
     n = len(found.reviews) + len(found.agreements)
     if not n:
         return cell  # only the letter is late: the cell says "te laat" already
+    if found.letter_overdue:  # the cell says "te laat" already: say what else is
+        return Text(_("te laat: brief + {n}").format(n=n), style="bold red")
     late = Text(ngettext("{n} te laat", "{n} te laat", n).format(n=n), style="bold red")
     if cell.plain.strip() in ("", "\u2013"):
         return late
