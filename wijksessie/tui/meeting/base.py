@@ -198,7 +198,8 @@ class EntryPanel(Vertical):
             return
         field.value = ""
         # The kind and theme on screen at this Enter (a key pressed after it is for the next line).
-        self.post_message(messages.Record(text, self.view.kind, self.view.theme))
+        # Straight to the screen (the one that saves): the row then shows in the same frame as the empty line.
+        self.screen.post_message(messages.Record(text, self.view.kind, self.view.theme))
 
 
 class EntryStepView(StepView):

@@ -32,6 +32,8 @@ class PersonalDataLine:
         self._set_privacy_offer(c, hints)
 
     def _set_privacy_offer(self, c: Contribution | None, hints: list) -> None:
+        if (c is None or not hints) and self._privacy_offer is None:
+            return  # nothing shown, nothing to take away: no new layout for an ordinary entry
         bar = self.query_one("#privacy-bar", Static)
         if c is None or not hints:
             self._privacy_offer = None

@@ -351,7 +351,9 @@ class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScree
             entries.add_entry(c)
         self._pending.append((c, entries))
         self.save_state = _("Opslaan\u2026")
-        self.call_after_refresh(self._save_pending)
+        # After the frame that shows the row: a refresh may already be due (the line was just
+        # emptied), so wait for the one after it, which has the row in it.
+        self.call_after_refresh(self.call_after_refresh, self._save_pending)
         return True
 
     def _save_pending(self) -> None:
