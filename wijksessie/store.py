@@ -457,18 +457,18 @@ class SessionFile:
         return self.save_session(copy)
 
     def vote(self, theme: str, n: int = 1) -> int:
-        """Add ``n`` dots to ``theme`` (negative takes away); returns its new count.
+        """Add ``n`` votes to ``theme`` (negative takes away); returns its new count.
 
         At most :data:`MAX_VOTES` at once and in total: a typing slip of a
         35-digit number must not reach the letter.
         """
         if not isinstance(n, int) or abs(n) > MAX_VOTES:
             raise ModelError(
-                _("{n} stippen is te veel. Tel ten hoogste {max} stippen tegelijk.").format(n=n, max=MAX_VOTES)
+                _("{n} stemmen is te veel. Tel ten hoogste {max} stemmen tegelijk.").format(n=n, max=MAX_VOTES)
             )
         if self.session.priorities.votes.get(theme.strip(), 0) + n > MAX_VOTES:
             raise ModelError(
-                _("Een thema kan ten hoogste {max} stippen hebben. Kijk het getal na.").format(max=MAX_VOTES)
+                _("Een thema kan ten hoogste {max} stemmen hebben. Kijk het getal na.").format(max=MAX_VOTES)
             )
         result: list[int] = []
         self.update(lambda s: result.append(s.priorities.add(theme, n)))

@@ -181,7 +181,7 @@ def cmd_vote(args) -> int:
 
 
 def setup_vote(sub) -> None:
-    p = sub.add_parser("vote", help=_("stippen bij een thema optellen (negatief haalt weg)"))
+    p = sub.add_parser("vote", help=_("stemmen bij een thema optellen (negatief haalt weg)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("theme", metavar="THEMA")
     from wijksessie.limits import MAX_VOTES
