@@ -46,3 +46,54 @@ async def test_projector_and_back_then_next_step_at_every_step_keeps_the_program
                          f"the keyboard in step {step_id}")
         await pilot.press("f1")
         await _until(pilot, lambda: isinstance(app.screen, HelpScreen), "help still opens")
+
+
+def _shown(app) -> str:
+    """The text the program sends to the terminal for this screen (from the screenshot; spaces as spaces)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+async def test_stored_answers_and_overview_lines_never_reach_the_terminal_raw(data_dir, store):
+    """The decision form's fields and the overview's lines show stored text through terminal_safe."""
+    from tests.data.hostile_text import HOSTILE, raw_left
+    from wijksessie.model import Contribution
+    from wijksessie.tui.screens.followup import DecisionDialog, FollowUpScreen
+    from wijksessie.tui.screens.home import HomeScreen
+    from wijksessie.tui.screens.report import ReportScreen
+
+    nasty = HOSTILE["window title (OSC 0)"] + HOSTILE["clear screen"] + HOSTILE["right-to-left override"]
+    session = Session.new("Titel " + nasty, "Noord" + nasty, date="2020-01-01", feedback_due="2020-02-01")
+    store.create(session)
+    with store.open(session.id) as sf:
+        c = sf.add_contribution(Contribution.new("Donkere steeg", theme="Veilig " + nasty, kind="problem"))
+        sf.decide(c.id, "referred", reason="Uitleg " + nasty, organisation="Org " + nasty)
+        c2 = sf.add_contribution(Contribution.new("Bankje", theme="Groen", kind="idea"))
+        sf.decide(c2.id, "adopted", reason="Komt er", owner="Wie " + nasty)
+    app = make_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        home = app.screen
+        await pilot.press("o")
+        await _until(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "overview")
+        await pilot.pause()
+        shown = _shown(app)
+        assert "te laat" in shown and "Veilig" in shown, shown  # the lines with the stored texts are there
+        assert not raw_left(shown), "overview: a raw control character reached the terminal"
+        await pilot.press("escape")
+        await _until(pilot, lambda: app.screen is home, "home again")
+        await pilot.press("f")
+        await _until(pilot, lambda: isinstance(app.screen, FollowUpScreen), "follow-up")
+        for row in range(2):
+            followup = app.screen
+            followup.query_one("DataTable").move_cursor(row=row)
+            await pilot.press("enter")
+            await _until(pilot, lambda: isinstance(app.screen, DecisionDialog), "decision form")
+            await pilot.pause()
+            shown = _shown(app)
+            assert "Uitleg" in shown
+            assert not raw_left(shown), f"decision form {row}: a raw control character reached the terminal"
+            await pilot.press("escape")
+            await _until(pilot, lambda f=followup: app.screen is f, "follow-up again")

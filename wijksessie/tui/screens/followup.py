@@ -95,13 +95,14 @@ class DecisionDialog(TranslatedModalScreen[bool]):
                 )
             with Horizontal(classes="row"):
                 yield Label(_("Uitleg"))
-                yield _jargon_field(d.reason)
+                # Stored text is shown safe: an escape sequence in a saved answer never reaches the terminal.
+                yield _jargon_field(terminal_safe(d.reason, oneline=True))
             with Horizontal(classes="row"):
                 yield Label(_("Organisatie"))
-                yield Input(d.organisation, placeholder=_("verplicht bij 'doorgegeven'"), compact=True, id="organisation")
+                yield Input(terminal_safe(d.organisation, oneline=True), placeholder=_("verplicht bij 'doorgegeven'"), compact=True, id="organisation")
             with Horizontal(classes="row"):
                 yield Label(_("Wie doet het"))
-                yield Input(d.owner, compact=True, id="owner")
+                yield Input(terminal_safe(d.owner, oneline=True), compact=True, id="owner")
             with Horizontal(classes="row"):
                 yield Label(_("Klaar op"))
                 yield Input(d.due.isoformat() if d.due else "", placeholder=_("bijvoorbeeld: 1-3-2027 of 1 maart"),

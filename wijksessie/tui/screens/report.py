@@ -137,7 +137,8 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
             lines.append(ngettext("{n} brief is te laat:", "{n} brieven zijn te laat:", len(owed)).format(n=len(owed)))
             for name, m in sorted(owed, key=lambda nm: nm[1].feedback_due):
                 lines.append("  ⚠ " + _("{neighbourhood}: {title} — beloofd voor {due} (sessie {id})").format(
-                    neighbourhood=name, title=m.title, due=i18n.format_date(m.feedback_due), id=m.id))
+                    neighbourhood=terminal_safe(name, oneline=True), title=terminal_safe(m.title, oneline=True),
+                    due=i18n.format_date(m.feedback_due), id=m.id))
         elif r.neighbourhoods:
             lines.append(_("Geen brieven te laat."))
         if r.neighbourhoods:
@@ -148,7 +149,7 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
                 ngettext("{n} persoon", "{n} mensen", g.participants).format(n=g.participants),
                 ngettext("{n} groep bereikt", "{n} groepen bereikt", g.groups).format(n=g.groups),
             ]) + ".")
-            problems = ", ".join(f"{p.theme} ({p.count})" for p in g.problem_themes[:5])
+            problems = ", ".join(f"{terminal_safe(p.theme, oneline=True)} ({p.count})" for p in g.problem_themes[:5])
             if problems:
                 lines.append("  " + _("Problemen die we hoorden: {problems}.").format(problems=problems))
             lines.append("  " + _("Wat we doen: {adopted} overgenomen, {partly} deels, {done} gedaan.").format(
