@@ -135,3 +135,29 @@ async def test_characters_the_pdf_cannot_show_are_named(store, until):
         assert "你" in screen.status_text and "好" in screen.status_text
     pdf = next((store.data_dir / "uitvoer" / sid).glob("*.pdf"))
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+async def test_letter_footer_fits_80_columns_after_the_final_letter(data_dir, store, until, read_screen):
+    """Walkthrough: after the final letter the footer ran off the screen ('… u Bijwerkbrief esc Terug f1 Hul')."""
+    import datetime as dt
+
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+    from wijksessie.tui.screens.home import HomeScreen
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid, _receipts = _session(store)
+    with store.open(sid) as sf:
+        sf.update(lambda s: setattr(s, "letter_sent", dt.date(2026, 11, 30)))
+        c = sf.contributions()[0]
+        sf.decide(c.id, "adopted", reason="Komt er in het voorjaar")  # changed since the letter: 'u' is offered
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, LetterPreviewScreen) and app.screen.letter_text, "letter")
+        footer = read_screen(app).rstrip("\n").splitlines()[-1]
+        assert footer.rstrip().endswith("^p Opdrachten"), footer  # nothing cut off
+        assert "w Bestanden maken" in footer and "u Bijwerkbrief" in footer and "esc Terug" in footer, footer
+        await pilot.press("d")  # not in the footer any more, still works
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")

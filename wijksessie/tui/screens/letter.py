@@ -53,7 +53,9 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         Binding("w", "write", N_("Bestanden maken"), id="letter-write"),
         Binding("d", "write_final", N_("Definitief"), id="letter-final"),
         Binding("l", "next_language", N_("Taal"), id="letter-language"),
-        Binding("g", "municipality", N_("Gemeente"), id="letter-municipality"),
+        # Not in the footer (80 columns): while the letter still says "Gemeente Voorbeeld" the status line
+        # says "Druk op g …"; F1 lists it.
+        Binding("g", "municipality", N_("Gemeente"), id="letter-municipality", show=False),
         Binding("t", "toggle_format", N_("Tekst/Markdown"), id="letter-format", show=False),
         Binding("p", "allow_point", N_("Punt toestaan"), id="letter-allow", show=False),
         # Only after the final letter, while residents who asked for a letter have not had it (check_action).
@@ -259,6 +261,17 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         )
 
     # -- other keys
+
+    @property
+    def active_bindings(self):
+        """The footer's keys; once the final letter is sent, 'd Definitief' makes room for 'u Bijwerkbrief'.
+
+        d still works (and F1 lists it); the status line says when the final letter went out.
+        """
+        bindings = super().active_bindings
+        if self.session.letter_sent:
+            return {key: active for key, active in bindings.items() if active.binding.action != "write_final"}
+        return bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "personal_letters":
