@@ -97,3 +97,32 @@ async def test_stored_answers_and_overview_lines_never_reach_the_terminal_raw(da
             assert not raw_left(shown), f"decision form {row}: a raw control character reached the terminal"
             await pilot.press("escape")
             await _until(pilot, lambda f=followup: app.screen is f, "follow-up again")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_home_list_keeps_its_column_widths_after_coming_back(data_dir, store, size):
+    """Walkthrough: back on home after the follow-up, letter and files, 'Datum 2026-', 'Brief verst' were cut."""
+    from wijksessie.model import Contribution
+    from wijksessie.tui.screens.home import HomeScreen
+
+    session = Session.new("Samen gezond", "Zuid-Oost", date="2026-11-24")
+    store.create(session)
+    with store.open(session.id) as sf:
+        c = sf.add_contribution(Contribution.new("Een beweegtuin", theme="Bewegen"))
+        sf.decide(c.id, "adopted", reason="Komt er")
+        sf.update(lambda s: setattr(s, "letter_sent", s.date))
+    app = make_app(data_dir)
+    async with app.run_test(size=size) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "home")
+        home = app.screen
+        for key in ("f", "b", "u"):
+            await pilot.press(key)
+            await _until(pilot, lambda: app.screen is not home, f"screen of {key}")
+            home.fill()  # the list is redrawn while another screen is on top (a session changed meanwhile)
+            await pilot.pause()
+            await pilot.press("escape")
+            await _until(pilot, lambda: app.screen is home, "home again")
+        await pilot.pause()
+        shown = _shown(app)
+        for whole in ("2026-11-24", "Zuid-Oost", "verstuurd", "Samen gezond"):
+            assert whole in shown, (whole, shown[-3000:])

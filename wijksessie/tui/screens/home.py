@@ -156,8 +156,10 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         # Each column has one cell of padding on both sides; 2 more for the scroll bar.
         title_width = max(12, self.app.size.width - sum(w + 2 for w in widths) - 4)
         table.clear(columns=True)
-        for label, key in labels[:-1]:
-            table.add_column(label, key=key)
+        for (label, key), width in zip(labels[:-1], widths):
+            # Explicit widths: after clear(columns=True) an automatic width stays at the header's
+            # width ('Datum 2026-', 'Brief verst' in the walkthrough at 120x40).
+            table.add_column(label, key=key, width=width)
         title_label, title_key = labels[-1]
         table.add_column(title_label, key=title_key, width=title_width)
         for key, cells in rows:
