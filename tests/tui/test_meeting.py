@@ -331,16 +331,15 @@ async def test_edit_prompts_for_this_session_only(data_dir, demo, clock, reopen)
 async def test_delete_session_needs_confirmation(data_dir, demo, clock, store):
     app = make_app(data_dir, clock=clock)
     async with app.run_test() as pilot:
-        await pilot.press("d")
+        await pilot.press("d")  # maybe before the list is read (in a worker): the key is kept until it is
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "delete question")
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "question closed")
         assert store.session_ids() == [demo]
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "delete question")
         await pilot.press("j")
-        await pilot.pause()
-        assert store.session_ids() == []
+        await until(pilot, lambda: store.session_ids() == [], "session deleted")
 
 
 async def test_demo_from_home_and_help_lists_keys(data_dir, clock, read_screen):
@@ -366,14 +365,14 @@ async def test_demo_from_home_and_help_lists_keys(data_dir, clock, read_screen):
 async def test_language_switch_while_running(data_dir, clock):
     app = make_app(data_dir, clock=clock)
     async with app.run_test() as pilot:
-        await app.switch_language("en")
-        await pilot.pause()
+        await app.switch_language("en")  # maybe while home's list is still being read in a worker
         from wijksessie import i18n
 
         assert i18n.current_language() == "en"
         assert isinstance(app.screen, HomeScreen)
+        await until(pilot, lambda: app.screen.loaded, "the list read again after the switch")
         await app.switch_language("nl")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.loaded, "the list read again after the switch back")
         descriptions = {ab.binding.description for ab in app.screen.active_bindings.values()}
         assert "Nieuw" in descriptions
 

@@ -6,6 +6,8 @@ screen shows at once and never freezes on a slow or large data folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -55,6 +57,8 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         #: True once the list has been read from disk (tests and the palette wait for it).
         self.loaded = False
         self._select: str | None = None
+        #: A key that needs the list, pressed before it was read: done as soon as it is.
+        self._pending: Callable[[], None] | None = None
         # Reading the list means reading every session file in full: only on mount, and
         # again when the screen comes back after another one was on top (things may have changed).
         self._was_suspended = False
@@ -75,6 +79,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.reload()
 
     def after_recompose(self) -> None:
+        self.loaded = False  # the new table is empty until the list is read again
         self.on_mount()
 
     def _column_labels(self) -> list[tuple[str, str]]:
@@ -119,6 +124,9 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         from wijksessie.tui.screens import lateness  # loop-tui: flag late promises once read
 
         lateness.start(self)
+        pending, self._pending = self._pending, None
+        if pending is not None and self.app.screen is self and self.query("#sessions"):
+            pending()
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -216,10 +224,14 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         except Exception:  # noqa: BLE001 - empty table
             return None
 
-    def _need_selection(self) -> str | None:
+    def _need_selection(self, then: Callable[[], None] | None = None) -> str | None:
+        """The session under the cursor; before the list is read, ``then`` runs once it is (the key is kept)."""
         sid = self.selected_id()
         if sid is None and not self.loaded:
-            self.notify(_("Even geduld: de lijst met sessies wordt nog gelezen."), severity="warning", timeout=3)
+            if then is not None:
+                self._pending = then
+            else:
+                self.notify(_("Even geduld: de lijst met sessies wordt nog gelezen."), severity="warning", timeout=3)
             return None
         if sid is None:
             self.notify(_("Kies eerst een sessie, of maak er een met n."), severity="warning")
@@ -231,7 +243,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
             self.app.open_session(event.row_key.value)
 
     def action_open(self) -> None:
-        sid = self._need_selection()
+        sid = self._need_selection(then=self.action_open)
         if sid:
             self.app.open_session(sid)
 
@@ -242,12 +254,12 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.app.action_demo()
 
     def action_followup(self) -> None:
-        sid = self._need_selection()
+        sid = self._need_selection(then=self.action_followup)
         if sid:
             self.app.open_followup(sid)
 
     def action_letter(self) -> None:
-        sid = self._need_selection()
+        sid = self._need_selection(then=self.action_letter)
         if sid:
             self.app.open_letter(sid)
 
@@ -255,12 +267,12 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.app.open_report()
 
     def action_outputs(self) -> None:
-        sid = self._need_selection()
+        sid = self._need_selection(then=self.action_outputs)
         if sid:
             self.app.open_outputs(sid)
 
     def action_settings(self) -> None:
-        sid = self._need_selection()
+        sid = self._need_selection(then=self.action_settings)
         if sid:
             self.app.open_settings(sid)
 
@@ -268,7 +280,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.app.action_municipality()
 
     def action_delete(self) -> None:
-        sid = self._need_selection()
+        sid = self._need_selection(then=self.action_delete)
         if not sid:
             return
         summary = next((s for s in self.summaries if s.id == sid), None)
