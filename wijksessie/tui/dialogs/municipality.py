@@ -65,7 +65,8 @@ class MunicipalityDialog(EnterMovesOn, TranslatedModalScreen[bool]):
                 yield Label(_(label))
                 value = "" if example and key in ("name", "heading", "phone", "email") else getattr(current, key)
                 yield Input(value, id=f"muni-{key}", compact=True)
-            yield Label(_("Ondertekening (één of meer regels)"))
+            # Walkthrough: 'Met vriendelijke groet,' typed here stood twice in the letter.
+            yield Label(_("Ondertekening: naam en functie, één of meer regels. De groet zet de brief er zelf boven."))
             yield TextArea("" if example else current.signature, id="muni-signature", compact=True)
             yield Static("", id="muni-error")
             yield Static(_("Wordt bewaard op deze computer en geldt voor elke brief."), classes="hint")

@@ -113,6 +113,9 @@ class DecisionDialog(TranslatedModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(_("Opslaan"), variant="primary", id="save", compact=True)
                 yield Button(_("Annuleren"), id="cancel", compact=True)
+            # The footer is hidden behind this form: say here how to move, save and leave.
+            yield Static(_("Tab: volgende veld · Enter of ctrl+s: opslaan · Esc: annuleren"), classes="dialog-help",
+                         markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#status", Select).focus()

@@ -64,6 +64,8 @@ class HelpScreen(TranslatedModalScreen[None]):
         intro = getattr(self.below, "HELP", None)
         with VerticalScroll(classes="dialog dialog-wide", id="help"):
             yield Static(_("Hulp: alle toetsen"), classes="dialog-title")
+            # Said first too: on a small screen the last line is only seen after scrolling.
+            yield Static(_("Esc of F1: sluiten"), classes="dialog-help")
             if intro:
                 yield Static(Text(_(intro)), classes="dialog-text")
             yield Static(table)
