@@ -126,3 +126,28 @@ async def test_home_list_keeps_its_column_widths_after_coming_back(data_dir, sto
         shown = _shown(app)
         for whole in ("2026-11-24", "Zuid-Oost", "verstuurd", "Samen gezond"):
             assert whole in shown, (whole, shown[-3000:])
+
+
+async def test_agreements_use_the_width_they_have_at_80_columns(data_dir, store):
+    """Walkthrough: 'Gemeente,…', 'Buurthuis…' while columns on the right stayed empty."""
+    from wijksessie.model import Agreement
+    from wijksessie.tui.screens.followup import FollowUpScreen
+    from wijksessie.tui.screens.home import HomeScreen
+
+    session = Session.new("Avond in Noord", "Noord", date="2026-11-24")
+    store.create(session)
+    with store.open(session.id) as sf:
+        sf.add_agreement(Agreement.new("Bankjes bijplaatsen in het park", who="Buurthuis De Linde", by_when="2027-02-01"))
+        sf.add_agreement(Agreement.new("Extra verlichting in de steeg achter de school", who="Gemeente en wijkagent",
+                                       by_when="2027-03-01"))
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "home")
+        await pilot.press("f")
+        await _until(pilot, lambda: isinstance(app.screen, FollowUpScreen), "follow-up")
+        await pilot.press("k")
+        await _until(pilot, lambda: type(app.screen).__name__ == "AgreementsScreen", "agreements")
+        await pilot.pause()
+        shown = _shown(app)
+        for whole in ("Buurthuis De Linde", "Gemeente en wijkagent", "Extra verlichting in de steeg"):
+            assert whole in shown, whole

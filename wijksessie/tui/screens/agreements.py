@@ -197,11 +197,13 @@ class AgreementsScreen(TranslatedScreen[None]):
         late = feedback.lateness(self.sf.session, [], agreements, day).agreements
         late_ids = {a.id for a in late}
         width = self.app.size.width
-        # Fixed columns (with one cell of padding each side) and the scroll bar; "what" gets the rest.
-        what_width = max(16, width - (10 + 2) - (10 + 2) - (9 + 2) - 2 - 4)
+        # "Wie" as wide as its longest name (10 to 24); fixed columns (one cell of padding each side)
+        # and the scroll bar; "what" gets the rest, so no width is left unused.
+        who_width = min(24, max([10] + [len(terminal_safe(a.who)) for a in agreements]))
+        what_width = max(16, width - (who_width + 2) - (10 + 2) - (9 + 2) - 2 - 2)
         table.clear(columns=True)
         table.add_column(_("Afspraak"), key="what", width=what_width)
-        table.add_column(_("Wie"), key="who", width=10)
+        table.add_column(_("Wie"), key="who", width=who_width)
         table.add_column(_("Wanneer"), key="when", width=10)
         table.add_column(_("Stand"), key="state", width=9)
         self._row_ids = []
@@ -212,7 +214,7 @@ class AgreementsScreen(TranslatedScreen[None]):
             elif a.reason:
                 state.append(" *", style="dim")
             table.add_row(Text(_short(terminal_safe(a.what), what_width)),
-                          Text(_short(terminal_safe(a.who) or "–", 10)), _day(a.by_when), state, key=a.id)
+                          Text(_short(terminal_safe(a.who) or "–", who_width)), _day(a.by_when), state, key=a.id)
             self._row_ids.append(a.id)
         if keep in self._row_ids:
             table.move_cursor(row=self._row_ids.index(keep))
