@@ -17,8 +17,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli
+
 from wijksessie import i18n, i18n_tools
 
 LOCALES = REPO / "locales"

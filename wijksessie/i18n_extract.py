@@ -13,7 +13,8 @@ Each message gets the line it stands on and a comment naming its key
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 #: Keys whose text values are shown to people; everything else (ids, types, minutes) is not translated.
 DEFAULT_KEYS = "title description prompts name help"

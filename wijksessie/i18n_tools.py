@@ -22,9 +22,9 @@ import gettext as _gettext
 import io
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from wijksessie import i18n, paths
 from wijksessie.errors import UserError

@@ -24,9 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Iterable
+from typing import Annotated
 
 import msgspec
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from wijksessie.i18n.state import N_, _, ngettext
 
-
 #: argparse's own English texts (Python 3.11–3.13), mapped to our Dutch source
 #: texts. Through these the catalogues translate them like any other message.
 ARGPARSE_TEXTS: dict[str, str] = {

@@ -8,7 +8,8 @@ Everything comes from CLDR through Babel (imported only when first needed, so
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, normalise
 from wijksessie.i18n.state import current_language
@@ -34,7 +35,7 @@ def _code(lang: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _locale_for(code: str) -> "Locale":
+def _locale_for(code: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
     for candidate in (code, code.split("_", 1)[0], DEFAULT_LANGUAGE):
@@ -45,12 +46,12 @@ def _locale_for(code: str) -> "Locale":
     return Locale.parse(DEFAULT_LANGUAGE)  # pragma: no cover - nl is always in CLDR
 
 
-def babel_locale(lang: str | None = None) -> "Locale":
+def babel_locale(lang: str | None = None) -> Locale:
     """The Babel ``Locale`` for ``lang`` (default: the current language); unknown codes → Dutch."""
     return _locale_for(_code(lang))
 
 
-def format_date(d: "dt.date | dt.datetime | str | None", lang: str | None = None, format: str = "long") -> str:
+def format_date(d: dt.date | dt.datetime | str | None, lang: str | None = None, format: str = "long") -> str:
     """A date as people write it in ``lang``: ``24 november 2026`` (nl), ``24 Novimber 2026`` (fy).
 
     ``format`` is ``short``, ``medium``, ``long`` or ``full`` (with the weekday),
@@ -75,7 +76,7 @@ def _format_date(day: dt.date, code: str, format: str) -> str:
     return babel_format_date(day, format=format, locale=_locale_for(code))
 
 
-def format_time(t: "dt.time | dt.datetime", lang: str | None = None, format: str = "short") -> str:
+def format_time(t: dt.time | dt.datetime, lang: str | None = None, format: str = "short") -> str:
     """A time of day in ``lang`` (``19:30`` in Dutch, ``7:30 PM`` in English)."""
     from babel.dates import format_time as _format_time
 

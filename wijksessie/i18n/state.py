@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext as _gettext
-from typing import Iterator
+from collections.abc import Iterator
 
 from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, normalise, own_catalogues, translations
 
