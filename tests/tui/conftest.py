@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+from tests.tui.waiting import wait_until
 from wijksessie.demo import create_demo
 from wijksessie.store import SessionStore
 
@@ -92,13 +93,6 @@ def reopen(store):
     return read
 
 
-async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
-    """Let the app work (workers, timers) until ``condition()`` holds; no fixed sleeps."""
-    for attempt in range(tries):
-        if condition():
-            return
-        await pilot.pause(None if attempt < 50 else 0.01)
-    raise AssertionError(f"never happened: {what}")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
+from tests.tui.waiting import wait_until
 from wijksessie import export
 from wijksessie.content import get_agenda
 from wijksessie.model import Session
@@ -72,13 +73,8 @@ def read_screen():
 
 
 async def until(pilot, condition, what: str, tries: int = 300):
-    """Let the app work until ``condition()`` holds (no fixed sleeps)."""
-    for attempt in range(tries):
-        if condition():
-            return
-        # First let pending messages run; later also give timers a little wall time.
-        await pilot.pause(None if attempt < 50 else 0.01)
-    raise AssertionError(f"never happened: {what}")
+    """Let the app work until ``condition()`` holds (no fixed sleeps; patient on a busy machine)."""
+    await wait_until(pilot, condition, what, tries)
 
 
 async def test_whole_meeting_from_new_session_to_close(data_dir, clock, reopen):

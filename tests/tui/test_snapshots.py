@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.tui.waiting import wait_until
 from wijksessie.demo import create_demo
 from wijksessie.tui.app import make_app
 
@@ -16,12 +17,8 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"
 
 
 async def wait_for(pilot, condition, tries: int = 300) -> None:
-    """Let workers and timers run until ``condition()`` holds (no fixed sleeps)."""
-    for attempt in range(tries):
-        if condition():
-            return
-        await pilot.pause(None if attempt < 50 else 0.01)
-    raise AssertionError("the screen never got ready")
+    """Let workers and timers run until ``condition()`` holds (no fixed sleeps; patient on a busy machine)."""
+    await wait_until(pilot, condition, "the screen got ready", tries)
 
 
 async def home_loaded(pilot) -> None:

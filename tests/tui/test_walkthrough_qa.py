@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.tui.waiting import wait_until
 from wijksessie.content import get_agenda
 from wijksessie.model import Session
 from wijksessie.tui.app import make_app
@@ -18,11 +19,7 @@ STEP_IDS = [s.id for s in get_agenda("standaard-90").steps]
 
 
 async def _until(pilot, condition, what: str, tries: int = 300) -> None:
-    for attempt in range(tries):
-        if condition():
-            return
-        await pilot.pause(None if attempt < 50 else 0.01)
-    raise AssertionError(f"never happened: {what}")
+    await wait_until(pilot, condition, what, tries)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -78,9 +75,9 @@ async def test_stored_answers_and_overview_lines_never_reach_the_terminal_raw(da
         home = app.screen
         await pilot.press("o")
         await _until(pilot, lambda: isinstance(app.screen, ReportScreen) and app.screen.report is not None, "overview")
-        await pilot.pause()
+        # the lines with the stored texts are there (the text below the table is laid out a frame later)
+        await _until(pilot, lambda: "te laat" in _shown(app) and "Veilig" in _shown(app), "the overview's lines")
         shown = _shown(app)
-        assert "te laat" in shown and "Veilig" in shown, shown  # the lines with the stored texts are there
         assert not raw_left(shown), "overview: a raw control character reached the terminal"
         await pilot.press("escape")
         await _until(pilot, lambda: app.screen is home, "home again")
@@ -91,9 +88,8 @@ async def test_stored_answers_and_overview_lines_never_reach_the_terminal_raw(da
             followup.query_one("DataTable").move_cursor(row=row)
             await pilot.press("enter")
             await _until(pilot, lambda: isinstance(app.screen, DecisionDialog), "decision form")
-            await pilot.pause()
+            await _until(pilot, lambda: "Uitleg" in _shown(app), "the decision form's fields")
             shown = _shown(app)
-            assert "Uitleg" in shown
             assert not raw_left(shown), f"decision form {row}: a raw control character reached the terminal"
             await pilot.press("escape")
             await _until(pilot, lambda f=followup: app.screen is f, "follow-up again")
@@ -122,9 +118,10 @@ async def test_home_list_keeps_its_column_widths_after_coming_back(data_dir, sto
             await pilot.pause()
             await pilot.press("escape")
             await _until(pilot, lambda: app.screen is home, "home again")
-        await pilot.pause()
+        wholes = ("2026-11-24", "Zuid-Oost", "verstuurd", "Samen gezond")
+        await _until(pilot, lambda: all(whole in _shown(app) for whole in wholes), "every column whole again")
         shown = _shown(app)
-        for whole in ("2026-11-24", "Zuid-Oost", "verstuurd", "Samen gezond"):
+        for whole in wholes:
             assert whole in shown, (whole, shown[-3000:])
 
 
