@@ -228,8 +228,10 @@ class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScree
 
     @property
     def view(self) -> StepView | None:
-        views = self.query("#step-area > .step-view")
-        return views.first() if views else None  # type: ignore[return-value]
+        # A view being removed (step change) is no longer the step's: its parts may be gone already,
+        # and a callback after the next frame (focus, scroll to the latest row) must not look in it.
+        views = [view for view in self.query("#step-area > .step-view") if view.display]
+        return views[0] if views else None  # type: ignore[return-value]
 
     def entry_count(self) -> int:
         """How many contributions the current step's list shows (used by the benchmark)."""
