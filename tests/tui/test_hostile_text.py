@@ -15,6 +15,7 @@ import re
 import pytest
 
 from tests.data.hostile_text import HOSTILE, raw_left
+from tests.tui.waiting import wait_until
 from wijksessie.model import Contribution, Session
 from wijksessie.tui.app import make_app
 
@@ -64,9 +65,9 @@ async def test_hostile_text_never_reaches_the_screen_raw(st, data_dir, clock, si
 
     app = make_app(data_dir, clock=clock)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        # the damaged session is listed (the list is read in a worker), the home screen still starts
+        await wait_until(pilot, lambda: "deadbeef" in _shown(app), "the list with the damaged session")
         _assert_clean(app, "home")
-        assert "deadbeef" in _shown(app), "the damaged session is listed, the home screen still starts"
         home = app.screen
         for key, name in (("f", "follow-up"), ("b", "letter"), ("u", "files"), ("o", "overview"), ("s", "settings")):
             await _press_until(pilot, key, lambda: app.screen is not home)

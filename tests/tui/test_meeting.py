@@ -298,11 +298,9 @@ async def test_damaged_file_is_explained_not_a_traceback(data_dir, demo, store, 
     (data_dir / f"{demo}.json").write_text("{ half", encoding="utf-8")
     app = make_app(data_dir, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert "BESCHADIGD" in read_screen(app)
+        await until(pilot, lambda: "BESCHADIGD" in read_screen(app), "the damaged session in the list (read in a worker)")
         app.open_session(demo)
-        await pilot.pause()
-        assert "beschadigd" in read_screen(app)
+        await until(pilot, lambda: "beschadigd" in read_screen(app), "the question about the damaged file")
         await pilot.press("j")  # yes: put the last good copy back
         await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "meeting screen after restore")
         assert app.screen.sf.contributions(), "the last good copy holds the meeting"

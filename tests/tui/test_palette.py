@@ -7,6 +7,7 @@ import json
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from tests.tui.waiting import wait_until
 from wijksessie import i18n
 from wijksessie.tui.app import make_app
 from wijksessie.tui.screens.meeting import MeetingScreen
@@ -66,17 +67,12 @@ async def test_no_match_is_said_in_dutch(data_dir, clock, until, read_screen):
 async def test_language_switch_from_the_palette_redraws_the_footer(data_dir, demo, clock):
     app = make_app(data_dir, demo, clock=clock)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _attempt in range(200):
-            if isinstance(app.screen, MeetingScreen):
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the example meeting")
         descriptions = lambda: {ab.binding.description for ab in app.screen.active_bindings.values()}  # noqa: E731
         assert "Volgende stap" in descriptions()
         await open_palette_and_run(pilot, "English")
-        await pilot.pause()
+        await wait_until(pilot, lambda: "Next step" in descriptions(), "the footer in English")
         assert i18n.current_language() == "en"
-        assert "Next step" in descriptions()
         assert isinstance(app.screen, MeetingScreen) and app.screen.step.id == "bespreken"
         await app.switch_language("nl")
-        await pilot.pause()
-        assert "Volgende stap" in descriptions()
+        await wait_until(pilot, lambda: "Volgende stap" in descriptions(), "the footer in Dutch again")

@@ -114,8 +114,8 @@ async def test_the_files_screen_offers_pdf_word_and_the_personal_letters(store, 
         await until(pilot, lambda: folder.is_dir() and len(list(folder.iterdir())) == 2 and not screen.busy,
                     "the letters on disk")
         app.clear_notifications()  # the toast says it too; then the list below shows each file
-        await pilot.pause()
-        assert f"brieven/brief-2026-11-24-{receipts['tr']}.pdf" in read_screen(app)
+        await until(pilot, lambda: f"brieven/brief-2026-11-24-{receipts['tr']}.pdf" in read_screen(app),
+                    "each letter file named below the list")
         await until(pilot, lambda: "klaar om te printen" not in read_screen(app), "nothing left to print")
 
 
