@@ -220,8 +220,7 @@ async def test_undo_of_add_and_of_confirmed_delete(data_dir, store, clock, reope
             await type_text(pilot, text)
             await pilot.press("enter")
         await pilot.press("ctrl+z")
-        await pilot.pause()
-        assert [c.text for c in reopen(session.id).contributions()] == ["eerste"]
+        await until(pilot, lambda: [c.text for c in reopen(session.id).contributions()] == ["eerste"], "undone on disk")
         assert meeting.entry_count() == 1
 
         # delete needs a yes; then undo puts it back
@@ -238,8 +237,7 @@ async def test_undo_of_add_and_of_confirmed_delete(data_dir, store, clock, reope
         assert reopen(session.id).contributions() == []
         assert meeting.entry_count() == 0
         await pilot.press("u")
-        await pilot.pause()
-        assert [c.text for c in reopen(session.id).contributions()] == ["eerste"]
+        await until(pilot, lambda: [c.text for c in reopen(session.id).contributions()] == ["eerste"], "undone on disk")
         assert meeting.entry_count() == 1
         assert "Opgeslagen" in str(meeting.query_one("#save-state").render())
 
