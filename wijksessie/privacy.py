@@ -569,6 +569,12 @@ def personal_data_hints(text: str) -> list[Hint]:
     """
     if not text:
         return []
+    return list(_hints(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hints(text: str) -> tuple[Hint, ...]:
+    """The work of :func:`personal_data_hints`, kept per text: a letter asks for every point in every format."""
     found = _phone_hints(text)
     found += _simple_hints(text)
     found += _name_health_hints(text)
@@ -585,7 +591,7 @@ def personal_data_hints(text: str) -> list[Hint]:
                 result[-1] = Hint(last.kind, last.start, hint.end, text[last.start : hint.end])
             continue  # inside an earlier passage (e.g. digits of an e-mail address)
         result.append(hint)
-    return result
+    return tuple(result)
 
 
 def anonymise(text: str, hints: list[Hint] | None = None) -> str:
