@@ -148,3 +148,25 @@ async def test_agreements_use_the_width_they_have_at_80_columns(data_dir, store)
         shown = _shown(app)
         for whole in ("Buurthuis De Linde", "Gemeente en wijkagent", "Extra verlichting in de steeg"):
             assert whole in shown, whole
+
+
+async def test_projector_shows_what_was_said_without_personal_data(data_dir, store):
+    """Walkthrough: F9 showed 'Mevrouw Jansen … bel haar op 06-12345678' to the whole room."""
+    from wijksessie.model import Contribution
+
+    session = Session.new("Avond in Oost", "Oost", date="2026-03-12")
+    session.current_step = "bespreken"
+    session.themes = ["Eenzaamheid"]
+    store.create(session)
+    with store.open(session.id) as sf:
+        sf.add_contribution(Contribution.new("Mevrouw Jansen zit alleen, bel haar op 06-12345678",
+                                             theme="Eenzaamheid", kind="problem", step="bespreken"))
+    app = make_app(data_dir, session.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.focused is not None, "meeting")
+        await pilot.press("f9")
+        await _until(pilot, lambda: isinstance(app.screen, RoomScreen), "projector view")
+        await pilot.pause()
+        shown = _shown(app)
+        assert "zit alleen" in shown and "[telefoonnummer]" in shown, "what was said, anonymised, is on the projector"
+        assert "06-12345678" not in shown and "Jansen" not in shown

@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from wijksessie import privacy
 from wijksessie.i18n import N_, _
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui.base import TranslatedScreen
@@ -125,7 +126,8 @@ class RoomScreen(TranslatedScreen[None]):
         """The latest contributions of this step (of the theme under discussion), without the hidden ones."""
         step_id = self.step.id
         shown = [
-            c.text for c in self.sf.contributions()
+            # What the letter may print: a phone number or a name beside it never goes up on the wall.
+            privacy.letter_text(c) for c in self.sf.contributions()
             if c.step == step_id and not c.hidden_in_room
             and (self.step.type != "discuss" or not self.theme or c.theme == self.theme)
         ]
