@@ -170,3 +170,27 @@ async def test_projector_shows_what_was_said_without_personal_data(data_dir, sto
         shown = _shown(app)
         assert "zit alleen" in shown and "[telefoonnummer]" in shown, "what was said, anonymised, is on the projector"
         assert "06-12345678" not in shown and "Jansen" not in shown
+
+
+async def test_more_votes_than_people_can_give_is_said_at_once(data_dir, store):
+    """Walkthrough: 'Bewegen 100' with 31 people × 3 votes went by without a word; typed numbers add up."""
+    from textual.widgets import Static
+
+    from wijksessie.model import Tally
+
+    session = Session.new("Avond in Oost", "Oost", date="2026-03-12")
+    session.current_step = "kiezen"
+    session.themes = ["Bewegen", "Groen"]
+    session.tally = Tally(participants=10)
+    store.create(session)
+    app = make_app(data_dir, session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.focused is not None, "meeting")
+        assert "telt er 4 bij" in _shown(app)
+        app.focused.insert_text_at_cursor("Bewegen 100")
+        await pilot.press("enter")
+        error = app.screen.query_one("#vote-error", Static)
+        await _until(pilot, lambda: "meer dan 10 mensen" in str(error.render()), "the warning")
+        app.focused.insert_text_at_cursor("Bewegen -90")
+        await pilot.press("enter")
+        await _until(pilot, lambda: not error.display, "the warning gone once the count can be right")

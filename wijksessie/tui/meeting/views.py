@@ -343,8 +343,8 @@ class VoteView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            _("Iedereen heeft {n} stemmen. Typ: thema aantal, bijvoorbeeld Bewegen 4. "
-              "Of kies met \u2191 \u2193 en tel met + en -.").format(n=self.step.dots),
+            _("Iedereen heeft {n} stemmen. Typ: thema aantal, bijvoorbeeld Bewegen 4: dat telt er 4 bij "
+              "(Bewegen -1 haalt er 1 af). Of kies met \u2191 \u2193 en tel met + en -.").format(n=self.step.dots),
             classes="hint",
         )
         yield VoteLine(
@@ -390,6 +390,19 @@ class VoteView(StepView):
 
     def saved(self, request: messages.MeetingRequest) -> None:
         self.reload(keep=request.theme if isinstance(request, messages.Vote) else None)
+        if isinstance(request, messages.Vote):
+            self._check_total()
+
+    def _check_total(self) -> None:
+        """Say so when there are more votes than the people counted can have given (a typo like 100 for 10)."""
+        session = self.session
+        total = sum(session.priorities.votes.values())
+        most = session.tally.participants * self.step.dots
+        if session.priorities.method == "dots" and session.tally.participants and total > most:
+            error_line(self.query_one("#vote-error", Static), _(
+                "{total} stemmen: meer dan {people} mensen met elk {dots} stemmen kunnen geven ({most}). "
+                "Klopt een aantal niet? Typ het thema met een min, bijvoorbeeld Bewegen -10."
+            ).format(total=total, people=session.tally.participants, dots=self.step.dots, most=most))
 
     def not_saved(self, request: messages.MeetingRequest) -> None:
         field = self.query_one("#vote-line", Input)
