@@ -194,3 +194,21 @@ async def test_more_votes_than_people_can_give_is_said_at_once(data_dir, store):
         app.focused.insert_text_at_cursor("Bewegen -90")
         await pilot.press("enter")
         await _until(pilot, lambda: not error.display, "the warning gone once the count can be right")
+
+
+async def test_f9_twice_in_one_burst_goes_to_the_projector_and_back(data_dir, store):
+    """Walkthrough: F9 F9 typed quickly stacked two projector views; the next F8 and words were lost."""
+    from textual import events
+
+    session = Session.new("Avond in Oost", "Oost", date="2026-03-12")
+    session.current_step = "wie-is-er"
+    store.create(session)
+    app = make_app(data_dir, session.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, MeetingScreen) and app.focused is not None, "meeting")
+        meeting = app.screen
+        for key in ("f9", "f9"):  # as a terminal sends a burst: both queued before either is handled
+            app.post_message(events.Key(key, None))
+        await _until(pilot, lambda: app.screen is meeting and len(app.screen_stack) == 2, "back at the meeting")
+        await pilot.pause()
+        assert not any(isinstance(s, RoomScreen) for s in app.screen_stack)

@@ -559,6 +559,11 @@ class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScree
     def action_room(self) -> None:
         from wijksessie.tui.screens.room import RoomScreen
 
+        if isinstance(self.app.screen, RoomScreen):
+            # F9 F9 typed in one burst: the second one reached the entry line before the projector view
+            # was up. It means "back", not a second projector view on top of the first.
+            self.app.pop_screen()
+            return
         self.app.push_screen(RoomScreen(self.step, self.sf, self.prompts(), self.theme))
 
     def action_edit_prompts(self) -> None:

@@ -136,7 +136,8 @@ class RoomScreen(TranslatedScreen[None]):
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width >= 110 and event.size.height >= 32, "-big")
-        self.query_one("#room-body", Static).update(self.body())
+        for body in self.query("#room-body").results(Static):  # none yet when closed at once (F9 F9)
+            body.update(self.body())
 
     def action_back(self) -> None:
         self.app.pop_screen()
