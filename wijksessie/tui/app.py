@@ -22,7 +22,6 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
-from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
@@ -32,6 +31,7 @@ from wijksessie.i18n import N_, _
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import DamagedSessionFile, SessionLocked, SessionStore
 from wijksessie.tui.base import program_words, run_safely, translate_bindings
+from wijksessie.tui.keyhold import HoldsKeys
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ def _home_screen_class():
     return HomeScreen
 
 
-class WijksessieApp(App[int]):
+class WijksessieApp(HoldsKeys[int]):
     """The full-screen program. Build it with :func:`make_app`."""
 
     CSS_PATH = "app.tcss"

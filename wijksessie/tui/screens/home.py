@@ -37,6 +37,9 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
     HomeScreen #home-hint { height: auto; padding: 0 1; color: $text-muted; }
     """
 
+    #: Keys typed right after n wait for the new-session form and go to its title (tui/keyhold.py).
+    HOLD_KEYS_DURING = frozenset({"new"})
+
     # The footer shows the keys used most; the line above it the rest (all are in F1).
     BINDINGS = [
         Binding("n", "new", N_("Nieuw"), id="home-new"),

@@ -101,6 +101,9 @@ class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScree
         "Met d haalt u een regel weg. Met v komt een regel niet op het zaalscherm."
     )
 
+    #: Keys typed right after a step change (or F9) wait for the new step (the projector view) (tui/keyhold.py).
+    HOLD_KEYS_DURING = frozenset({"next_step", "previous_step", "room"})
+
     BINDINGS = [
         Binding("f8,ctrl+n", "next_step", N_("Volgende stap"), id="next-step"),
         Binding("f7,ctrl+b", "previous_step", N_("Vorige stap"), show=False, id="previous-step"),

@@ -49,6 +49,9 @@ class RoomScreen(TranslatedScreen[None]):
     RoomScreen.-big #room-scroll { padding: 2 4; }
     """
 
+    #: Keys typed right after F9 wait until the meeting screen is back (tui/keyhold.py).
+    HOLD_KEYS_DURING = frozenset({"back"})
+
     BINDINGS = [
         Binding("r,f9,escape", "back", N_("Terug"), id="room-back"),
     ]
