@@ -55,11 +55,11 @@ def _cid(st, sid) -> str:
 
 # (name, arguments with {sid} and {cid}, words the message must contain)
 BAD_ARGUMENTS = [
-    ("unknown session", ["add", "bbbb9999", "tekst"], "geen sessie"),
+    ("unknown session", ["add", "bbbb9999", "tekst"], "Dit nummer bestaat niet (sessie)"),
     ("ambiguous prefix", ["add", "aaaa", "tekst"], "meer dan één"),
-    ("empty session name", ["add", "", "tekst"], "geen sessie"),
-    ("session id with path", ["add", "../aaaa1111", "tekst"], "geen sessie"),
-    ("absolute path as session", ["export", "/etc/passwd", "--format", "json"], "geen sessie"),
+    ("empty session name", ["add", "", "tekst"], "Dit nummer bestaat niet (sessie)"),
+    ("session id with path", ["add", "../aaaa1111", "tekst"], "Dit nummer bestaat niet (sessie)"),
+    ("absolute path as session", ["export", "/etc/passwd", "--format", "json"], "Dit nummer bestaat niet (sessie)"),
     ("unknown command", ["frobnicate"], "frobnicate"),
     ("missing neighbourhood", ["new", "--title", "T"], "--neighbourhood"),
     ("empty title", ["new", "--title", "  ", "--neighbourhood", "Noord"], "titel"),

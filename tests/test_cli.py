@@ -63,7 +63,7 @@ def test_list_shows_sessions_and_json(cli):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["add", "nietsbestaat", "tekst"], "geen sessie"),
+        (["add", "nietsbestaat", "tekst"], "Dit nummer bestaat niet (sessie)"),
         (["add", "{sid}", "x", "--kind", "klacht"], "klacht"),
         (["add", "{sid}", "x", "--step", "dansen"], "dansen"),
         (["add", "{sid}", "   "], "leeg"),

@@ -79,7 +79,7 @@ class SessionLocked(StoreError):
         self.path = path
         self.owner = owner
         super().__init__(
-            _("Sessie {id} is al open in een ander programma ({owner}). Sluit hem daar, of open hem alleen om te lezen.").format(
+            _("Deze sessie is al open in een ander programma: {id} ({owner}). Sluit hem daar, of open hem alleen om te lezen.").format(
                 id=path.stem, owner=owner or _("onbekend proces")
             )
         )
@@ -98,7 +98,7 @@ class DamagedSessionFile(StoreError):
             else _("Er is geen reservekopie; bewaar het bestand en vraag om hulp.")
         )
         super().__init__(
-            _("Het bestand {path} is beschadigd: {reason}.").format(path=path, reason=reason) + " " + todo
+            _("Dit bestand is beschadigd: {path}. Reden: {reason}.").format(path=path, reason=reason) + " " + todo
         )
 
 
@@ -109,9 +109,9 @@ class UnreadableSessionFile(StoreError):
         self.path = path
         self.os_error = exc
         if exc.errno in (errno.EACCES, errno.EPERM):
-            text = _("Het bestand {path} kan niet worden gelezen: u hebt er geen toegang toe. Geef uzelf lees- en schrijfrechten (chmod u+rw {path}) of vraag om hulp.")
+            text = _("U hebt geen toegang tot dit bestand: {path}. Geef uzelf lees- en schrijfrechten (chmod u+rw {path}) of vraag om hulp.")
         else:
-            text = _("Het bestand {path} kan niet worden gelezen ({error}). Controleer de schijf, of zet de vorige goede versie terug met: wijksessie restore {id}")
+            text = _("Dit bestand kan niet worden gelezen: {path} ({error}). Controleer de schijf, of zet de vorige goede versie terug met: wijksessie restore {id}")
         super().__init__(text.format(path=path, error=exc.strerror or exc, id=path.stem))
 
 
@@ -253,7 +253,7 @@ def migrate(tables: dict, path: Path) -> tuple[dict, bool]:
         raise _Damaged(_("het schemanummer ontbreekt of is ongeldig"))
     if version > model.SCHEMA_VERSION:
         raise NewerSchema(
-            _("Het bestand {path} is gemaakt met een nieuwere versie van wijksessie (schema {version}). Werk wijksessie bij om het te openen.").format(
+            _("Dit bestand is gemaakt met een nieuwere versie van wijksessie (schema {version}): {path}. Werk wijksessie bij om het te openen.").format(
                 path=path, version=version
             )
         )
@@ -290,14 +290,14 @@ class SessionLock:
 
                 raise FileProblem(exc) from None  # a read-only stick or a full disk: say that, not "remove the lock"
             raise StoreError(
-                _("Het slotbestand {path} kan niet worden geopend ({error}). Verwijder het als het geen gewoon bestand is.").format(
+                _("Het slotbestand kan niet worden geopend: {path} ({error}). Verwijder het als het geen gewoon bestand is.").format(
                     path=self.path, error=exc.strerror
                 )
             ) from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
             raise StoreError(
-                _("Het slotbestand {path} is geen gewoon bestand. Verwijder het en probeer het opnieuw.").format(path=self.path)
+                _("Het slotbestand is geen gewoon bestand: {path}. Verwijder het en probeer het opnieuw.").format(path=self.path)
             )
         deadline = time.monotonic() + max(0.0, wait)
         delay = 0.01
@@ -389,7 +389,7 @@ class SessionFile:
             tables = self._storage.read()
             if tables is None:
                 raise SessionNotFound(
-                    _("Sessie {id} bestaat niet (meer). Kies een sessie uit: wijksessie list").format(id=self.path.stem)
+                    _("Deze sessie bestaat niet (meer): {id}. Kies een sessie uit: wijksessie list").format(id=self.path.stem)
                 )
             tables, changed = migrate(tables, self.path)
             session_doc = tables.get("session", {}).get("1")
@@ -404,7 +404,7 @@ class SessionFile:
                     c.decision.validate()  # the same rules as `decide`: a hand-edited file may break them
                 except ModelError as exc:
                     raise _Damaged(
-                        _("het besluit bij inbreng {id} klopt niet: {problem}").format(id=c.id, problem=str(exc).rstrip("."))
+                        _("het besluit klopt niet bij deze inbreng: {id} ({problem})").format(id=c.id, problem=str(exc).rstrip("."))
                     ) from None
                 self._contributions[c.id] = (int(doc_id), c)
             self._agreements: dict[str, tuple[int, Agreement]] = {}
@@ -421,7 +421,7 @@ class SessionFile:
             raise DamagedSessionFile(self.path, _("het is te diep genest om te lezen"), backup.exists()) from None
         except KeyError as exc:
             missing = exc.args[0] if exc.args else "?"
-            raise DamagedSessionFile(self.path, _("het gegeven '{key}' ontbreekt").format(key=missing), backup.exists()) from None
+            raise DamagedSessionFile(self.path, _("dit gegeven ontbreekt: {key}").format(key=missing), backup.exists()) from None
         except (ModelError, AttributeError, TypeError, ValueError, IndexError, OverflowError) as exc:
             raise DamagedSessionFile(self.path, str(exc).rstrip("."), backup.exists()) from None
         except OSError as exc:
@@ -592,12 +592,12 @@ class SessionFile:
             return matches[0]
         if not matches:
             raise SessionNotFound(
-                _("In sessie {id} staat niemand met de code of naam '{ref}'. Kijk de code na.").format(
+                _("Niemand heeft deze code of naam: {ref} (sessie: {id}). Kijk de code na.").format(
                     id=self.session.id, ref=ref
                 )
             )
         raise AmbiguousSession(
-            _("Er staan {n} mensen met de naam '{ref}' in sessie {id}. Gebruik hun code: {codes}.").format(
+            _("{n} mensen hebben deze naam: {ref} (sessie: {id}). Gebruik hun code: {codes}.").format(
                 n=len(matches), ref=ref, id=self.session.id, codes=", ".join(p.receipt for p in matches)
             )
         )
@@ -686,7 +686,7 @@ class SessionFile:
                     path.unlink()
                     report.changed.append(_("{path}: verwijderd").format(path=path))
                 except OSError as exc:
-                    report.failed.append(_("{path} kan niet worden verwijderd ({error}). Verwijder het zelf.").format(
+                    report.failed.append(_("Dit bestand kan niet worden verwijderd: {path} ({error}). Verwijder het zelf.").format(
                         path=path, error=exc.strerror or exc))
             else:
                 rest.append(path)
@@ -859,9 +859,9 @@ def _resolve(ref: str, keys, what: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise SessionNotFound(_("Er is geen {what} met nummer '{ref}'. Kijk het nummer na.").format(what=what, ref=ref))
+        raise SessionNotFound(_("Dit nummer bestaat niet ({what}): {ref}. Kijk het nummer na.").format(what=what, ref=ref))
     raise AmbiguousSession(
-        _("'{ref}' past bij meer dan één {what}: {matches}. Typ meer tekens van het nummer.").format(
+        _("Dit nummer past bij meer dan één ({what}): {ref}. Het kan zijn: {matches}. Typ meer tekens van het nummer.").format(
             ref=ref, what=what, matches=", ".join(sorted(matches)[:5])
         )
     )
@@ -908,21 +908,21 @@ class SessionStore:
                 from wijksessie.errors import os_error_message
 
                 raise StoreError(
-                    _("De map {path} kan niet worden gemaakt.").format(path=self.data_dir) + " " + os_error_message(exc)
+                    _("Deze map kan niet worden gemaakt: {path}.").format(path=self.data_dir) + " " + os_error_message(exc)
                 ) from None
 
     def _refuse_non_folder(self) -> None:
         """A data folder that is a file, a device or a pipe: say so (never treat it as empty)."""
         if os.path.lexists(self.data_dir) and not self.data_dir.is_dir():
             raise StoreError(
-                _("{path} is geen map. Kies een map voor de sessies met --data-dir.").format(path=self.data_dir)
+                _("Dit is geen map: {path}. Kies een map voor de sessies met --data-dir.").format(path=self.data_dir)
             )
 
     def path_for(self, session_id: str) -> Path:
         """The file of a session; refuses ids that could point outside the data folder."""
         if not model.ID_PATTERN.match(session_id or ""):
             raise SessionNotFound(
-                _("'{id}' is geen geldig sessienummer. Kies een sessie uit: wijksessie list").format(id=session_id)
+                _("Dit is geen geldig sessienummer: {id}. Kies een sessie uit: wijksessie list").format(id=session_id)
             )
         return self.data_dir / f"{session_id}{SUFFIX}"
 
@@ -946,7 +946,7 @@ class SessionStore:
         ids = self.session_ids()
         if not ids:
             raise SessionNotFound(
-                _("Er zijn nog geen sessies in {path}. Maak er een met: wijksessie new").format(path=self.data_dir)
+                _("Er zijn nog geen sessies in deze map: {path}. Maak er een met: wijksessie new").format(path=self.data_dir)
             )
         return _resolve(ref, ids, _("sessie"))
 
@@ -955,7 +955,7 @@ class SessionStore:
         self.ensure()
         path = self.path_for(session.id)
         if path.exists():
-            raise StoreError(_("Er is al een sessie met nummer {id}.").format(id=session.id))
+            raise StoreError(_("Er is al een sessie met dit nummer: {id}.").format(id=session.id))
         tables = {
             "meta": {"1": {"schema_version": model.SCHEMA_VERSION, "app": "wijksessie"}},
             "session": {"1": session.to_dict()},
@@ -1053,7 +1053,7 @@ class SessionStore:
             except UserError as exc:  # damaged, unreadable, locked, not a file: this one only
                 results.append(PurgeResult(sid, problem=str(exc)))
             except OSError as exc:  # unreadable file: name it and go on with the others
-                results.append(PurgeResult(sid, problem=_("Het bestand {path} kan niet worden gelezen of geschreven ({error}).").format(
+                results.append(PurgeResult(sid, problem=_("Dit bestand kan niet worden gelezen of geschreven: {path} ({error}).").format(
                     path=path, error=exc.strerror or exc)))
         return results
 
@@ -1073,21 +1073,21 @@ class SessionStore:
                 pass  # damaged or gone: that is what restore is for
             else:
                 raise StoreError(
-                    _("Sessie {id} is niet beschadigd; terugzetten zou de laatste wijziging weghalen. Wilt u dat toch, gebruik dan --force.").format(id=sid)
+                    _("Deze sessie is niet beschadigd: {id}. Terugzetten zou de laatste wijziging weghalen; wilt u dat toch, gebruik dan --force.").format(id=sid)
                 )
         if not backup.exists():
             raise StoreError(
-                _("Er is geen reservekopie van sessie {id}. Bewaar het bestand en vraag om hulp.").format(id=sid)
+                _("Er is geen reservekopie van deze sessie: {id}. Bewaar het bestand en vraag om hulp.").format(id=sid)
             )
         if backup.is_symlink():
             raise StoreError(
-                _("De reservekopie van sessie {id} is een verwijzing naar een ander bestand. Dat zetten we niet terug; vraag om hulp.").format(id=sid)
+                _("De reservekopie is een verwijzing naar een ander bestand (sessie: {id}). Dat zetten we niet terug; vraag om hulp.").format(id=sid)
             )
         try:
             load_json(backup)
         except _Damaged as exc:
             raise StoreError(
-                _("Ook de reservekopie van sessie {id} is beschadigd: {reason}. Bewaar beide bestanden en vraag om hulp.").format(
+                _("Ook de reservekopie van deze sessie is beschadigd: {id}. Reden: {reason}. Bewaar beide bestanden en vraag om hulp.").format(
                     id=sid, reason=exc.reason
                 )
             ) from None
