@@ -755,8 +755,9 @@ def test_every_problem_of_one_step_is_reported_once(tmp_path):
     errors = agenda_errors(tmp_path, text)
     messages = [(e.line, e.message.split(".")[0]) for e in errors]
     assert messages == [
-        (24, 'Het veld "titel" is onbekend'),
-        (25, 'Het veld "minutes" moet een heel getal zijn, maar is de tekst "tien"'),
-        (26, 'Het veld "dots" is 99, maar moet tussen 1 en 10 liggen'),
+        (24, 'Dit veld is onbekend: "titel"'),
+        (25, 'Dit veld moet een heel getal zijn: "minutes"'),
+        (26, 'Dit getal ligt niet tussen 1 en 10: "dots" is 99'),
         (26, 'Het veld "dots" hoort niet bij een stap van type "discuss"'),
     ], "the misspelt title is not also reported as missing"
+    assert 'Nu staat er: de tekst "tien".' in errors[1].message

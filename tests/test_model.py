@@ -140,13 +140,13 @@ def test_labelled_enums_give_value_label_and_choices():
 @pytest.mark.parametrize(
     "bad,words",
     [
-        ({"id": "abc", "title": 5}, "Het veld 'title' moet tekst zijn, maar is 5."),
-        ({"id": "abc", "level": "dictator"}, "'dictator' is geen geldige niveau van invloed. Kies uit: none,"),
-        ({"id": "abc", "date": "24-11-2026"}, "date '24-11-2026' is geen geldige datum."),
-        ({"id": "abc", "priorities": {"votes": {"groen": "veel"}}}, "In het veld 'votes' moeten alle waarden hele getallen zijn."),
-        ({"id": "abc", "tally": {"participants": "twaalf"}}, "Het veld 'participants' moet een heel getal zijn, maar is 'twaalf'."),
-        ({"title": "x"}, "Het veld 'id' ontbreekt of is leeg."),
-        ({"id": "abc", "preparation": "veel"}, "Het veld 'preparation' moet een lijst van velden zijn, maar is 'veel'."),
+        ({"id": "abc", "title": 5}, "Dit veld moet tekst zijn: title. Nu is het: 5."),
+        ({"id": "abc", "level": "dictator"}, "Dit is geen geldige keuze (niveau van invloed): dictator. Kies uit: none,"),
+        ({"id": "abc", "date": "24-11-2026"}, "Dit is geen geldige datum (date): 24-11-2026."),
+        ({"id": "abc", "priorities": {"votes": {"groen": "veel"}}}, "In dit veld moeten alle waarden hele getallen zijn: votes."),
+        ({"id": "abc", "tally": {"participants": "twaalf"}}, "Dit veld moet een heel getal zijn: participants. Nu is het: 'twaalf'."),
+        ({"title": "x"}, "Dit veld ontbreekt of is leeg: id."),
+        ({"id": "abc", "preparation": "veel"}, "Dit veld moet een lijst van velden zijn: preparation. Nu is het: 'veel'."),
     ],
 )
 def test_wrong_types_are_named_in_one_dutch_sentence(bad, words):

@@ -341,7 +341,7 @@ def _items(doc: yamlfile.Document, cls: type, field: str, where_item) -> tuple[l
         if not isinstance(data, dict):
             errors.append(_error(
                 doc, (field, number - 1),
-                _("{item} is geen groep velden.").format(item=_item(field, number)),
+                _("Dit is geen groep velden: {item}.").format(item=_item(field, number)),
                 _('Begin met "- id: ..." en zet de andere velden eronder.'),
             ))
             items.append(None)

@@ -131,15 +131,15 @@ class ImportResult:
             ]
         )
         if self.created:
-            text = _("{file}: nieuwe sessie {id} „{title}”: {counts}.").format(
+            text = _("{file}: nieuwe sessie: {id} „{title}”. Nieuw: {counts}.").format(
                 file=self.path, id=self.session_id, title=self.title, counts=counts
             )
         elif not self.changed:
-            text = _("{file}: sessie {id} „{title}” was al helemaal aanwezig. Er is niets veranderd.").format(
+            text = _("{file}: deze sessie was al helemaal aanwezig: {id} „{title}”. Er is niets veranderd.").format(
                 file=self.path, id=self.session_id, title=self.title
             )
         else:
-            text = _("{file}: sessie {id} „{title}” aangevuld: {counts}.").format(
+            text = _("{file}: sessie aangevuld: {id} „{title}”. Nieuw: {counts}.").format(
                 file=self.path, id=self.session_id, title=self.title, counts=counts
             )
             if self.votes_taken:
@@ -163,7 +163,7 @@ class ImportResult:
         if self.contact_refused:
             text += " " + _("Het aanspreekpunt uit het bestand is hier eerder gewist; het is niet overgenomen.")
         if self.contact_offered is not None:
-            text += " " + _("Het bestand heeft een ander aanspreekpunt ({name}); dat is niet overgenomen. Wilt u het toch? Importeer dan opnieuw met --accept-contact.").format(
+            text += " " + _("Het bestand heeft een ander aanspreekpunt: {name}. Dat is niet overgenomen; wilt u het toch, importeer dan opnieuw met --accept-contact.").format(
                 name=self.contact_offered.name or "-"
             )
         if self.people_skipped:
@@ -189,7 +189,7 @@ def _field_label(name: str) -> str:
 
 def _fail(path: Path, problem: str) -> UserError:
     return UserError(
-        _("{file} kan niet worden ingelezen: {problem}. Gebruik een bestand van 'wijksessie export --format json'.").format(
+        _("Dit bestand kan niet worden ingelezen: {file}. Reden: {problem}. Gebruik een bestand van 'wijksessie export --format json'.").format(
             file=path, problem=problem
         )
     )
@@ -215,7 +215,7 @@ def read_export(path: Path | str) -> ParsedExport:
     version = data.get("schema_version")
     if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
         raise UserError(
-            _("{file} is gemaakt met een andere versie van wijksessie (exportversie {version}). Werk wijksessie bij, of maak de export opnieuw.").format(
+            _("Dit bestand is gemaakt met een andere versie van wijksessie (exportversie {version}): {file}. Werk wijksessie bij, of maak de export opnieuw.").format(
                 file=path, version=version
             )
         )
@@ -277,20 +277,20 @@ def _read_bounded(path: Path) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise UserError(_("Het bestand {file} bestaat niet. Kijk de naam na.").format(file=path)) from None
+        raise UserError(_("Dit bestand bestaat niet: {file}. Kijk de naam na.").format(file=path)) from None
     except OSError as exc:
         raise UserError(
-            _("Het bestand {file} kan niet worden gelezen ({error}).").format(file=path, error=exc.strerror)
+            _("Dit bestand kan niet worden gelezen: {file} ({error}).").format(file=path, error=exc.strerror)
         ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UserError(
-                _("{file} is geen gewoon bestand. Kies een bestand van 'wijksessie export --format json'.").format(file=path)
+                _("Dit is geen gewoon bestand: {file}. Kies een bestand van 'wijksessie export --format json'.").format(file=path)
             )
         limit_mb = MAX_IMPORT_BYTES // (1024 * 1024)
         too_big = UserError(
-            _("{file} is groter dan {mb} MB; zo groot is een export van wijksessie nooit. Kies het goede bestand.").format(
+            _("Dit bestand is groter dan {mb} MB: {file}. Zo groot is een export van wijksessie nooit; kies het goede bestand.").format(
                 file=path, mb=limit_mb
             )
         )
@@ -308,7 +308,7 @@ def _read_bounded(path: Path) -> bytes:
         return b"".join(chunks)
     except OSError as exc:
         raise UserError(
-            _("Het bestand {file} kan niet worden gelezen ({error}).").format(file=path, error=exc.strerror)
+            _("Dit bestand kan niet worden gelezen: {file} ({error}).").format(file=path, error=exc.strerror)
         ) from None
     finally:
         os.close(fd)
@@ -334,10 +334,10 @@ def _check_ids(path: Path, items: Any, what: str) -> tuple[Any, int]:
         new_id = item.get("id")
         if not isinstance(new_id, str) or not model.ID_PATTERN.match(new_id):
             shown = terminal_safe(json.dumps(new_id, ensure_ascii=False)[:40], oneline=True)
-            raise _fail(path, _("{what} {id} heeft een ongeldig nummer (alleen kleine letters, cijfers en streepjes mogen)").format(
+            raise _fail(path, _("dit nummer is ongeldig ({what}): {id}; alleen kleine letters, cijfers en streepjes mogen").format(
                 what=what, id=shown))
         if new_id in seen:
-            raise _fail(path, _("het nummer {id} staat er twee keer in").format(id=new_id))
+            raise _fail(path, _("dit nummer staat er twee keer in: {id}").format(id=new_id))
         seen.add(new_id)
         result.append(item)
     return result, lowered
@@ -367,17 +367,17 @@ def _check_time(path: Path, key: str, value: str, latest: dt.datetime) -> None:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise _fail(path, _("'{value}' bij {key} is geen geldige tijd").format(value=shown(), key=key)) from None
+        raise _fail(path, _("dit is geen geldige tijd ({key}): {value}").format(value=shown(), key=key)) from None
     if moment.tzinfo is None:
         try:
             moment = moment.astimezone()
         except (OverflowError, ValueError, OSError):
             moment = moment.replace(tzinfo=dt.timezone.utc)
     if moment > latest:
-        raise _fail(path, _("de tijd {value} bij {key} ligt in de toekomst; zo'n bestand zou nieuwere wijzigingen wegdrukken").format(
+        raise _fail(path, _("deze tijd ligt in de toekomst ({key}): {value}; zo'n bestand zou nieuwere wijzigingen wegdrukken").format(
             value=shown(), key=key))
     if moment < EARLIEST:
-        raise _fail(path, _("de tijd {value} bij {key} ligt voor het jaar 2000 en kan niet kloppen").format(value=shown(), key=key))
+        raise _fail(path, _("deze tijd ligt voor het jaar 2000 en kan niet kloppen ({key}): {value}").format(value=shown(), key=key))
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:

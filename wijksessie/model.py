@@ -62,7 +62,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 def _date_error(what: str, value: Any) -> ModelError:
     return ModelError(
-        _("{what} '{value}' is geen geldige datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.").format(
+        _("Dit is geen geldige datum ({what}): {value}. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.").format(
             what=what, value=value
         )
     )
@@ -98,7 +98,7 @@ def parse_datetime(value: Any, what: str = "tijd") -> dt.datetime | None:
             return dt.datetime.fromisoformat(value)
         except ValueError:
             pass
-    raise ModelError(_("{what} '{value}' is geen geldige tijd.").format(what=what, value=value))
+    raise ModelError(_("Dit is geen geldige tijd ({what}): {value}.").format(what=what, value=value))
 
 
 _E = TypeVar("_E", bound=enum.Enum)
@@ -111,7 +111,7 @@ def _enum(cls: type[_E], value: Any, what: str) -> _E:
     except ValueError:
         choices = ", ".join(m.value for m in cls)
         raise ModelError(
-            _("'{value}' is geen geldige {what}. Kies uit: {choices}.").format(value=value, what=what, choices=choices)
+            _("Dit is geen geldige keuze ({what}): {value}. Kies uit: {choices}.").format(value=value, what=what, choices=choices)
         ) from None
 
 
@@ -153,7 +153,7 @@ _MISSING = {
 
 def _require_id(value: str) -> None:
     if not value:
-        raise ModelError(_("Het veld '{key}' ontbreekt of is leeg.").format(key="id"))
+        raise ModelError(_("Dit veld ontbreekt of is leeg: {key}.").format(key="id"))
 
 
 def _problem_message(problem: schema.Problem, data: Any) -> str:
@@ -163,29 +163,29 @@ def _problem_message(problem: schema.Problem, data: Any) -> str:
     if key in _MISSING and (problem.kind == "missing" or value is None):
         return _(_MISSING[key])
     if problem.kind == "missing":
-        return _("Het veld '{key}' ontbreekt of is leeg.").format(key=problem.field)
+        return _("Dit veld ontbreekt of is leeg: {key}.").format(key=problem.field)
     if problem.kind == "enum" and key in _CHOICE_FIELDS:
         what, choices = _CHOICE_FIELDS[key]
-        return _("'{value}' is geen geldige {what}. Kies uit: {choices}.").format(
+        return _("Dit is geen geldige keuze ({what}): {value}. Kies uit: {choices}.").format(
             value=value, what=_(what), choices=", ".join(choices)
         )
     if problem.kind == "date" or (problem.kind == "type" and problem.expected.startswith("date |")):
         return str(_date_error(key, value))
     if problem.kind == "datetime" or (problem.kind == "type" and problem.expected.startswith("datetime")):
-        return _("{what} '{value}' is geen geldige tijd.").format(what=key, value=value)
+        return _("Dit is geen geldige tijd ({what}): {value}.").format(what=key, value=value)
     if problem.kind == "range":
-        return _("Het veld '{key}' moet {bound} zijn, maar is {value!r}.").format(
+        return _("Dit veld klopt niet: {key}. Het moet {bound} zijn; nu is het: {value!r}.").format(
             key=key, bound=problem.bound, value=value
         )
     expected = problem.expected.split(" ")[0]
     if problem.kind == "type" and "..." in problem.loc and expected in _PLURAL_WORDS:
-        return _("In het veld '{key}' moeten alle waarden {type} zijn.").format(key=key, type=_(_PLURAL_WORDS[expected]))
+        return _("In dit veld moeten alle waarden {type} zijn: {key}.").format(key=key, type=_(_PLURAL_WORDS[expected]))
     words = _TYPE_WORDS.get(expected)
     if problem.kind == "type" and words:
         if value is None:
-            return _("Het veld '{key}' moet {type} zijn.").format(key=key, type=_(words))
-        return _("Het veld '{key}' moet {type} zijn, maar is {value!r}.").format(key=key, type=_(words), value=value)
-    return _("Het veld '{key}' klopt niet ({problem}).").format(key=key, problem=problem.text)
+            return _("Dit veld moet {type} zijn: {key}.").format(key=key, type=_(words))
+        return _("Dit veld moet {type} zijn: {key}. Nu is het: {value!r}.").format(key=key, type=_(words), value=value)
+    return _("Dit veld klopt niet: {key} ({problem}).").format(key=key, problem=problem.text)
 
 
 class Record:
@@ -599,7 +599,7 @@ class Session(Record):
     def check(self) -> None:
         _require_id(self.id)
         if not ID_PATTERN.match(self.id):
-            raise ModelError(_("Het sessienummer '{id}' is ongeldig.").format(id=self.id))
+            raise ModelError(_("Dit sessienummer is ongeldig: {id}.").format(id=self.id))
         if not self.languages:
             self.languages = ["nl"]
 
@@ -763,7 +763,7 @@ def check_text(value: str, what: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ModelError(
-            _("De {what} bevat tekens die niet goed zijn doorgekomen. Typ de tekst opnieuw.").format(what=what)
+            _("In deze tekst staan tekens die niet goed zijn doorgekomen: {what}. Typ de tekst opnieuw.").format(what=what)
         ) from None
     return value
 
@@ -813,7 +813,7 @@ class Person(Record):
     def check(self) -> None:
         for key in ("id", "receipt", "name"):
             if not getattr(self, key):
-                raise ModelError(_("Het veld '{key}' ontbreekt of is leeg.").format(key=key))
+                raise ModelError(_("Dit veld ontbreekt of is leeg: {key}.").format(key=key))
         self.language = self.language or "nl"
 
     @property
@@ -840,6 +840,6 @@ class Person(Record):
         if not email and not address:
             raise ModelError(_("Zonder e-mail of adres kunnen we niemand bereiken. Geef --email of --address op."))
         if email and (" " in email or email.count("@") != 1 or "." not in email.split("@")[1]):
-            raise ModelError(_("'{email}' is geen geldig e-mailadres. Kijk het adres na.").format(email=email))
+            raise ModelError(_("Dit is geen geldig e-mailadres: {email}. Kijk het adres na.").format(email=email))
         return cls(id=new_id(4), receipt=new_receipt_code(), name=name, email=email, address=address,
                    language=language, consent=Consent(purpose=what, how=how, given_at=now()))

@@ -342,7 +342,7 @@ def _check_nodes(root: Node, path: Path | str) -> list[ContentError]:
             errors.append(_error(
                 path,
                 _line(node),
-                _('De YAML-tag "{tag}" is niet toegestaan.').format(tag=_show_tag(node.tag)),
+                _('Deze YAML-tag is niet toegestaan: "{tag}".').format(tag=_show_tag(node.tag)),
                 _("Haal de tag weg; gebruik alleen tekst, getallen en lijsten."),
             ))
     return errors
@@ -365,7 +365,7 @@ def _check_keys(node: MappingNode, path: Path | str, errors: list[ContentError])
             errors.append(_error(
                 path,
                 _line(key_node),
-                _('De veldnaam "{key}" is geen tekst.').format(key=shown),
+                _('Deze veldnaam is geen tekst: "{key}".').format(key=shown),
                 _('Gebruik een veldnaam uit letters, zoals "title".'),
             ))
             continue
@@ -373,7 +373,7 @@ def _check_keys(node: MappingNode, path: Path | str, errors: list[ContentError])
             errors.append(_error(
                 path,
                 _line(key_node),
-                _('Het veld "{field}" staat twee keer in dezelfde groep (ook op regel {first}).').format(
+                _('Dit veld staat twee keer in dezelfde groep: "{field}" (ook op regel {first}).').format(
                     field=key, first=first_line[key]
                 ),
                 _("Haal een van de twee weg."),

@@ -112,7 +112,7 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
     if problem.kind == "missing":
         example = _EXAMPLES.get(problem.field, problem.field + ": …")
         return err(
-            _('Het veld "{field}" ontbreekt in {where}.').format(field=problem.field, where=where),
+            _('Dit veld ontbreekt: "{field}". Waar: {where}.').format(field=problem.field, where=where),
             _("Voeg een regel toe, zoals: {example}.").format(example=example),
         )
     if problem.kind == "unknown":
@@ -122,7 +122,7 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
             todo = _('Bedoelt u "{suggestion}"? Pas dan de naam aan.').format(suggestion=close[0])
         else:
             todo = _("Haal het weg, of kies uit: {known}.").format(known=", ".join(known))
-        return err(_('Het veld "{field}" is onbekend.').format(field=problem.field), todo,
+        return err(_('Dit veld is onbekend: "{field}".').format(field=problem.field), todo,
                    doc.line_at(loc + (problem.field,), key=True))
     if problem.kind == "type" and problem.expected == "object":
         if not loc:
@@ -130,24 +130,24 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
             return err(_('Het bestand begint niet met velden zoals "{a}:" en "{b}:".').format(a=names[0], b=names[1]),
                        _('Zet bovenaan een regel zoals "{a}: …".').format(a=names[0]))
         return err(
-            _("{item} is geen groep velden.").format(item=subject or field),
+            _("Dit is geen groep velden: {item}.").format(item=subject or field),
             _('Begin met "- id: ..." en zet de andere velden eronder.'),
         )
     empty = value is None or (isinstance(value, str) and not value.strip())
     if empty and problem.kind in ("type", "length", "pattern") and problem.expected.startswith("str"):
         if subject:
-            return err(_("{item} is leeg.").format(item=subject), _("Vul een zin in, of haal de regel weg."))
-        return err(_('Het veld "{field}" is leeg.').format(field=field), _("Vul een tekst in."))
+            return err(_("Dit is leeg: {item}.").format(item=subject), _("Vul een zin in, of haal de regel weg."))
+        return err(_('Dit veld is leeg: "{field}".').format(field=field), _("Vul een tekst in."))
     if problem.kind == "length" and isinstance(value, list) and not value:
-        return err(_('De lijst "{field}" is leeg.').format(field=field), _("Zet er minstens één onderdeel in."))
+        return err(_('Deze lijst is leeg: "{field}".').format(field=field), _("Zet er minstens één onderdeel in."))
     if problem.kind == "type" and problem.expected.startswith("str"):
         todo = (
             _('Zet de tekst tussen aanhalingstekens: "{raw}".').format(raw=raw)
             if raw else _("Schrijf hier één tekst, geen lijst of groep velden.")
         )
         what = (
-            _("{item} moet tekst zijn, maar is {found}.").format(item=subject, found=_describe(value, raw)) if subject
-            else _('Het veld "{field}" moet tekst zijn, maar is {found}.').format(field=field, found=_describe(value, raw))
+            _("Dit moet tekst zijn: {item}. Nu staat er: {found}.").format(item=subject, found=_describe(value, raw)) if subject
+            else _('Dit veld moet tekst zijn: "{field}". Nu staat er: {found}.').format(field=field, found=_describe(value, raw))
         )
         return err(what, todo)
     if problem.kind == "type" and problem.expected.startswith("int") or isinstance(value, _Base60):
@@ -155,46 +155,46 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
         if isinstance(value, _Base60):
             todo = _("Schrijf het aantal als één getal, zoals {example}.").format(example=90)
         return err(
-            _('Het veld "{field}" moet een heel getal zijn, maar is {found}.').format(
+            _('Dit veld moet een heel getal zijn: "{field}". Nu staat er: {found}.').format(
                 field=field, found=_describe(value, raw)
             ),
             todo,
         )
     if problem.kind == "type" and problem.expected.startswith("array"):
         return err(
-            _('Het veld "{field}" moet een lijst zijn, maar is {found}.').format(field=field, found=_describe(value, raw)),
+            _('Dit veld moet een lijst zijn: "{field}". Nu staat er: {found}.').format(field=field, found=_describe(value, raw)),
             _('Zet elk onderdeel op een eigen regel die begint met "- ".'),
         )
     if problem.kind == "type" and problem.expected.startswith("bool"):
         return err(
-            _('Het veld "{field}" moet ja of nee zijn, maar is {found}.').format(field=field, found=_describe(value, raw)),
+            _('Dit veld moet ja of nee zijn: "{field}". Nu staat er: {found}.').format(field=field, found=_describe(value, raw)),
             _("Schrijf true of false."),
         )
     if problem.kind == "range":
         low, high = _bounds(cls, rel)
         if low is not None and high is not None:
             return err(
-                _('Het veld "{field}" is {value}, maar moet tussen {low} en {high} liggen.').format(
+                _('Dit getal ligt niet tussen {low} en {high}: "{field}" is {value}.').format(
                     field=field, value=value, low=low, high=high
                 ),
                 _("Kies een getal van {low} tot en met {high}.").format(low=low, high=high),
             )
         if low is not None:
-            return err(_('Het veld "{field}" is {value}, maar moet {low} of meer zijn.').format(
+            return err(_('Dit getal is kleiner dan {low}: "{field}" is {value}.').format(
                 field=field, value=value, low=low), _("Kies een getal van {low} of meer.").format(low=low))
         if high is not None:
-            return err(_('Het veld "{field}" is {value}, maar mag hoogstens {high} zijn.').format(
+            return err(_('Dit getal is groter dan {high}: "{field}" is {value}.').format(
                 field=field, value=value, high=high), _("Kies een getal tot en met {high}.").format(high=high))
-        return err(_('Het veld "{field}" is {value}, maar moet {bound} zijn.').format(
+        return err(_('Dit getal klopt niet: "{field}" is {value}. Het moet {bound} zijn.').format(
             field=field, value=value, bound=problem.bound), _("Kies een ander getal."))
     if problem.kind == "enum":
         choices = _choices(cls, rel)
         return err(
-            _('De waarde "{value}" past niet bij "{field}".').format(value=value, field=field),
+            _('Deze waarde past niet bij "{field}": {value}.').format(value=value, field=field),
             _("Kies uit: {choices}.").format(choices=", ".join(choices)),
         )
     return err(
-        _('Het veld "{field}" klopt niet: {found}.').format(field=field or "?", found=_describe(value, raw)),
+        _('Dit veld klopt niet: "{field}". Nu staat er: {found}.').format(field=field or "?", found=_describe(value, raw)),
         _("Kijk na wat hier hoort."),
     )
 
