@@ -36,7 +36,7 @@ class NotAFile(UserError):
 
         self.path = path
         super().__init__(
-            _("{path} is geen gewoon bestand maar {what}; dat vervangen we niet. Kies een andere bestandsnaam.").format(
+            _("Dit is geen gewoon bestand maar {what}: {path}. Dat vervangen we niet; kies een andere bestandsnaam.").format(
                 path=path, what=what
             )
         )

@@ -349,14 +349,14 @@ def scrub_files(paths: Iterable[Path], terms: list[Term], report: ErasureReport)
     for path in paths:
         if path.is_symlink() or not path.is_file():
             report.failed.append(
-                _("{path} is geen gewoon bestand; dat passen we niet aan. Kijk zelf wat het is en verwijder het als er gegevens in staan.").format(path=path)
+                _("Dit is geen gewoon bestand: {path}. Dat passen we niet aan; kijk zelf wat het is en verwijder het als er gegevens in staan.").format(path=path)
             )
             continue
         try:
             result = scrub_file(path, terms)
         except OSError as exc:
             report.failed.append(
-                _("{path} kan niet worden aangepast ({error}). Verwijder het zelf, of geef uzelf toegang en probeer het opnieuw.").format(
+                _("Dit kan niet worden aangepast: {path} ({error}). Verwijder het zelf, of geef uzelf toegang en probeer het opnieuw.").format(
                     path=path, error=exc.strerror or exc
                 )
             )

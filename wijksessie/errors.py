@@ -29,24 +29,24 @@ def os_error_message(exc: OSError) -> str:
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
         return _("De schijf is vol: {path} kon niet worden opgeslagen. Maak ruimte vrij en probeer het opnieuw; er is niets verloren.").format(path=where)
     if code == errno.EFBIG:
-        return _("{path} wordt groter dan deze computer toestaat. Kies een andere map, of vraag de beheerder de grens te verhogen (ulimit -f).").format(path=where)
+        return _("Dit bestand wordt groter dan deze computer toestaat: {path}. Kies een andere map, of vraag de beheerder de grens te verhogen (ulimit -f).").format(path=where)
     if code == errno.EROFS:
-        return _("{path} staat op een schijf waarop niet geschreven mag worden. Kies een andere map, bijvoorbeeld met --data-dir.").format(path=where)
+        return _("Dit staat op een schijf waarop niet geschreven mag worden: {path}. Kies een andere map, bijvoorbeeld met --data-dir.").format(path=where)
     if code in (errno.EACCES, errno.EPERM):
-        return _("U hebt geen toegang tot {path}. Pas de rechten aan of kies een andere map.").format(path=where)
+        return _("U hebt hier geen toegang toe: {path}. Pas de rechten aan of kies een andere map.").format(path=where)
     if code == errno.ENOENT:
-        return _("{path} bestaat niet. Kijk de naam en de map na.").format(path=where)
+        return _("Dit bestaat niet: {path}. Kijk de naam en de map na.").format(path=where)
     if code == errno.ENOTDIR:
-        return _("Een deel van {path} is een bestand en geen map. Kijk de naam na.").format(path=where)
+        return _("Een deel van deze naam is een bestand en geen map: {path}. Kijk de naam na.").format(path=where)
     if code == errno.EISDIR:
-        return _("{path} is een map en geen bestand. Kies een bestandsnaam.").format(path=where)
+        return _("Dit is een map en geen bestand: {path}. Kies een bestandsnaam.").format(path=where)
     if code == errno.ENAMETOOLONG:
-        return _("De naam {path} is te lang. Kies een kortere naam.").format(path=where)
+        return _("Deze naam is te lang: {path}. Kies een kortere naam.").format(path=where)
     if code in (errno.EMFILE, errno.ENFILE, errno.ENOMEM):
-        return _("De computer heeft te weinig ruimte vrij om {path} te openen. Sluit andere programma's en probeer het opnieuw.").format(path=where)
+        return _("De computer heeft te weinig ruimte vrij om dit te openen: {path}. Sluit andere programma's en probeer het opnieuw.").format(path=where)
     if code == errno.EIO:
-        return _("De schijf gaf een leesfout of schrijffout bij {path}. Controleer de schijf of USB-stick en probeer het opnieuw.").format(path=where)
-    return _("{path} kon niet worden gelezen of geschreven ({error}). Controleer de map en probeer het opnieuw.").format(
+        return _("De schijf gaf een leesfout of schrijffout bij: {path}. Controleer de schijf of USB-stick en probeer het opnieuw.").format(path=where)
+    return _("Dit kon niet worden gelezen of geschreven: {path} ({error}). Controleer de map en probeer het opnieuw.").format(
         path=where, error=exc.strerror or exc.__class__.__name__
     )
 

@@ -126,7 +126,7 @@ def write_output(args, text: str) -> None:
         write_new(target, text.encode("utf-8-sig" if getattr(args, "bom", False) else "utf-8"), force=args.force)
     except FileExistsError:
         raise UserError(
-            _("Het bestand {path} bestaat al. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
+            _("Dit bestand bestaat al: {path}. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
         ) from None
     except OSError as exc:
         from wijksessie.errors import FileProblem

@@ -28,9 +28,9 @@ def _check(args) -> int:
     files = [Path(p) for p in args.paths] if args.paths else None
     for p in files or []:
         if not p.exists():
-            raise UserError(_("Het bestand {path} bestaat niet. Kijk de naam na.").format(path=p))
+            raise UserError(_("Dit bestand bestaat niet: {path}. Kijk de naam na.").format(path=p))
         if not (p.is_file() or p.is_dir()):  # a named pipe or device would make `check` wait forever
-            raise UserError(_("{path} is geen gewoon bestand. Kies een YAML- of .po-bestand.").format(path=p))
+            raise UserError(_("Dit is geen gewoon bestand: {path}. Kies een YAML- of .po-bestand.").format(path=p))
     # Translation catalogues are checked too: all of them, or the .po files named.
     from wijksessie import i18n_tools
 

@@ -194,7 +194,7 @@ def _write_bytes(args, data: bytes) -> None:
         write_new(target, data, force=args.force)
     except FileExistsError:
         raise UserError(
-            _("Het bestand {path} bestaat al. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
+            _("Dit bestand bestaat al: {path}. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
         ) from None
     except OSError as exc:
         raise UserError(

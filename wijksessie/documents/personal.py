@@ -96,7 +96,7 @@ def add_address(text: str, fmt: str, person: Person) -> str:
 def _prepare_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise UserError(
-            _("{path} is een bestand, geen map. Kies met -o een map voor de brieven.").format(path=folder)
+            _("Dit is een bestand, geen map: {path}. Kies met -o een map voor de brieven.").format(path=folder)
         )
     if not folder.exists():
         try:
@@ -104,7 +104,7 @@ def _prepare_folder(folder: Path) -> None:
             os.chmod(folder, FOLDER_MODE)
         except OSError as exc:
             raise UserError(
-                _("De map {path} kan niet worden gemaakt ({error}). Kies een andere map met -o.").format(
+                _("Deze map kan niet worden gemaakt: {path} ({error}). Kies een andere map met -o.").format(
                     path=folder, error=exc.strerror or exc
                 )
             ) from None
@@ -160,7 +160,7 @@ def write_personal_letters(
         for _p, path in targets:
             if path.exists():
                 raise UserError(
-                    _("{path} bestaat al. Kies een andere map met -o, of zet --force erbij om te overschrijven.").format(
+                    _("Dit bestaat al: {path}. Kies een andere map met -o, of zet --force erbij om te overschrijven.").format(
                         path=path
                     )
                 )
@@ -187,7 +187,7 @@ def write_personal_letters(
             atomic.write_atomic(path, rendered.data, mode=atomic.FILE_MODE)
         except OSError as exc:
             raise UserError(
-                _("De brief {path} kan niet worden geschreven ({error}). Kijk of de map bestaat en of u erin mag schrijven.").format(
+                _("Deze brief kan niet worden geschreven: {path} ({error}). Kijk of de map bestaat en of u erin mag schrijven.").format(
                     path=path, error=exc.strerror or exc
                 )
             ) from None
