@@ -317,7 +317,7 @@ def test_unknown_step_type(tmp_path):
     error = only(agenda_errors(tmp_path, replace("type: vote", "type: stemmen")))
     assert error.line == 14
     assert error.message == (
-        'Het stap-type "stemmen" bestaat niet. Kies uit: ' + ", ".join(STEP_TYPES) + "."
+        'Dit stap-type bestaat niet: "stemmen". Kies uit: ' + ", ".join(STEP_TYPES) + "."
     )
     assert str(error).endswith(f"proef.yaml:14: {error.message}")
 
@@ -758,6 +758,6 @@ def test_every_problem_of_one_step_is_reported_once(tmp_path):
         (24, 'Dit veld is onbekend: "titel"'),
         (25, 'Dit veld moet een heel getal zijn: "minutes"'),
         (26, 'Dit getal ligt niet tussen 1 en 10: "dots" is 99'),
-        (26, 'Het veld "dots" hoort niet bij een stap van type "discuss"'),
+        (26, 'Dit veld hoort niet bij dit type stap: "dots" (type: "discuss")'),
     ], "the misspelt title is not also reported as missing"
     assert 'Nu staat er: de tekst "tien".' in errors[1].message

@@ -193,13 +193,13 @@ def _problem(doc: yamlfile.Document, cls: type, data: Any, problem: schema.Probl
     if problem.kind == "pattern" and problem.name in ("id", "themes") and isinstance(value, str) and value.strip():
         return _error(
             doc, base + problem.loc,
-            _('De id "{value}" mag alleen kleine letters, cijfers en streepjes bevatten.').format(value=value),
+            _('Deze id mag alleen kleine letters, cijfers en streepjes bevatten: "{value}".').format(value=value),
             _('Gebruik bijvoorbeeld "{suggestion}".').format(suggestion=_slug(value)),
         )
     if problem.kind == "enum" and problem.loc[-1:] == ("type",) and cls is Step:
         return _error(
             doc, base + problem.loc,
-            _('Het stap-type "{value}" bestaat niet.').format(value=value),
+            _('Dit stap-type bestaat niet: "{value}".').format(value=value),
             _("Kies uit: {choices}.").format(choices=", ".join(STEP_TYPES)),
         )
     return yamlfile.problem_error(doc, cls, problem, where=where, item=_item, base=base)
@@ -311,7 +311,7 @@ def _check_stem(doc: yamlfile.Document, file_id: Any, errors: list[ContentError]
     if isinstance(file_id, str) and file_id != doc.path.stem:
         errors.append(_error(
             doc, ("id",),
-            _('De id "{value}" is niet gelijk aan de bestandsnaam "{stem}".').format(value=file_id, stem=doc.path.stem),
+            _('De id is niet gelijk aan de bestandsnaam: id "{value}", bestandsnaam "{stem}".').format(value=file_id, stem=doc.path.stem),
             _("Maak ze gelijk: pas de id aan of geef het bestand een andere naam."),
         ))
 
@@ -400,7 +400,7 @@ def _check_steps(doc: yamlfile.Document, raw_steps: list, steps: list, theme_lis
             line = doc.line_at(("steps", number, "id"))
             if step_id in first_line:
                 errors.append(ContentError(doc.path, line, " ".join((
-                    _('De stap-id "{value}" komt twee keer voor (ook op regel {first}).').format(
+                    _('Deze stap-id komt twee keer voor: "{value}" (ook op regel {first}).').format(
                         value=step_id, first=first_line[step_id]),
                     _("Geef elke stap een eigen id."),
                 ))))
@@ -414,7 +414,7 @@ def _check_steps(doc: yamlfile.Document, raw_steps: list, steps: list, theme_lis
                 if option in data and owner != step_type:
                     errors.append(_error(
                         doc, ("steps", number, option),
-                        _('Het veld "{field}" hoort niet bij een stap van type "{type}".').format(
+                        _('Dit veld hoort niet bij dit type stap: "{field}" (type: "{type}").').format(
                             field=option, type=step_type),
                         _('Haal het weg; het hoort alleen bij type "{owner}".').format(owner=owner),
                         key=True,
@@ -423,7 +423,7 @@ def _check_steps(doc: yamlfile.Document, raw_steps: list, steps: list, theme_lis
         if step is not None and step.themes and theme_lists is not None and step.themes not in theme_lists:
             errors.append(_error(
                 doc, ("steps", number, "themes"),
-                _('De thema-lijst "{value}" bestaat niet.').format(value=step.themes),
+                _('Deze thema-lijst bestaat niet: "{value}".').format(value=step.themes),
                 _("Kies uit: {choices}.").format(choices=", ".join(theme_lists) or _("(geen)")),
             ))
 
@@ -445,7 +445,7 @@ def _theme_list(path: Path) -> tuple[ThemeList | None, list[ContentError]]:
         line = doc.line_at(("themes", number))
         if theme.id in first_line:
             errors.append(ContentError(path, line, " ".join((
-                _('De thema-id "{value}" komt twee keer voor (ook op regel {first}).').format(
+                _('Deze thema-id komt twee keer voor: "{value}" (ook op regel {first}).').format(
                     value=theme.id, first=first_line[theme.id]),
                 _("Geef elk thema een eigen id."),
             ))))
@@ -518,14 +518,14 @@ def _find(name: str, files: list[Path], folder: Path, unknown: str) -> Path:
 def get_agenda(name: str, content_dir: Path | None = None) -> Agenda:
     """The agenda with id ``name`` (its file stem); ``ContentError`` if unknown or broken."""
     root = Path(content_dir or paths.content_dir())
-    path = _find(name, agenda_files(root), root / AGENDAS_FOLDER, _('Er is geen agenda "{name}".'))
+    path = _find(name, agenda_files(root), root / AGENDAS_FOLDER, _('Deze agenda bestaat niet: "{name}".'))
     return load_agenda(path)
 
 
 def get_theme_list(name: str, content_dir: Path | None = None) -> ThemeList:
     """The theme list with id ``name`` (its file stem); ``ContentError`` if unknown or broken."""
     root = Path(content_dir or paths.content_dir())
-    path = _find(name, theme_list_files(root), root / THEMES_FOLDER, _('Er is geen thema-lijst "{name}".'))
+    path = _find(name, theme_list_files(root), root / THEMES_FOLDER, _('Deze thema-lijst bestaat niet: "{name}".'))
     return load_theme_list(path)
 
 
@@ -584,7 +584,7 @@ def check_content(files: list[Path] | None = None, content_dir: Path | None = No
                 ContentError(
                     path,
                     0,
-                    _('Er is al een bestand met de id "{id}": {other}.').format(id=path.stem, other=seen[key].name)
+                    _('Er is al een bestand met deze id: "{id}" ({other}).').format(id=path.stem, other=seen[key].name)
                     + " "
                     + _("Geef een van de twee bestanden een andere naam."),
                 )

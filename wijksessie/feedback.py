@@ -357,7 +357,7 @@ def look_back(store, session: Session) -> LookBack | None:
             earlier, contributions, agreements = sf.session, sf.contributions(), sf.agreements()
     except StoreError as exc:
         raise UserError(
-            _("Het eerdere gesprek {id} kan niet worden gelezen: {problem}").format(id=session.follows, problem=exc)
+            _("Het eerdere gesprek kan niet worden gelezen: {id}. Reden: {problem}").format(id=session.follows, problem=exc)
         ) from None
     from wijksessie import privacy
 

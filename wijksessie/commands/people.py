@@ -67,7 +67,7 @@ def cmd_forget(args) -> int:
     """Remove a resident everywhere; say each change, and each copy that could not be cleaned."""
     with store(args).open(args.session) as sf:
         report = sf.forget(args.person)
-    out(_("De gegevens van {code} zijn weggehaald uit de sessie en uit de reservekopie.").format(code=report.person.receipt))
+    out(_("De gegevens zijn weggehaald uit de sessie en uit de reservekopie. Code van de bewoner: {code}.").format(code=report.person.receipt))
     for line in report.changed:
         out("  " + line)
     _say_failed(report.failed)
@@ -160,7 +160,7 @@ def cmd_privacy_ok(args) -> int:
         c = sf.contribution(args.contribution)
         hints = privacy.personal_data_hints(c.text)
         if not hints:
-            out(_("In punt {id} staan geen persoonsgegevens. Het staat al zo in de brief.").format(id=c.id))
+            out(_("In dit punt staan geen persoonsgegevens: {id}. Het staat al zo in de brief.").format(id=c.id))
             return 0
         sf.update_contribution(privacy.clear(c, args.reason))
     with store(args).open(args.session, readonly=True) as sf:  # read back: is the clearance on disk?
@@ -168,7 +168,7 @@ def cmd_privacy_ok(args) -> int:
     if not privacy.is_cleared(saved):
         raise UserError(_("Deze versie van wijksessie kan de toestemming nog niet bewaren. Haal de gegevens weg met: wijksessie anonymise {session} {id}").format(
             session=args.session, id=c.id))
-    out(_("Punt {id} komt zoals het is in de brief. Reden: {reason}").format(id=c.id, reason=saved.privacy_ok["reason"]))
+    out(_("Dit punt komt zoals het is in de brief: {id}. Reden: {reason}").format(id=c.id, reason=saved.privacy_ok["reason"]))
     return 0
 
 
