@@ -55,12 +55,12 @@ def test_the_forms_a_dutch_person_types(typed, expected):
     [
         ("", "geen datum"),
         ("31-2-2027", "bestaat niet"),
-        ("13-13-2027", "Maand 13"),
+        ("13-13-2027", "Deze maand bestaat niet: 13 (in: 13-13-2027)."),
         ("1-1-1999", "tussen 2000 en 2100"),
         ("2150-01-01", "tussen 2000 en 2100"),
-        ("1 flop", "'flop' is geen maand"),
-        ("binnenkort", "geen datum"),
-        ("12345", "geen datum"),
+        ("1 flop", "Dit is geen maand: flop."),
+        ("binnenkort", "Dit is geen datum die het programma kent: binnenkort."),
+        ("12345", "Dit is geen datum die het programma kent: 12345."),
     ],
 )
 def test_unclear_input_gets_one_dutch_line(typed, words):

@@ -80,7 +80,7 @@ def _year(text: str | None, today: dt.date) -> int | None:
 def _make(year: int | None, month: int, day: int, today: dt.date, typed: str) -> dt.date:
     if not 1 <= month <= 12:
         raise UserError(
-            _("Maand {month} bestaat niet in '{typed}'. Typ bijvoorbeeld 1-2-2027 of 1 februari.").format(
+            _("Deze maand bestaat niet: {month} (in: {typed}). Typ bijvoorbeeld 1-2-2027 of 1 februari.").format(
                 month=month, typed=typed
             )
         )
@@ -90,7 +90,7 @@ def _make(year: int | None, month: int, day: int, today: dt.date, typed: str) ->
             return dt.date(year, month, day)
         except ValueError:
             raise UserError(
-                _("De datum '{typed}' bestaat niet. Kijk de dag en de maand na.").format(typed=typed)
+                _("Deze datum bestaat niet: {typed}. Kijk de dag en de maand na.").format(typed=typed)
             ) from None
     # No year: the nearest such date (half a year back or forward).
     candidates = []
@@ -100,14 +100,14 @@ def _make(year: int | None, month: int, day: int, today: dt.date, typed: str) ->
         except ValueError:
             continue
     if not candidates:
-        raise UserError(_("De datum '{typed}' bestaat niet. Kijk de dag en de maand na.").format(typed=typed))
+        raise UserError(_("Deze datum bestaat niet: {typed}. Kijk de dag en de maand na.").format(typed=typed))
     return min(candidates, key=lambda d: (abs((d - today).days), d < today))
 
 
 def _check_year(year: int, typed: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise UserError(
-            _("Het jaar {year} klopt niet. Typ een jaar tussen {low} en {high}.").format(
+            _("Dit jaar klopt niet: {year}. Typ een jaar tussen {low} en {high}.").format(
                 year=year, low=MIN_YEAR, high=MAX_YEAR
             )
         )
@@ -129,7 +129,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         month = months.get(_fold(match[2]))
         if month is None:
             raise UserError(
-                _("'{word}' is geen maand. Typ bijvoorbeeld 1 februari of 1 feb 2027.").format(word=match[2])
+                _("Dit is geen maand: {word}. Typ bijvoorbeeld 1 februari of 1 feb 2027.").format(word=match[2])
             )
         return _make(_year(match[3], today), month, int(match[1]), today, typed)
 
@@ -148,7 +148,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         back = (today.weekday() - weekday) % 7 or 7
         return today - dt.timedelta(days=back)
     raise UserError(
-        _("'{typed}' is geen datum die het programma kent. Typ bijvoorbeeld 1-2-2027, 1 februari of dinsdag.").format(
+        _("Dit is geen datum die het programma kent: {typed}. Typ bijvoorbeeld 1-2-2027, 1 februari of dinsdag.").format(
             typed=typed
         )
     )
