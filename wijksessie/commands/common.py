@@ -56,7 +56,7 @@ def check_date(value: str | None, option: str) -> None:
     day = parse_date(value, option)
     if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise UserError(
-            _("De datum {date} bij {option} is te ver weg. Kies een datum tussen {first} en {last}.").format(
+            _("Deze datum is te ver weg ({option}): {date}. Kies een datum tussen {first} en {last}.").format(
                 date=value, option=option, first=FIRST_YEAR, last=LAST_YEAR
             )
         )
@@ -72,10 +72,10 @@ def bounded_int(low: int, high: int):
         try:
             value = 0 if too_long else int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(_("'{value}' is geen heel getal").format(value=shown)) from None
+            raise argparse.ArgumentTypeError(_("dit is geen heel getal: {value}").format(value=shown)) from None
         if too_long or not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                _("{value} is te groot of te klein; kies een getal van {low} tot {high}").format(
+                _("dit getal is te groot of te klein: {value}; kies een getal van {low} tot {high}").format(
                     value=shown, low=low, high=high
                 )
             )

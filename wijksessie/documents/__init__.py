@@ -63,7 +63,7 @@ def write_document(
     """
     if fmt not in letter.LETTER_FORMATS:
         raise UserError(
-            _("Een brief kan als {formats}, niet als '{fmt}'. Kies een van die.").format(
+            _("Dit bestandstype kan niet voor een brief: {fmt}. Kies uit: {formats}.").format(
                 formats=", ".join(letter.LETTER_FORMATS), fmt=fmt
             )
         )

@@ -139,7 +139,7 @@ def write_personal_letters(
 
     if fmt not in PERSONAL_FORMATS:
         raise UserError(
-            _("Een eigen brief kan als {formats}, niet als '{fmt}'. Kies een van die.").format(
+            _("Dit bestandstype kan niet voor een eigen brief: {fmt}. Kies uit: {formats}.").format(
                 formats=", ".join(PERSONAL_FORMATS), fmt=fmt
             )
         )
