@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import Button, OptionList, SelectionList
 
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
@@ -62,6 +62,22 @@ class TranslatedScreen(Screen[T]):
 
 #: The binding that goes with :class:`EnterMovesOn`; put it in the screen's ``BINDINGS``.
 ENTER_MOVES_ON = Binding("enter", "next_field", show=False, priority=True)
+
+
+class SaveCancelButtons:
+    """A form's two buttons: the one with id :attr:`SAVE_BUTTON` saves, any other cancels.
+
+    The screen provides ``action_save`` and ``action_cancel`` (its keys run the same).
+    """
+
+    SAVE_BUTTON = "save"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == self.SAVE_BUTTON:
+            self.action_save()  # type: ignore[attr-defined]
+        else:
+            self.action_cancel()  # type: ignore[attr-defined]
 
 
 class EnterMovesOn:

@@ -14,10 +14,10 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from wijksessie import letter
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
-from wijksessie.tui.base import ENTER_MOVES_ON, EnterMovesOn, TranslatedModalScreen
+from wijksessie.tui.base import ENTER_MOVES_ON, EnterMovesOn, SaveCancelButtons, TranslatedModalScreen
 
 
-class MunicipalityDialog(EnterMovesOn, TranslatedModalScreen[bool]):
+class MunicipalityDialog(SaveCancelButtons, EnterMovesOn, TranslatedModalScreen[bool]):
     """Name, heading line, signature, phone and e-mail of the municipality. Answers True when saved."""
 
     DEFAULT_CSS = """
@@ -80,13 +80,6 @@ class MunicipalityDialog(EnterMovesOn, TranslatedModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         values = {key: self.query_one(f"#muni-{key}", Input).value.strip() for key, _label in self.FIELDS}

@@ -23,7 +23,7 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Agreement, AgreementState
 from wijksessie.safe_text import terminal_safe
-from wijksessie.tui.base import TranslatedModalScreen, TranslatedScreen, program_words, today
+from wijksessie.tui.base import SaveCancelButtons, TranslatedModalScreen, TranslatedScreen, program_words, today
 from wijksessie.tui.screens.history import recorder, remember_recorder, when
 
 
@@ -51,8 +51,10 @@ def state_history_text(agreement: Agreement) -> Text:
     return text
 
 
-class AgreementStateDialog(TranslatedModalScreen[bool]):
+class AgreementStateDialog(SaveCancelButtons, TranslatedModalScreen[bool]):
     """Change the state of one agreement; answers True when saved, None when cancelled."""
+
+    SAVE_BUTTON = "state-save-button"
 
     DEFAULT_CSS = """
     AgreementStateDialog { align: center middle; }
@@ -126,13 +128,6 @@ class AgreementStateDialog(TranslatedModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "state-save-button":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -25,7 +25,14 @@ from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind, DecisionStatus
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile, SessionStore
-from wijksessie.tui.base import SaysWhyKeys, TranslatedModalScreen, TranslatedScreen, program_words, today
+from wijksessie.tui.base import (
+    SaveCancelButtons,
+    SaysWhyKeys,
+    TranslatedModalScreen,
+    TranslatedScreen,
+    program_words,
+    today,
+)
 from wijksessie.tui.widgets.plain_input import PlainInput
 
 ALL = "__all__"
@@ -44,7 +51,7 @@ def _jargon_field(value: str) -> PlainInput:
     return PlainInput(value, placeholder=_("Leg in gewone woorden uit wat er gebeurt, en waarom"), id="reason")
 
 
-class DecisionDialog(TranslatedModalScreen[bool]):
+class DecisionDialog(SaveCancelButtons, TranslatedModalScreen[bool]):
     """The form for one contribution's decision. Answers True when saved, None when cancelled.
 
     ``save(values)`` is called with the form's values; it raises
@@ -174,13 +181,6 @@ class DecisionDialog(TranslatedModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -29,6 +29,7 @@ from wijksessie.store import SessionFile, SessionStore
 from wijksessie.tui.base import (
     ENTER_MOVES_ON,
     EnterMovesOn,
+    SaveCancelButtons,
     StopAtEndsOptionList,
     StopAtEndsSelectionList,
     TranslatedScreen,
@@ -68,7 +69,7 @@ def format_profile(profile: dict[str, float]) -> str:
     return ", ".join(f"{name} = {round(share * 100)}%" for name, share in profile.items())
 
 
-class SessionForm(EnterMovesOn, TranslatedScreen[str | None]):
+class SessionForm(SaveCancelButtons, EnterMovesOn, TranslatedScreen[str | None]):
     """What the new-session form and the settings screen share: fields, date previews, checks."""
 
     BINDINGS = [ENTER_MOVES_ON]
@@ -186,13 +187,6 @@ class SessionForm(EnterMovesOn, TranslatedScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def _tell(self, exc: Exception) -> None:
         self.notify(program_words(str(exc)), title=_("Nog niet compleet"), severity="error", timeout=10)
