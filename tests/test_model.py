@@ -141,8 +141,8 @@ def test_labelled_enums_give_value_label_and_choices():
     "bad,words",
     [
         ({"id": "abc", "title": 5}, "Dit veld moet tekst zijn: title. Nu is het: 5."),
-        ({"id": "abc", "level": "dictator"}, "Dit is geen geldige keuze (niveau van invloed): dictator. Kies uit: none,"),
-        ({"id": "abc", "date": "24-11-2026"}, "Dit is geen geldige datum (date): 24-11-2026."),
+        ({"id": "abc", "level": "dictator"}, "Dit niveau van invloed bestaat niet: dictator. Kies uit: none, inform,"),
+        ({"id": "abc", "date": "24-11-2026"}, "Dit is geen geldige datum: 24-11-2026. Het gaat om: date. Schrijf de datum als JJJJ-MM-DD"),
         ({"id": "abc", "priorities": {"votes": {"groen": "veel"}}}, "In dit veld moeten alle waarden hele getallen zijn: votes."),
         ({"id": "abc", "tally": {"participants": "twaalf"}}, "Dit veld moet een heel getal zijn: participants. Nu is het: 'twaalf'."),
         ({"title": "x"}, "Dit veld ontbreekt of is leeg: id."),
