@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 
 from wijksessie import schema
 from wijksessie.i18n import _
-from wijksessie.yamlfile import ContentError, Document, _Base60, _error, _short
+from wijksessie.yamlfile import Document
+from wijksessie.yamlnodes import ContentError, _Base60, _error, _short
 
 T = TypeVar("T")
 
@@ -89,7 +90,7 @@ _EXAMPLES = {
 
 
 def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: str = "",
-                  item: Callable[[str, int], str] | None = None, base: tuple = ()) -> ContentError:
+                  item: Callable[[str, int], str] | None = None, base: tuple[str | int, ...] = ()) -> ContentError:
     """The Dutch ``path:line: what. todo.`` for what msgspec refused in ``doc``.
 
     ``where`` names the record the problem is in ("dit bestand", 'stap
