@@ -1,18 +1,23 @@
-"""The feedback letter: what was done with every contribution of one meeting.
+"""The feedback letter: what was done with every contribution of one meeting, rendered.
 
 The words of the letter live in Jinja2 templates under ``content/letters/``
 (one per format: ``letter.html``, ``letter.md``, ``letter.txt``; the
 sentences they share are macros in ``_text.j2``), so a municipality can change
 them without touching code and translators translate them through the normal
-catalogues (Jinja2's ``i18n`` extension; ``pybabel extract`` reads them). The
-municipality's own name, heading line and signature are in
-``content/letters/municipality.yaml``.
+catalogues (Jinja2's ``i18n`` extension; ``pybabel extract`` reads them).
 
-This module only gathers and formats the facts: it never leaves a
-contribution out. One without a decision is listed as "we are still looking
-into this — you will hear by <date>" ("Dit zoeken wij nog uit — u hoort het
-uiterlijk <datum>", active voice as the plain-language check asks). Dates, numbers and lists are written the way
-the letter's language writes them (Babel's CLDR data).
+The letter is made in three parts, one module each:
+
+* :mod:`wijksessie.municipality`: the municipality's own name, heading line,
+  signature and contact (``content/letters/municipality.yaml`` or the user's
+  config folder);
+* :mod:`wijksessie.letter_data`: what goes in the letter. It never leaves a
+  contribution out; one without a decision is listed as "we are still looking
+  into this — you will hear by <date>" ("Dit zoeken wij nog uit — u hoort het
+  uiterlijk <datum>", active voice as the plain-language check asks). Dates,
+  numbers and lists are written the way the letter's language writes them;
+* this module: rendering the templates in one format and language, and the
+  names of the other two, re-exported.
 
 Everything residents said is escaped for the format: HTML through Jinja2's
 autoescaping, Markdown through :func:`escape_markdown`; plain text is wrapped
@@ -27,15 +32,39 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Any
 
-import msgspec
-
-from wijksessie import i18n, model, paths
+from wijksessie import i18n, paths
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
+from wijksessie.letter_data import (  # noqa: F401 - re-exported: the letter's public names
+    AgreementLine,
+    LetterData,
+    LetterItem,
+    RankLine,
+    ThemeGroup,
+    build_letter_data,
+    format_date,
+    hear_by_date,
+    letter_item,
+    open_contributions,
+)
 from wijksessie.model import Agreement, Contribution, Session
-from wijksessie.safe_text import escape_markdown  # noqa: F401 - moved there; still importable from here
+from wijksessie.municipality import (  # noqa: F401 - re-exported: the letter's public names
+    EXAMPLE_MUNICIPALITY,
+    MUNICIPALITY_FILE,
+    Municipality,
+    is_example_municipality,
+    load_municipality,
+    municipality_config_path,
+    save_municipality,
+)
+from wijksessie.safe_text import escape_markdown
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from wijksessie.store import SessionFile
 
 #: The formats a letter can be written in, with their file extension.
 FORMATS = ("html", "md", "txt")
@@ -47,370 +76,16 @@ LETTER_FORMATS = FORMATS + ("pdf", "docx")
 #: Plain-text letters are wrapped at this width, the usual width of an e-mail.
 TEXT_WIDTH = 72
 
-#: Languages written right to left; the HTML letter gets ``dir="rtl"`` (kept here for old imports).
-RTL_LANGUAGES = i18n.RTL_LANGUAGES
-
-MUNICIPALITY_FILE = "municipality.yaml"
-
-
-# ----------------------------------------------------------------------------- language
-# Language state, dates, lists, numbers and direction live in wijksessie.i18n;
-# these names stay for code that imported them from here.
+# ----------------------------------------------------------------------------- re-exported
+# Language state, dates, lists and direction live in wijksessie.i18n; the
+# municipality in wijksessie.municipality; what goes in the letter in
+# wijksessie.letter_data. These names stay importable from here.
 
 format_list = i18n.format_list
-format_number = i18n.format_number
 text_direction = i18n.text_direction
-html_lang = i18n.html_lang
 
-
-def letter_language(lang: str | None):
-    """Let ``_()`` speak the letter's language inside a ``with`` block (this thread only).
-
-    The interface language is never touched: :func:`wijksessie.i18n.use_language`.
-    """
-    return i18n.use_language(lang)
-
-
-def _babel_locale(lang: str):
-    return i18n.babel_locale(lang)
-
-
-def format_date(day: dt.date | None, lang: str) -> str:
-    """A date as the language writes it: ``24 november 2026`` in Dutch; ``None`` gives ""."""
-    return i18n.format_date(day, lang)
-
-
-# ----------------------------------------------------------------------------- municipality
-
-
-@dataclass
-class Municipality:
-    """What a municipality fills in once in ``content/letters/municipality.yaml``."""
-
-    name: str = "Gemeente"
-    heading: str = ""
-    signature: str = ""
-    phone: str = ""
-    email: str = ""
-    privacy_contact: str = ""
-    #: How many years the notes are kept (at least one).
-    retention_years: Annotated[int, msgspec.Meta(ge=1)] = 2
-
-
-def load_municipality(path: Path | None = None) -> Municipality:
-    """Read the municipality's details; a missing file gives neutral defaults.
-
-    Read through the program's one YAML reader (:mod:`wijksessie.yamlfile`): a
-    mistake raises :class:`~wijksessie.yamlfile.ContentError` (a ``UserError``)
-    as ``path:line: what is wrong. What to do.``; duplicate keys are refused.
-    """
-    import dataclasses
-
-    from wijksessie import yamlfile
-
-    if path is None:
-        # Set from the program (saved in the user's config folder) wins over the shipped example.
-        user = municipality_config_path()
-        path = user if user.is_file() else paths.content_dir() / "letters" / MUNICIPALITY_FILE
-    if not path.is_file():
-        return Municipality()
-    doc = yamlfile.load(path)
-    if doc.data is None:
-        return Municipality()
-    # An empty value ("phone:") keeps the default, as it always did.
-    data = {k: v for k, v in doc.data.items() if v is not None} if isinstance(doc.data, dict) else doc.data
-    read = yamlfile.convert(doc, Municipality, data=data)
-    return dataclasses.replace(read, **{f.name: getattr(read, f.name).strip() for f in dataclasses.fields(read)
-                                        if isinstance(getattr(read, f.name), str)})
-
-
-#: The name in the shipped example file; a letter that still says it is not ready to send.
-EXAMPLE_MUNICIPALITY = "Gemeente Voorbeeld"
-
-
-def municipality_config_path() -> Path:
-    """Where the program keeps the municipality's details: the user's config folder.
-
-    ``$WIJKSESSIE_CONFIG_DIR`` overrides the folder (tests, a shared laptop).
-    """
-    import os
-
-    folder = os.environ.get("WIJKSESSIE_CONFIG_DIR")
-    if folder:
-        return Path(folder) / MUNICIPALITY_FILE
-    from platformdirs import user_config_path
-
-    return user_config_path("wijksessie", appauthor=False) / MUNICIPALITY_FILE
-
-
-def save_municipality(municipality: Municipality, path: Path | None = None) -> Path:
-    """Save the details set in the program to :func:`municipality_config_path`; returns the file."""
-    import dataclasses
-
-    import yaml
-
-    from wijksessie.atomic import write_atomic
-
-    path = path or municipality_config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {key: value.strip() if isinstance(value, str) else value
-            for key, value in dataclasses.asdict(municipality).items()}
-    write_atomic(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8"))
-    return path
-
-
-def is_example_municipality(municipality: Municipality) -> bool:
-    """True while the letter would still be signed by the shipped example municipality."""
-    return EXAMPLE_MUNICIPALITY.casefold() in (municipality.name + " " + municipality.heading).casefold()
-
-
-# ----------------------------------------------------------------------------- what goes in the letter
-
-
-@dataclass
-class LetterItem:
-    """One contribution as it appears in the letter, with its outcome in words."""
-
-    id: str
-    text: str
-    theme: str
-    kind: str
-    status: str
-    status_label: str
-    answered: bool
-    quick_win: bool
-    reason: str = ""
-    organisation: str = ""
-    owner: str = ""
-    due: str = ""
-    hear_by: str = ""
-
-
-@dataclass
-class ThemeGroup:
-    """The contributions about one theme (``name`` empty for "other points")."""
-
-    name: str
-    items: list[LetterItem] = field(default_factory=list)
-
-
-@dataclass
-class RankLine:
-    """One place in the residents' ranking; tied themes share one line."""
-
-    rank: int
-    themes: list[str]
-    themes_text: str
-    votes: int
-    tied: bool
-
-
-@dataclass
-class AgreementLine:
-    """An agreement: what, who, by when (already formatted)."""
-
-    what: str
-    who: str
-    when: str
-    quick_win: bool
-
-
-@dataclass
-class LetterData:
-    """Everything the templates need, already translated and formatted for one language."""
-
-    lang: str
-    html_lang: str
-    dir: str
-    municipality: Municipality
-    title: str
-    neighbourhood: str
-    place: str
-    date: str
-    participants: int
-    level_label: str
-    level_explanation: str
-    level_promise: str
-    vote_method: str
-    ranking: list[RankLine]
-    quick_wins: list[LetterItem]
-    groups: list[ThemeGroup]
-    total: int
-    open_count: int
-    open_until: str
-    agreements: list[AgreementLine]
-    feedback_due: str
-    contact_name: str
-    contact_role: str
-    contact_phone: str
-    contact_email: str
-    contact_hours: str
-    privacy_contact: str
-    retention_until: str
-    retention_years: int
-    today: str
-    final: bool
-    #: Some item has a reason written by the people who decide (shown in their own words).
-    has_reasons: bool = False
-    #: The letter is in another language than the reasons (Dutch), so say so.
-    reasons_in_dutch: bool = False
-    #: Texts not yet translated are marked in the letter; say what the mark means.
-    dutch_mark: str = ""
-
-
-def hear_by_date(contribution: Contribution, session: Session) -> dt.date:
-    """When residents will hear about an open contribution: its due date, else the session's promise."""
-    return (
-        contribution.decision.due
-        or session.feedback_due
-        or session.date + dt.timedelta(days=model.DEFAULT_FEEDBACK_DAYS)
-    )
-
-
-def open_contributions(contributions: Iterable[Contribution]) -> list[Contribution]:
-    """The contributions residents cannot yet be told an outcome for (open or being looked into)."""
-    return [c for c in contributions if not c.decision.status.answered]
-
-
-def _item(c: Contribution, session: Session, lang: str) -> LetterItem:
-    from wijksessie import privacy  # personal data in what was said is printed only anonymised
-
-    d = c.decision
-    return LetterItem(
-        id=c.id,
-        text=" ".join(privacy.letter_text(c).split()),
-        theme=i18n.translate_if_known(c.theme, lang),
-        kind=c.kind.label,
-        status=d.status.value,
-        status_label=d.status.label,
-        answered=d.status.answered,
-        quick_win=d.quick_win and d.status.answered,
-        reason=" ".join(d.reason.split()),
-        organisation=d.organisation,
-        owner=d.owner,
-        due=format_date(d.due, lang) if d.due else "",
-        hear_by=format_date(hear_by_date(c, session), lang) if not d.status.answered else "",
-    )
-
-
-def _theme_order(session: Session, contributions: list[Contribution]) -> list[str]:
-    """Themes as residents ranked them, then the session's own list, then any others by name."""
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def add(theme: str) -> None:
-        key = theme.casefold()
-        if theme and key not in seen:
-            seen.add(key)
-            order.append(theme)
-
-    for line in session.priorities.ranking():
-        add(line.theme)
-    for theme in session.themes:
-        add(theme)
-    for theme in sorted({c.theme for c in contributions if c.theme}, key=str.casefold):
-        add(theme)
-    return order
-
-
-def build_letter_data(
-    session: Session,
-    contributions: list[Contribution],
-    agreements: list[Agreement],
-    lang: str | None = None,
-    *,
-    municipality: Municipality | None = None,
-    today: dt.date | None = None,
-    final: bool = False,
-) -> LetterData:
-    """Gather and format everything for the letter in ``lang``.
-
-    Call inside :func:`letter_language` so the model's labels come out in the
-    letter's language (:func:`render_letter` does this for you).
-    """
-    lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))
-    municipality = municipality or load_municipality()
-    today = today or dt.date.today()
-
-    items = [_item(c, session, lang) for c in contributions]
-    # Quick wins open the list: they show residents that something already happens.
-    quick_wins = [i for i in items if i.quick_win]
-    rest = [i for i in items if not i.quick_win]
-    by_theme: dict[str, ThemeGroup] = {}
-    for theme in _theme_order(session, contributions):
-        # Theme names from the shipped lists are translated; a facilitator's own name stays as typed.
-        by_theme[theme.casefold()] = ThemeGroup(i18n.translate_if_known(theme, lang))
-    other = ThemeGroup("")
-    by_source = {c.id: c.theme for c in contributions}
-    for item in rest:
-        source = by_source.get(item.id, "")
-        group = by_theme.get(source.casefold()) if source else None
-        (group or other).items.append(item)
-    groups = [g for g in by_theme.values() if g.items]
-    if other.items:
-        groups.append(other)
-
-    ranking: list[RankLine] = []
-    for line in session.priorities.ranking():
-        if line.votes <= 0:
-            continue
-        if ranking and ranking[-1].rank == line.rank:
-            ranking[-1].themes.append(line.theme)
-        else:
-            ranking.append(RankLine(line.rank, [line.theme], "", line.votes, line.tied))
-    for line in ranking:
-        line.themes = [i18n.translate_if_known(t, lang) for t in line.themes]
-        line.themes_text = format_list([i18n.isolate(t) for t in line.themes], lang)
-
-    agreement_lines = [
-        AgreementLine(
-            what=" ".join(a.what.split()),
-            who=a.who,
-            when=format_date(a.by_when, lang) if a.by_when else "",
-            quick_win=a.quick_win,
-        )
-        for a in agreements
-    ]
-
-    contact = session.contact
-    retention_until = getattr(session, "retention_until", None)
-    return LetterData(
-        lang=lang,
-        html_lang=html_lang(lang),
-        dir=text_direction(lang),
-        municipality=municipality,
-        title=session.title,
-        neighbourhood=session.neighbourhood,
-        place=session.place,
-        date=format_date(session.date, lang),
-        participants=session.tally.participants,
-        level_label=session.level.label,
-        level_explanation=session.level.explanation,
-        level_promise=session.level.promise,
-        vote_method=session.priorities.method,
-        ranking=ranking,
-        quick_wins=quick_wins,
-        groups=groups,
-        total=len(items),
-        open_count=sum(1 for i in items if not i.answered),
-        open_until=format_date(max((hear_by_date(c, session) for c in open_contributions(contributions)), default=None), lang),
-        agreements=agreement_lines,
-        feedback_due=format_date(
-            session.feedback_due or session.date + dt.timedelta(days=model.DEFAULT_FEEDBACK_DAYS), lang
-        ),
-        contact_name=contact.name,
-        contact_role=contact.role,
-        contact_phone=contact.phone or (municipality.phone if not contact.is_set else ""),
-        contact_email=contact.email or (municipality.email if not contact.is_set else ""),
-        contact_hours=contact.hours,
-        privacy_contact=municipality.privacy_contact or contact.name or municipality.name,
-        retention_until=format_date(retention_until, lang) if isinstance(retention_until, dt.date) else "",
-        retention_years=municipality.retention_years,
-        today=format_date(today, lang),
-        final=final,
-        has_reasons=any(i.reason for i in items if i.answered),
-        reasons_in_dutch=lang.split("_", 1)[0] != i18n.DEFAULT_LANGUAGE,
-    )
+#: One contribution as the letter shows it (old private name; update_letter uses it).
+_item = letter_item
 
 
 # ----------------------------------------------------------------------------- escaping and wrapping
@@ -438,7 +113,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
             out.append(line.rstrip())
             continue
         match = _BULLET.match(line)
-        indent = match.group(1) if match else re.match(r"\s*", line).group(0)
+        indent = match.group(1) if match else line[: len(line) - len(line.lstrip())]
         hanging = indent + " " * len(match.group(2)) if match else indent
         out.extend(
             textwrap.wrap(
@@ -540,13 +215,13 @@ def templates_dir() -> Path:
 
 
 def _autoescape(template_name: str | None) -> bool:
-    return bool(template_name) and template_name.lower().endswith((".html", ".htm", ".j2"))
+    return bool(template_name) and str(template_name).lower().endswith((".html", ".htm", ".j2"))
 
 
-_ENVIRONMENTS: dict[str, object] = {}
+_ENVIRONMENTS: dict[str, jinja2.Environment] = {}
 
 
-def make_environment(lang: str | None = None, folder: Path | None = None):
+def make_environment(lang: str | None = None, folder: Path | None = None) -> jinja2.Environment:
     """The Jinja2 environment for the letter templates: autoescaping for ``.html``, gettext through ``_()``.
 
     ``newstyle`` gettext lets templates write ``_("… %(name)s", name=x)``;
@@ -589,7 +264,7 @@ def make_environment(lang: str | None = None, folder: Path | None = None):
     env.filters["quote"] = _quote
     env.filters["iso"] = _iso
     env.filters["width"] = _width
-    env.globals["format_number"] = lambda n: i18n.format_number(n)
+    env.globals["format_number"] = _format_number
     _ENVIRONMENTS[key] = env
     return env
 
@@ -663,7 +338,22 @@ def write_letter(
     return result
 
 
-def _render(session, contributions, agreements, fmt, lang, municipality, today, final, templates, mark) -> RenderedLetter:
+def _format_number(n: float) -> str:
+    return i18n.format_number(n)
+
+
+def _render(
+    session: Session,
+    contributions: list[Contribution],
+    agreements: list[Agreement],
+    fmt: str,
+    lang: str,
+    municipality: Municipality,
+    today: dt.date | None,
+    final: bool,
+    templates: Path | None,
+    mark: str,
+) -> RenderedLetter:
     import jinja2
 
     failed: jinja2.TemplateError | None = None
@@ -694,7 +384,7 @@ def _render(session, contributions, agreements, fmt, lang, municipality, today, 
     return RenderedLetter(text, lang, list(recorder.missing))
 
 
-def render_session_letter(sf, fmt: str = "md", lang: str | None = None, **kwargs) -> str:
+def render_session_letter(sf: SessionFile, fmt: str = "md", lang: str | None = None, **kwargs: Any) -> str:
     """:func:`render_letter` for an open :class:`~wijksessie.store.SessionFile`."""
     return render_letter(sf.session, sf.contributions(), sf.agreements(), fmt, lang, **kwargs)
 
