@@ -14,18 +14,34 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events
 from textual.binding import ActiveBinding, Binding
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, OptionList, SelectionList
 
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from wijksessie.tui.app import WijksessieApp
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+# The mixins below are used with a screen or an option list; for the type
+# checker they are one (at run time they stay plain classes, first in the MRO).
+if TYPE_CHECKING:
+    _AnyScreen = Screen[Any]
+    _OptionListBase = OptionList
+else:
+    _AnyScreen = object
+    _OptionListBase = object
 
 
 def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
@@ -47,6 +63,11 @@ def translate_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBi
 class TranslatedScreen(Screen[T]):
     """A screen whose footer shows key descriptions in the current language."""
 
+    if TYPE_CHECKING:
+        # Textual's own typed way to say which App a screen runs in (``textual.getters.app``);
+        # only for the type checker: tests also show screens in a small App of their own.
+        app = getters.app(WijksessieApp)
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings)
@@ -64,7 +85,7 @@ class TranslatedScreen(Screen[T]):
 ENTER_MOVES_ON = Binding("enter", "next_field", show=False, priority=True)
 
 
-class SaveCancelButtons:
+class SaveCancelButtons(_AnyScreen):
     """A form's two buttons: the one with id :attr:`SAVE_BUTTON` saves, any other cancels.
 
     The screen provides ``action_save`` and ``action_cancel`` (its keys run the same).
@@ -75,12 +96,18 @@ class SaveCancelButtons:
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == self.SAVE_BUTTON:
-            self.action_save()  # type: ignore[attr-defined]
+            self.action_save()
         else:
-            self.action_cancel()  # type: ignore[attr-defined]
+            self.action_cancel()
+
+    if TYPE_CHECKING:  # provided by the screen
+
+        def action_save(self) -> None: ...
+
+        def action_cancel(self) -> None: ...
 
 
-class EnterMovesOn:
+class EnterMovesOn(_AnyScreen):
     """For forms: Enter in a text field goes to the next field at once, while the key is handled.
 
     Textual's own route (``Input.Submitted``, then ``focus_next``) runs a moment
@@ -113,6 +140,9 @@ class EnterMovesOn:
 class TranslatedModalScreen(ModalScreen[T]):
     """A dialog whose footer shows key descriptions in the current language; centred on the screen."""
 
+    if TYPE_CHECKING:
+        app = getters.app(WijksessieApp)  # see TranslatedScreen
+
     DEFAULT_CSS = """
     TranslatedModalScreen { align: center middle; }
     """
@@ -125,7 +155,7 @@ class TranslatedModalScreen(ModalScreen[T]):
         """Dialogs are short-lived; they keep their texts until closed."""
 
 
-def today(widget) -> dt.date:
+def today(widget: DOMNode) -> dt.date:
     """Today by the app's clock (tests fix it); the computer's date for an app without one."""
     clock = getattr(widget.app, "clock", None)
     return clock().date() if clock is not None else dt.date.today()
@@ -143,7 +173,7 @@ def program_words(message: str) -> str:
     return _COMMAND_LINE_WORDS.sub("", message)
 
 
-def run_safely(widget, action: Callable[[], T], *, title: str | None = None) -> tuple[bool, T | None]:
+def run_safely(widget: DOMNode, action: Callable[[], T], *, title: str | None = None) -> tuple[bool, T | None]:
     """Run ``action``; a :class:`UserError` becomes a clear notification instead of a traceback.
 
     Returns ``(True, result)`` on success and ``(False, None)`` when the user
@@ -168,14 +198,11 @@ def run_safely(widget, action: Callable[[], T], *, title: str | None = None) -> 
     return False, None
 
 
-class StopAtEnds:
+class StopAtEnds(_OptionListBase):
     """For option lists: the arrow keys stop at the first and last option instead of wrapping round.
 
     Down on the last line wrapping to the top surprises people in a dialog; here it stays put.
     """
-
-    highlighted: int | None
-    option_count: int
 
     def _step(self, direction: int) -> None:
         if self.highlighted is None:
@@ -203,25 +230,25 @@ class StopAtEndsSelectionList(StopAtEnds, SelectionList):
     """:class:`SelectionList` (tick boxes) that does not wrap round."""
 
 
-class SaysWhyKeys:
+class SaysWhyKeys(_AnyScreen):
     """For screens: a letter key that does nothing where the focus is says so, instead of nothing at all.
 
     Keys bound on the screen, its widgets or the app are left to their binding;
     typing in a text field or a drop-down list is left alone.
     """
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         from textual.widgets import Input, Select, TextArea
 
-        focused = getattr(self, "focused", None)
+        focused = self.focused
         if not event.is_printable or not event.character or event.character.isspace():
             return
         if isinstance(focused, (Input, TextArea, Select)) or (focused and type(focused).__name__ == "SelectOverlay"):
             return
         # Key handlers run before bindings: a bound key is not ours to complain about.
-        if event.key in self.active_bindings:  # type: ignore[attr-defined]
+        if event.key in self.active_bindings:
             return
-        self.notify(  # type: ignore[attr-defined]
+        self.notify(
             _("De toets '{key}' doet hier niets. Druk op F1 voor alle toetsen.").format(key=event.character),
             severity="warning", timeout=4,
         )

@@ -5,6 +5,8 @@ Both answer with ``dismiss(value)``; ``None`` means cancelled (Esc).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,9 @@ from wijksessie.safe_text import terminal_safe
 from wijksessie.tui.base import TranslatedModalScreen
 from wijksessie.tui.meeting.texts import KIND_KEYS
 from wijksessie.tui.widgets.cells import OrderedInput
+
+if TYPE_CHECKING:
+    from wijksessie.tui.meeting.handlers import ContributionChanges
 
 #: The option that stands for "no theme".
 NO_THEME = "--none"
@@ -134,7 +139,7 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
         self.dismiss(None)
 
 
-class ContributionDialog(TranslatedModalScreen["dict | None"]):
+class ContributionDialog(TranslatedModalScreen["ContributionChanges | None"]):
     """Change what was written down: the text, its kind (F2–F5) and its theme (type-ahead)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ContributionDialog") + """
@@ -213,7 +218,7 @@ class ContributionDialog(TranslatedModalScreen["dict | None"]):
                 self._error(str(exc))
                 self.query_one("#edit-theme", Input).focus()
                 return
-        changes: dict[str, str] = {}
+        changes: ContributionChanges = {}
         if text != c.text:
             changes["text"] = text
         if self.kind is not c.kind:

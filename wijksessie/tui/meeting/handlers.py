@@ -2,10 +2,13 @@
 
 These are mixins of :class:`~wijksessie.tui.screens.meeting.MeetingScreen`
 (kept apart so each module stays readable). They use the screen's ``sf``
-(the open session file), ``save``, ``push_undo``, ``view`` and ``record``.
+(the open session file), ``save``, ``push_undo``, ``view`` and ``record``:
+:class:`~wijksessie.tui.meeting.host.MeetingHost` lists what they may use.
 """
 
 from __future__ import annotations
+
+from typing import TypedDict
 
 from rich.text import Text
 from textual.widgets import Static
@@ -15,12 +18,20 @@ from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui import messages
+from wijksessie.tui.meeting.host import MeetingHost
 from wijksessie.tui.widgets.entries import EntryList
 
 
-class PersonalDataLine:
-    """The line above the step that says an entry looks like it holds personal data, with ctrl+o to fix it."""
+class ContributionChanges(TypedDict, total=False):
+    """What an edit of a contribution may change (the fields of ``SessionFile.edit_contribution``)."""
 
+    text: str
+    kind: str
+    theme: str
+
+
+class PersonalDataLine(MeetingHost):
+    """The line above the step that says an entry looks like it holds personal data, with ctrl+o to fix it."""
 
     def _check_privacy(self, c: Contribution) -> None:
         """Say when a saved text looks like it holds personal data, and offer ctrl+o to replace those parts.
@@ -31,7 +42,7 @@ class PersonalDataLine:
         self._privacy_last = c.id if hints else None
         self._set_privacy_offer(c, hints)
 
-    def _set_privacy_offer(self, c: Contribution | None, hints: list) -> None:
+    def _set_privacy_offer(self, c: Contribution | None, hints: list[privacy.Hint]) -> None:
         if (c is None or not hints) and self._privacy_offer is None:
             return  # nothing shown, nothing to take away: no new layout for an ordinary entry
         bar = self.query_one("#privacy-bar", Static)
@@ -90,9 +101,8 @@ class PersonalDataLine:
                 text=terminal_safe(new_text, oneline=True)), markup=False)
 
 
-class StepRequests:
+class StepRequests(MeetingHost):
     """Saving what the step views ask for (:mod:`wijksessie.tui.messages`), then telling the view."""
-
 
     def _saved(self, request: messages.MeetingRequest) -> None:
         view = self.view
@@ -149,7 +159,7 @@ class StepRequests:
         theme = request.theme
         before = self.sf.session.priorities.votes.get(theme, 0)
         ok, count = self.save(lambda: self.sf.vote(theme, request.n))
-        if not ok:
+        if not ok or count is None:
             self._not_saved(request)
             return
         change = count - before
@@ -164,7 +174,7 @@ class StepRequests:
         request.stop()
         ok, agreement = self.save(lambda: self.sf.add_agreement(
             Agreement.new(request.what, request.who, request.when, quick_win=request.quick_win)))
-        if ok:
+        if ok and agreement is not None:
             self.push_undo(_("afspraak"), lambda: self.sf.delete_agreement(agreement.id))
             self._saved(request)
         else:
@@ -178,7 +188,7 @@ class StepRequests:
             if not yes:
                 return
             ok, agreement = self.save(lambda: self.sf.delete_agreement(agreement_id))
-            if ok:
+            if ok and agreement is not None:
                 self.push_undo(_("afspraak weghalen"), lambda: self.sf.add_agreement(agreement))
                 self._saved(request)
 
@@ -196,9 +206,8 @@ class StepRequests:
             view.reload()
 
 
-class ListActions:
+class ListActions(MeetingHost):
     """What the keys in the list of entries ask for: edit (text, kind, theme), delete, kind, theme, projector."""
-
 
     def on_entry_list_action(self, event: EntryList.Action) -> None:
         event.stop()
@@ -230,10 +239,11 @@ class ListActions:
 
             self.app.push_screen(ThemePicker(self.theme_choices(), c.theme, title=_("Thema van deze regel")), answer)
 
-    def _change(self, c: Contribution, entries: EntryList | None, *, label: str | None = None, **changes) -> bool:
+    def _change(self, c: Contribution, entries: EntryList | None, *, label: str | None = None,
+                text: str | None = None, kind: str | None = None, theme: str | None = None) -> bool:
         old = Contribution.from_dict(c.to_dict())
-        ok, new = self.save(lambda: self.sf.edit_contribution(c.id, **changes))
-        if ok:
+        ok, new = self.save(lambda: self.sf.edit_contribution(c.id, text=text, kind=kind, theme=theme))
+        if ok and new is not None:
             if entries is not None:
                 entries.update_entry(new)
             self.push_undo(label or _("aanpassing"), lambda: self.sf.update_contribution(old))
@@ -246,7 +256,7 @@ class ListActions:
         new = Contribution.from_dict(c.to_dict())
         new.hidden_in_room = hidden
         ok, saved = self.save(lambda: self.sf.update_contribution(new))
-        if ok:
+        if ok and saved is not None:
             if entries is not None:
                 entries.update_entry(saved)
             self.push_undo(_("zaalscherm"), lambda: self.sf.update_contribution(old))
@@ -255,7 +265,7 @@ class ListActions:
     def _edit(self, c: Contribution, entries: EntryList | None) -> None:
         from wijksessie.tui.meeting.dialogs import ContributionDialog
 
-        def answer(changes: dict | None) -> None:
+        def answer(changes: ContributionChanges | None) -> None:
             if changes:
                 self._change(c, entries, **changes)
 
@@ -268,7 +278,7 @@ class ListActions:
             if not yes:
                 return
             ok, removed = self.save(lambda: self.sf.delete_contribution(c.id))
-            if ok:
+            if ok and removed is not None:
                 if entries is not None:
                     entries.remove_entry(c.id)
                 self.push_undo(_("weghalen"), lambda: self.sf.restore_contribution(removed))

@@ -9,9 +9,15 @@ step change), so after a crash the step timer and the meeting clock go on
 where they were.
 
 The step views (:mod:`wijksessie.tui.meeting`) never save: they post requests
-(:mod:`wijksessie.tui.messages`) that this screen handles (the handlers are in
-:mod:`wijksessie.tui.meeting.handlers`), then tells the view it was saved. The kind and theme of the next contribution are reactive
+(:mod:`wijksessie.tui.messages`) that this screen handles, then tells the view
+it was saved. The kind and theme of the next contribution are reactive
 attributes of this screen, passed down to the view.
+
+This module holds the layout, moving between steps and the keys; the rest of
+the screen is in mixins by subject, in :mod:`wijksessie.tui.meeting`:
+``recording`` (saving in typing order, the indicator, undo), ``timer`` (the
+clocks), ``handlers`` (the step views' requests, the list's keys, the
+personal-data line); ``host`` says what each of them may use of the screen.
 
 A new contribution is shown first and saved right after that frame (the
 indicator says "Opslaan…" meanwhile): the facilitator sees the row at once,
@@ -41,6 +47,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from wijksessie import content, model
@@ -48,24 +55,19 @@ from wijksessie.i18n import N_, _
 from wijksessie.model import Contribution, ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionFile
-from wijksessie.tui.base import TranslatedScreen, run_safely
+from wijksessie.tui.base import TranslatedScreen
 from wijksessie.tui.meeting import DiscussView, StepView, VoteView, make_view
 from wijksessie.tui.meeting.base import kind_bar_text
 from wijksessie.tui.meeting.handlers import ListActions, PersonalDataLine, StepRequests
+from wijksessie.tui.meeting.recording import Recording
+from wijksessie.tui.meeting.timer import TIMER_SAVE_SECONDS, StepTimer, minutes_seconds
 from wijksessie.tui.widgets.cells import TextCell
 from wijksessie.tui.widgets.entries import AgendaList, EntryList
 
-#: Seconds between two saves of the step timer while a step runs.
-TIMER_SAVE_SECONDS = 15
+__all__ = ["MeetingScreen", "TIMER_SAVE_SECONDS", "minutes_seconds"]
 
 
-def minutes_seconds(seconds: float) -> str:
-    """``754`` → ``12:34``."""
-    seconds = int(max(0, seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScreen[None]):
+class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListActions, TranslatedScreen[None]):
     """Run a meeting: one step at a time, everything saved the moment it is entered."""
 
     DEFAULT_CSS = """
@@ -260,135 +262,6 @@ class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScree
         self.query_one("#prompts", Static).update(prompts)
         self.query_one(AgendaList).show_steps(self.steps, self.index, self.sf.session.steps_done)
 
-    # ------------------------------------------------------------------ time
-
-    def step_elapsed(self) -> float:
-        """Seconds spent on the current step, also before a restart."""
-        return self._step_base + max(0.0, (self.clock() - self.step_started).total_seconds())
-
-    def meeting_elapsed(self) -> float:
-        """Seconds the meeting has run: the time of every step together."""
-        others = sum(v for k, v in self.sf.session.step_seconds.items() if k != self.step.id)
-        return others + self.step_elapsed()
-
-    def tick(self) -> None:
-        """Once a second: the clock, the step timer (red when over time), and now and then the timer to disk."""
-        now = self.clock()
-        elapsed = self.step_elapsed()
-        planned = self.step.minutes * 60
-        timer = self.query_one("#timer", TextCell)
-        over = elapsed > planned
-        if over:
-            timer.update(_("{elapsed}/{planned} te lang").format(
-                elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
-        else:
-            timer.update(_("{elapsed} van {planned}").format(
-                elapsed=minutes_seconds(elapsed), planned=minutes_seconds(planned)))
-        timer.set_class(over, "-over")
-        self.query_one("#clock", TextCell).update(
-            _("{time} \u00b7 bezig {elapsed}").format(
-                time=now.strftime("%H:%M"), elapsed=minutes_seconds(self.meeting_elapsed()))
-        )
-        if (now - self._timer_saved_at).total_seconds() >= TIMER_SAVE_SECONDS:
-            self._save_timer()
-
-    def _save_timer(self) -> None:
-        """Keep the time spent on this step on disk (quietly: the indicator is about what was typed)."""
-        if self.readonly or self._released:
-            return
-        step_id, seconds = self.step.id, int(self.step_elapsed())
-        self._timer_saved_at = self.clock()
-        if self.sf.session.step_seconds.get(step_id) == seconds:
-            return
-        run_safely(self, lambda: self.sf.update(lambda s: s.step_seconds.__setitem__(step_id, seconds)))
-
-    # ------------------------------------------------------------------ saving
-
-    def watch_save_state(self, text: str) -> None:
-        self.query_one("#save-state", TextCell).update(text)
-
-    def _set_saved(self, ok: bool) -> None:
-        if ok:
-            self.save_state = _("Opgeslagen {time}").format(time=self.clock().strftime("%H:%M:%S"))
-        else:
-            self.save_state = _("Niet opgeslagen")
-        self.query_one("#save-state", TextCell).set_class(not ok, "-error")
-
-    def save(self, action: Callable[[], object]) -> tuple[bool, object]:
-        """Run a store call; the indicator says saved only after it returned without error."""
-        self._save_pending()  # first what was typed before: the store sees changes in the order they were made
-        if self.readonly:
-            self.notify(
-                _("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."),
-                severity="warning", markup=False)
-            return False, None
-        ok, result = run_safely(self, action)
-        self._set_saved(ok)
-        return ok, result
-
-    def push_undo(self, label: str, undo: Callable[[], object]) -> None:
-        self.undo_stack.append((label, undo))
-        del self.undo_stack[:-50]
-
-    def record(self, text: str, kind: ContributionKind | None = None, theme: str | None = None) -> bool:
-        """Record what was said, with the remembered kind and theme; True when accepted.
-
-        The row is shown at once and the contribution saved right after that
-        frame; the indicator says "Opslaan…" until the store returned, and
-        only then "Opgeslagen". If the save fails, the row goes away again and
-        the text goes back to the input line.
-        """
-        if not text.strip():
-            return False
-        if self.readonly:
-            self.notify(_("Deze sessie is alleen open om te lezen. Er wordt niets veranderd."), severity="warning", markup=False)
-            return False
-        step_id = self.step.id
-        kind = self.kind if kind is None else kind
-        theme = self.theme if theme is None else theme
-        ok, c = run_safely(self, lambda: Contribution.new(text, kind=kind, theme=theme, step=step_id))
-        if not ok:
-            self._unshow_text(text)
-            return False
-        view = self.view
-        entries = view.entry_list() if view else None
-        if entries is not None:
-            entries.add_entry(c)
-        self._pending.append((c, entries))
-        self.save_state = _("Opslaan\u2026")
-        # After the frame that shows the row: a refresh may already be due (the line was just
-        # emptied), so wait for the one after it, which has the row in it.
-        self.call_after_refresh(self.call_after_refresh, self._save_pending)
-        return True
-
-    def _save_pending(self) -> None:
-        """Write the contributions that are shown but not saved yet, oldest first."""
-        if not self._pending:
-            return
-        all_ok = True
-        while self._pending:
-            c, entries = self._pending.pop(0)
-            ok, saved = run_safely(self, lambda c=c: self.sf.add_contribution(c))
-            if not ok:
-                all_ok = False
-                self._unshow(c, entries)
-                continue
-            self.push_undo(_("inbreng vastgelegd"), lambda cid=saved.id: self.sf.delete_contribution(cid))
-            self._check_privacy(saved)
-        self._set_saved(all_ok)
-
-    def _unshow(self, c: Contribution, entries: EntryList | None) -> None:
-        """A contribution that could not be saved: take its row away and give its text back to type again."""
-        if entries is not None and entries.is_attached:
-            entries.remove_entry(c.id)
-        self._unshow_text(c.text)
-
-    def _unshow_text(self, text: str) -> None:
-        for field in self.query("#entry").results(Input):
-            if not field.value:
-                field.value = text
-                field.cursor_position = len(text)
-
     # ------------------------------------------------------------------ keys that do nothing here
 
     def on_key(self, event: events.Key) -> None:
@@ -550,10 +423,10 @@ class MeetingScreen(PersonalDataLine, StepRequests, ListActions, TranslatedScree
 
         if isinstance(self.focused, (Input, TextArea)):
             view = self.view
-            entries = view.entry_list() if view else None
-            if entries is None and isinstance(view, VoteView):
-                entries = view.query_one("#ranking")
-            self.set_focus(entries)
+            target: Widget | None = view.entry_list() if view else None
+            if target is None and isinstance(view, VoteView):
+                target = view.query_one("#ranking")
+            self.set_focus(target)
 
     def action_home(self) -> None:
         """Back to the list of sessions (everything is saved already)."""
