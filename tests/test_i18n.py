@@ -445,7 +445,8 @@ def test_dutch_argparse_errors():
     assert missing.returncode == 2
     assert "dit ontbreekt nog: --title, --neighbourhood" in missing.stderr
     wrong = run_cli("new", "--title", "T", "--neighbourhood", "N", "--level", "alles")
-    assert "kan niet. Kies uit" in wrong.stderr
+    assert ("--level: Deze keuze kan niet: 'alles'. Kies uit: 'none', 'inform', 'consult_late', 'advise_early', "
+            "'co_decide', 'partner', 'self_govern'.") in wrong.stderr
     for english in ARGPARSE_ENGLISH:
         assert english not in missing.stderr + wrong.stderr
 

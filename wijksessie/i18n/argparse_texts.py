@@ -15,23 +15,23 @@ ARGPARSE_TEXTS: dict[str, str] = {
     "show program's version number and exit": N_("het versienummer tonen en stoppen"),
     "subcommands": N_("opdrachten"),
     "the following arguments are required: %s": N_("dit ontbreekt nog: %s"),
-    "invalid choice: %(value)r (choose from %(choices)s)": N_("%(value)r kan niet. Kies uit: %(choices)s"),
-    "invalid choice: %(value)r, choose from %(choices)s": N_("%(value)r kan niet. Kies uit: %(choices)s"),
-    "argument %(argument_name)s: %(message)s": N_("bij %(argument_name)s: %(message)s"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_("Deze keuze kan niet: %(value)r. Kies uit: %(choices)s"),
+    "invalid choice: %(value)r, choose from %(choices)s": N_("Deze keuze kan niet: %(value)r. Kies uit: %(choices)s"),
+    "argument %(argument_name)s: %(message)s": N_("%(argument_name)s: %(message)s"),
     "unrecognized arguments: %s": N_("dit begrijpt het programma niet: %s"),
     "expected one argument": N_("hier hoort één waarde achter"),
     "expected at most one argument": N_("hier hoort hooguit één waarde achter"),
     "expected at least one argument": N_("hier hoort minstens één waarde achter"),
-    "invalid %(type)s value: %(value)r": N_("%(value)r is geen goede waarde (%(type)s)"),
-    "ambiguous option: %(option)s could match %(matches)s": N_("%(option)s is niet duidelijk. Bedoelt u: %(matches)s"),
+    "invalid %(type)s value: %(value)r": N_("Deze waarde kan niet: %(value)r. Verwacht: %(type)s"),
+    "ambiguous option: %(option)s could match %(matches)s": N_("Deze optie is niet duidelijk: %(option)s. Bedoelt u: %(matches)s"),
     "one of the arguments %s is required": N_("kies een van deze: %s"),
     "not allowed with argument %s": N_("kan niet samen met %s"),
     "ignored explicit argument %r": N_("waarde %r is niet gebruikt"),
     "unknown parser %(parser_name)r (choices: %(choices)s)": N_(
-        "de opdracht %(parser_name)r bestaat niet. Kies uit: %(choices)s"
+        "Deze opdracht bestaat niet: %(parser_name)r. Kies uit: %(choices)s"
     ),
     "%(prog)s: error: %(message)s\n": N_("%(prog)s: fout: %(message)s\n"),
-    "can't open '%(filename)s': %(error)s": N_("kan '%(filename)s' niet openen: %(error)s"),
+    "can't open '%(filename)s': %(error)s": N_("Dit bestand kan niet open: %(filename)s. Reden: %(error)s"),
     "unexpected option string: %s": N_("onverwachte optie: %s"),
 }
 
