@@ -34,7 +34,7 @@ _PARTICLES = (
 _TREMA = {"e": "ë", "i": "ï", "u": "ü"}
 
 
-def _stems(infinitive: str) -> list[str]:
+def verb_stems(infinitive: str) -> list[str]:
     """The stems of a verb: "halen" → haal, "zetten" → zet, "realiseren" → realiseer (and realiser)."""
     if infinitive.endswith("ëren"):
         return [infinitive[:-4] + "ëer"]
@@ -70,7 +70,7 @@ def _verb_forms(infinitive: str) -> Iterator[str]:
     base = rest[:-2]
     # 't kofschip looks at the sound before -en: "geloven" (v) → geloofde.
     soft = base[-1] not in _KOFSCHIP and not base.endswith("ch")
-    for stem in _stems(rest):
+    for stem in verb_stems(rest):
         t_or_d = "d" if soft else "t"
         ending = "" if stem.endswith(("t", "d")) else t_or_d
         present = stem if stem.endswith("t") else stem + "t"
@@ -81,6 +81,8 @@ def _verb_forms(infinitive: str) -> Iterator[str]:
             if stem[0] in _TREMA:
                 participles.append("ge" + _TREMA[stem[0]] + stem[1:] + ending)
         forms = [stem, present, stem + t_or_d + "e", stem + t_or_d + "en", *participles]
+        # The present participle: "participerende inwoners", "ondersteunend".
+        forms += [rest + "d", rest + "de"]
         # An adjective from the participle: "geïmplementeerde", "verstrekte".
         forms += [p + "e" for p in participles if not p.endswith("en")]
         # A separable verb keeps its particle in one word only in a subclause
@@ -125,7 +127,7 @@ def dutch_forms(word: str) -> list[str]:
     if word.endswith("en") and len(word) >= 6:
         found.extend(_verb_forms(word))
         # A plural noun ("handvatten", "determinanten"): its singular.
-        found.extend(_stems(word))
+        found.extend(verb_stems(word))
     else:
         found.extend(_noun_adjective_forms(word))
     return [form for form in dict.fromkeys(found) if form != word and len(form) >= 3]

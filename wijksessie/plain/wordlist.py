@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wijksessie import paths
 from wijksessie.i18n import normalise
-from wijksessie.plain.forms import compound_parts, dutch_forms
+from wijksessie.plain.forms import compound_parts, dutch_forms, verb_stems
 from wijksessie.plain.results import Problem
 
 ABBREVIATION_WORD = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
@@ -61,7 +61,32 @@ class Entry:
         """Forms made from the word (Dutch only; empty for abbreviations and phrases)."""
         if self.abbreviation or not self.generate or normalise(lang).split("_", 1)[0] != "nl":
             return []
-        return dutch_forms(self.word)
+        found = dutch_forms(self.word)
+        # A listed verb beside a noun ("prioriteit" lists "prioriteren") gives
+        # its forms too: "Prioriteer de acties".
+        for form in self.forms[1:]:
+            if " " not in form and form.lower().endswith(("eren", "ëren")):
+                found += [f for f in dutch_forms(form) if f not in found]
+        return found
+
+    def imperatives(self, lang: str) -> list[str]:
+        """Stems of a verb whose other forms are not generated, to find only at the start of a sentence.
+
+        "monitoren" generates no forms because "monitor" is also a screen;
+        "Monitor de voortgang" at the start of a sentence is the imperative.
+        A listed word counts as a verb when one of its forms is stem + t
+        ("monitort").
+        """
+        if self.abbreviation or self.generate or normalise(lang).split("_", 1)[0] != "nl":
+            return []
+        word = self.word.lower()
+        if " " in word or not word.endswith("en") or len(word) < 6:
+            return []
+        stems = verb_stems(word)
+        listed = {form.lower() for form in self.forms}
+        if not any(stem + "t" in listed or stem in listed for stem in stems if not stem.endswith("t")):
+            return []
+        return [stem for stem in stems if stem not in listed]
 
 
 def _token_pattern(token: str) -> str:
@@ -151,6 +176,7 @@ class WordList:
         self._modifiers: dict[str, Entry] = {}
         listed = {form_key(f, e.abbreviation) for e in entries for f in e.forms}
         dutch = normalise(lang).split("_", 1)[0] == "nl"  # compounds are a Dutch habit
+        imperatives: dict[str, Entry] = {}
         for abbreviation, flags in ((False, re.IGNORECASE), (True, 0)):
             group = [e for e in entries if e.abbreviation == abbreviation]
             literal = [(f, e) for e in group for f in e.forms if "*" not in f.split()]
@@ -164,6 +190,13 @@ class WordList:
                         if " " not in form and "*" not in form and len(form) >= 6:
                             self._heads.setdefault(form.lower(), entry)
                     self._modifiers.setdefault(entry.word.lower(), entry)
+                    # Listed forms begin compounds too: "evaluatie" in "evaluatiemoment".
+                    for form in entry.forms:
+                        if " " not in form and "*" not in form and len(form) >= 7:
+                            self._modifiers.setdefault(form.lower(), entry)
+                if not abbreviation:
+                    for stem in entry.imperatives(lang):
+                        imperatives.setdefault(stem, entry)
             gapped = [(f, e) for e in group for f in e.forms if "*" in f.split()]
             for form, entry in literal:
                 self._literal[form_key(form, abbreviation)] = entry
@@ -184,6 +217,16 @@ class WordList:
                     (re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", flags), abbreviation)
                 )
 
+        self._imperatives = imperatives
+        self._imperative_pattern = (
+            re.compile(
+                r"(?:^|(?<=[.!?…])[ \t]+)[ \t]*(?:[-*•–][ \t]+)?(" + _trie_pattern(imperatives) + r")(?!\w)",
+                re.IGNORECASE | re.MULTILINE,
+            )
+            if imperatives
+            else None
+        )
+
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
@@ -202,6 +245,9 @@ class WordList:
                     entry = self._literal.get(form_key(match.group(0), abbreviation))
                 if entry is not None:
                     found.append((match.start(), match.end(), entry))
+        if self._imperative_pattern is not None:
+            for match in self._imperative_pattern.finditer(masked):
+                found.append((match.start(1), match.end(1), self._imperatives[match.group(1).lower()]))
         if self._heads:
             found.extend(self._compound_hits(masked, found))
         found = [hit for hit in found if hit[2].in_context(masked, hit[0], hit[1])]
