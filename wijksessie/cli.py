@@ -17,38 +17,24 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from wijksessie import __version__, i18n
 
 # Each command lives in its own small module under wijksessie/commands/, with its
-# parser setup beside its handler. The names below stay importable from here.
+# parser setup beside its handler; nothing there imports this module.
 from wijksessie.commands import content as _content_cmds
 from wijksessie.commands import data as _data_cmds
 from wijksessie.commands import documents as _document_cmds
 from wijksessie.commands import followup as _followup_cmds
 from wijksessie.commands import people as _people_cmds
 from wijksessie.commands import session as _session_cmds
-from wijksessie.commands.common import KINDS, LEVELS, STATUSES  # noqa: F401
 from wijksessie.commands.common import Parser as _Parser
-from wijksessie.commands.common import add_output_options as _add_output_options  # noqa: F401
-from wijksessie.commands.common import out as _out  # noqa: F401
-from wijksessie.commands.common import store as _store  # noqa: F401
-from wijksessie.commands.common import warn_personal_data as _warn_personal_data  # noqa: F401
-from wijksessie.commands.common import write_output as _write_output  # noqa: F401
-from wijksessie.commands.content import cmd_check  # noqa: F401
-from wijksessie.commands.data import cmd_import, cmd_restore  # noqa: F401
-from wijksessie.commands.documents import cmd_export, cmd_letter, cmd_report  # noqa: F401
-from wijksessie.commands.followup import cmd_decide  # noqa: F401
-from wijksessie.commands.people import cmd_anonymise, cmd_forget, cmd_people, cmd_person, cmd_purge  # noqa: F401
-from wijksessie.commands.session import cmd_add, cmd_contact, cmd_list, cmd_new, cmd_program, cmd_vote  # noqa: F401
+from wijksessie.commands.common import SubParsers
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
-LOG_NAME = "wijksessie.log"
-
 #: The commands in the order ``--help`` lists them; each adds its own sub-parser.
-SETUPS = (
+SETUPS: tuple[Callable[[SubParsers], None], ...] = (
     _session_cmds.setup_open,
     _session_cmds.setup_new,
     _session_cmds.setup_list,
@@ -91,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("map met de sessies (anders $WIJKSESSIE_DATA_DIR, anders ./sessions)"),
     )
     parser.add_argument("--lang", dest="ui_lang", metavar=_("TAAL"), help=_("taal van het programma, bijvoorbeeld nl of en"))
-    parser.set_defaults(func=cmd_program)
+    parser.set_defaults(func=_session_cmds.cmd_program)
     sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"), parser_class=_Parser)
     for setup in SETUPS:
         setup(sub)
@@ -117,17 +103,6 @@ def _early_language(argv: Sequence[str]) -> str | None:
             return None
         i += 1
     return None
-
-
-def _log_crash(args_data_dir: str | None) -> Path | None:
-    """Write the current exception to the one error log (:mod:`wijksessie.log`); returns where, or ``None``.
-
-    Never in the data folder or the current folder, and without any message
-    text (it may hold what residents said); ``args_data_dir`` is not used.
-    """
-    from wijksessie.log import log_crash
-
-    return log_crash("command line")
 
 
 def _start(argv: Sequence[str]) -> None:
@@ -156,11 +131,9 @@ def _start(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    data_dir = None
     try:
         _start(argv)
         args = build_parser().parse_args(argv)
-        data_dir = args.data_dir
         if getattr(args, "ui_lang", None):
             i18n.check_language(args.ui_lang)  # `--lang xx`: exit 2 with the languages there are
         func: Callable[[argparse.Namespace], int] = args.func
@@ -184,14 +157,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             _("De invoer is te diep genest om te lezen. Maak het bestand eenvoudiger, of kijk of het wel het goede bestand is."), 2
         )
     except Exception:  # noqa: BLE001 - the last line of defence: no traceback on screen
-        where = _log_crash(data_dir)
-        sys.stderr.write(
-            _("wijksessie: er ging iets mis dat niet had mogen gebeuren. Er is niets verloren; details staan in {path}.").format(
-                path=where or _("(geen logbestand)")
-            )
-            + "\n"
-        )
-        return 1
+        return _crashed()
+
+
+def _crashed() -> int:
+    """Log the current exception in the one error log (:mod:`wijksessie.log`), say where in one line; exit code 1.
+
+    The log is never in the data folder or the current folder, and holds no
+    message text (it may hold what residents said).
+    """
+    from wijksessie.log import log_crash
+
+    where = log_crash("command line")
+    if where is None:
+        message = _("wijksessie: er ging iets mis dat niet had mogen gebeuren. Er is niets verloren. "
+                    "Er is geen logbestand gemaakt.")
+    else:
+        message = _("wijksessie: er ging iets mis dat niet had mogen gebeuren. Er is niets verloren. "
+                    "De details staan in dit bestand: {path}").format(path=where)
+    sys.stderr.write(message + "\n")
+    return 1
 
 
 def _fail(message: str, code: int) -> int:

@@ -13,14 +13,22 @@ Each message gets the line it stands on and a comment naming its key
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import yaml
+
+#: What a Babel extractor yields: line, function name (none here), text, comments.
+Extracted = tuple[int, None, str, list[str]]
 
 #: Keys whose text values are shown to people; everything else (ids, types, minutes) is not translated.
 DEFAULT_KEYS = "title description prompts name help"
 
 
-def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, Any, str, list[str]]]:
+def extract_yaml(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[Extracted]:
     """Yield ``(line, None, text, [comment])`` for every text under one of the translatable keys.
 
     ``options["keys"]`` (space or comma separated) overrides :data:`DEFAULT_KEYS`.
@@ -42,7 +50,7 @@ def extract_yaml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int
         yield from _walk(node, keys)
 
 
-def _walk(node, keys: set[str]):
+def _walk(node: yaml.Node, keys: set[str]) -> Iterator[Extracted]:
     import yaml
 
     if isinstance(node, yaml.MappingNode):
@@ -65,7 +73,7 @@ def _walk(node, keys: set[str]):
             yield from _walk(item, keys)
 
 
-def _is_text(node) -> bool:
+def _is_text(node: yaml.ScalarNode) -> bool:
     """Only real texts: not empty, not a number or yes/no that YAML would read as such."""
     if not node.value.strip():
         return False

@@ -38,7 +38,7 @@ _ISOLATE_CLOSE = "\u2069"
 _HAS_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def _visible(match: re.Match) -> str:
+def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:
         return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC, ␇ for BEL, ␤ …

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
 from wijksessie import paths
 from wijksessie.enums import ContributionKind, DecisionStatus, ParticipationLevel
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
+
+if TYPE_CHECKING:
+    from wijksessie.privacy import Hint
+    from wijksessie.store import SessionStore, SessionSummary
 
 # The choices come from the model's enums (wijksessie.enums is light: no msgspec, no store).
 KINDS = ContributionKind.choices()
@@ -20,13 +26,17 @@ LEVELS = ParticipationLevel.choices()
 class Parser(argparse.ArgumentParser):
     """argparse that reports a mistake in one line and exits 2 (no usage dump)."""
 
-    def error(self, message: str):  # noqa: D401 - argparse API
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
         raise UserError(
             _("{message}. Typ '{prog} --help' voor hulp.").format(message=message.rstrip("."), prog=self.prog)
         )
 
 
-def store(args):
+#: What ``setup_<command>`` functions receive: the sub-command table of :class:`Parser`.
+SubParsers: TypeAlias = "argparse._SubParsersAction[Parser]"
+
+
+def store(args: argparse.Namespace) -> SessionStore:
     """The session store of the data folder the command line names.
 
     A short write waits a few seconds for a session another process is
@@ -56,13 +66,13 @@ def check_date(value: str | None, option: str) -> None:
     day = parse_date(value, option)
     if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise UserError(
-            _("Deze datum is te ver weg ({option}): {date}. Kies een datum tussen {first} en {last}.").format(
+            _("Deze datum is te ver weg: {option} {date}. Kies een datum tussen {first} en {last}.").format(
                 date=value, option=option, first=FIRST_YEAR, last=LAST_YEAR
             )
         )
 
 
-def bounded_int(low: int, high: int):
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
     """An argparse ``type``: a whole number from ``low`` to ``high`` (one clear line otherwise)."""
 
     def parse(text: str) -> int:
@@ -100,7 +110,7 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help=_("een bestaand bestand vervangen"))
 
 
-def write_output(args, text: str) -> None:
+def write_output(args: argparse.Namespace, text: str) -> None:
     """Print ``text``, or write it atomically to ``-o FILE`` (refusing to overwrite without --force).
 
     Every document except JSON (which escapes them itself) goes through
@@ -137,31 +147,34 @@ def write_output(args, text: str) -> None:
     sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
 
 
-def warn_personal_data(hints, session_id: str, contribution_id: str) -> None:
-    """Tell the user (on stderr) that a saved text seems to hold personal data, and how to fix it."""
+def warn_personal_data(hints: Sequence[Hint], session_id: str, contribution_id: str) -> None:
+    """Tell the user (on stderr) that a saved text seems to hold personal data, and how to fix it.
+
+    Two lines: what was found (each hint its own sentence, "Dit lijkt een
+    telefoonnummer: 06-…"), then what to do.
+    """
     if not hints:
         return
     from wijksessie import privacy
     from wijksessie.safe_text import terminal_safe
 
+    sys.stderr.write(terminal_safe(privacy.describe(list(hints)), oneline=True) + "\n")
     sys.stderr.write(
-        terminal_safe(
-            _("Let op: {found} Schrijf inbreng zonder namen of nummers. Weghalen kan met: wijksessie anonymise {session} {id}").format(
-                found=privacy.describe(hints), session=session_id, id=contribution_id
-            ),
-            oneline=True,
+        _("Let op: schrijf inbreng zonder namen of nummers. Weghalen kan met: wijksessie anonymise {session} {id}").format(
+            session=terminal_safe(session_id, oneline=True), id=terminal_safe(contribution_id, oneline=True)
         )
         + "\n"
     )
 
 
-def warn_skipped(sessions) -> None:
+def warn_skipped(sessions: SessionStore) -> None:
     """Name on stderr each session a command over all sessions had to leave out, and what to do."""
     from wijksessie.safe_text import terminal_safe
 
-    for summary in getattr(sessions, "skipped", []):
+    skipped: list[SessionSummary] = sessions.skipped
+    for summary in skipped:
         sys.stderr.write(
-            terminal_safe(_("Let op: sessie {id} telt niet mee. {problem}").format(id=summary.id, problem=summary.problem),
+            terminal_safe(_("Deze sessie telt niet mee: {id}. {problem}").format(id=summary.id, problem=summary.problem),
                           oneline=True)
             + "\n"
         )

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wijksessie.commands.common import Parser, out
+from wijksessie.commands.common import Parser, SubParsers, out
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
+if TYPE_CHECKING:
+    from wijksessie.i18n_tools import LanguageStatus, Missing, Problem
 
-def cmd_check(args) -> int:
+
+def cmd_check(args: argparse.Namespace) -> int:
     try:
         return _check(args)
     except RecursionError:
@@ -22,7 +28,7 @@ def cmd_check(args) -> int:
         ) from None
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     from wijksessie import content
 
     files = [Path(p) for p in args.paths] if args.paths else None
@@ -41,12 +47,12 @@ def _check(args) -> int:
         [i18n_tools.check_catalogue(p) for p in po_files] if files is not None else [i18n_tools.check()]
     )
     for found in catalogue_problems:
-        problems += [str(p) for p in found if not p.warning]
-        for p in found:
-            if p.warning:
+        problems += [str(problem) for problem in found if not problem.warning]
+        for problem in found:
+            if problem.warning:
                 from wijksessie.safe_text import terminal_safe
 
-                sys.stderr.write(terminal_safe(str(p), oneline=True) + "\n")  # may quote a translation
+                sys.stderr.write(terminal_safe(str(problem), oneline=True) + "\n")  # may quote a translation
     # Plain language: jargon, long sentences, unexplained abbreviations, passive voice.
     from wijksessie import plain
 
@@ -63,7 +69,7 @@ def _check(args) -> int:
     return 0
 
 
-def setup_check(sub) -> None:
+def setup_check(sub: SubParsers) -> None:
     p = sub.add_parser("check", help=_("agenda's, vertalingen en andere inhoud controleren"))
     p.add_argument("paths", nargs="*", metavar=_("BESTAND"))
     p.set_defaults(func=cmd_check)
@@ -74,7 +80,7 @@ def setup_check(sub) -> None:
 # handlers import it only when they run, so ``--help`` does not load it.
 
 
-def format_status(rows) -> str:
+def format_status(rows: Sequence[LanguageStatus]) -> str:
     """The ``i18n status`` table, one line per language."""
     from wijksessie import i18n
 
@@ -102,7 +108,7 @@ def _print(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
-def cmd_i18n_status(args) -> int:
+def cmd_i18n_status(args: argparse.Namespace) -> int:
     """``i18n status``."""
     from wijksessie import i18n, i18n_tools
 
@@ -112,7 +118,7 @@ def cmd_i18n_status(args) -> int:
     if getattr(args, "json", False):
         import json
 
-        data = [r.to_dict() for r in rows]
+        data: list[dict[str, object]] = [dict(r.to_dict()) for r in rows]
         for row, m in zip(data, lists):
             row["missing_texts"] = {"letter": m.letter, "resident": m.resident, "other": m.other}
         _print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -123,7 +129,7 @@ def cmd_i18n_status(args) -> int:
     return 0
 
 
-def format_missing(m) -> str:
+def format_missing(m: Missing) -> str:
     """The texts one language still lacks, the letter's first, one Dutch source text per line."""
     from wijksessie import i18n
 
@@ -141,7 +147,7 @@ def format_missing(m) -> str:
     return "\n".join(parts)
 
 
-def cmd_i18n_update(args) -> int:
+def cmd_i18n_update(args: argparse.Namespace) -> int:
     """``i18n update``."""
     from wijksessie import i18n_tools
 
@@ -152,7 +158,7 @@ def cmd_i18n_update(args) -> int:
     return 0
 
 
-def cmd_i18n_init(args) -> int:
+def cmd_i18n_init(args: argparse.Namespace) -> int:
     """``i18n init LANG``."""
     from wijksessie import i18n_tools
 
@@ -163,7 +169,7 @@ def cmd_i18n_init(args) -> int:
     return 0
 
 
-def cmd_i18n_compile(args) -> int:
+def cmd_i18n_compile(args: argparse.Namespace) -> int:
     """``i18n compile``."""
     from wijksessie import i18n_tools
 
@@ -172,14 +178,14 @@ def cmd_i18n_compile(args) -> int:
     return 0
 
 
-def report_problems(problems) -> int:
+def report_problems(problems: Iterable[Problem]) -> int:
     """Print problems; returns how many are errors (not warnings)."""
     for p in problems:
         _print(str(p))
     return sum(1 for p in problems if not p.warning)
 
 
-def cmd_i18n_check(args) -> int:
+def cmd_i18n_check(args: argparse.Namespace) -> int:
     """``i18n check``."""
     from wijksessie import i18n, i18n_tools
 
@@ -195,7 +201,7 @@ def cmd_i18n_check(args) -> int:
     return 0
 
 
-def _check_ready(langs) -> int:
+def _check_ready(langs: Iterable[str]) -> int:
     """``i18n check LANG``: the catalogue is valid *and* every text residents read is translated."""
     from wijksessie import i18n, i18n_tools
 
@@ -229,7 +235,7 @@ def _check_ready(langs) -> int:
     return 1 if not_ready else 0
 
 
-def setup_i18n(sub) -> None:
+def setup_i18n(sub: SubParsers) -> None:
     """``wijksessie i18n status|update|init|compile|check``."""
     p = sub.add_parser("i18n", help=_("vertalingen: status, update, init TAAL, compile, check"))
     i18n_sub = p.add_subparsers(dest="i18n_command", metavar=_("OPDRACHT"), required=True, parser_class=Parser)

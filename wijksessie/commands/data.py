@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from wijksessie.commands.common import out, store
+import argparse
+
+from wijksessie.commands.common import SubParsers, out, store
 from wijksessie.i18n import _
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     """Merge JSON exports from other laptops into the data folder, without duplicates."""
     from wijksessie import importer
 
@@ -15,7 +17,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def setup_import(sub) -> None:
+def setup_import(sub: SubParsers) -> None:
     p = sub.add_parser("import", help=_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd"))
     p.add_argument("files", nargs="+", metavar=_("BESTAND"))
     p.add_argument("--accept-contact", action="store_true",
@@ -26,13 +28,13 @@ def setup_import(sub) -> None:
 # ----------------------------------------------------------------------------- restore
 
 
-def cmd_restore(args) -> int:
+def cmd_restore(args: argparse.Namespace) -> int:
     aside = store(args).restore_backup(args.session, force=args.force)
     out(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard als {path}.").format(path=aside))
     return 0
 
 
-def setup_restore(sub) -> None:
+def setup_restore(sub: SubParsers) -> None:
     p = sub.add_parser("restore", help=_("de vorige goede versie van een beschadigde sessie terugzetten"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--force", action="store_true",

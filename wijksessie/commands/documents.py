@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING, Protocol
 
 from wijksessie import i18n
-from wijksessie.commands.common import add_output_options, store, warn_skipped, write_output
+from wijksessie.commands.common import SubParsers, add_output_options, store, warn_skipped, write_output
 from wijksessie.i18n import _
 
+if TYPE_CHECKING:
+    from wijksessie.model import Contribution
 
-def cmd_export(args) -> int:
+
+class Translated(Protocol):
+    """A letter written in one language, with the Dutch texts it had to use (any format)."""
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def untranslated(self) -> list[str]: ...
+
+
+def cmd_export(args: argparse.Namespace) -> int:
     from wijksessie import export
 
     with store(args).open(args.session, readonly=True) as sf:
@@ -24,7 +39,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def setup_export(sub) -> None:
+def setup_export(sub: SubParsers) -> None:
     p = sub.add_parser("export", help=_("de aantekeningen van een sessie exporteren"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--format", required=True, choices=("json", "md", "csv"))
@@ -37,7 +52,7 @@ def setup_export(sub) -> None:
 # ----------------------------------------------------------------------------- letter
 
 
-def cmd_letter(args) -> int:
+def cmd_letter(args: argparse.Namespace) -> int:
     """Write the feedback letter of a session; ``--final`` refuses while anything is still open."""
     import datetime as dt
 
@@ -61,19 +76,18 @@ def cmd_letter(args) -> int:
                 sf.session, contributions, sf.agreements(), args.format, lang, final=args.final,
                 mark_untranslated=args.allow_untranslated,
             )
+            _check_translated(rendered, final=args.final, allowed=args.allow_untranslated)
+            write_output(args, rendered.text)
         else:  # pdf, docx: wijksessie.documents makes them from the same letter
             from wijksessie.documents import write_document
 
-            rendered = write_document(
+            document = write_document(
                 sf.session, contributions, sf.agreements(), args.format, lang, final=args.final,
                 mark_untranslated=args.allow_untranslated,
             )
-        _check_translated(rendered, final=args.final, allowed=args.allow_untranslated)
-        if args.format in letter.FORMATS:
-            write_output(args, rendered.text)
-        else:
-            _write_bytes(args, rendered.data)
-            _say_missing(rendered.missing)
+            _check_translated(document, final=args.final, allowed=args.allow_untranslated)
+            _write_bytes(args, document.data)
+            _say_missing(document.missing)
         if args.final:
             from wijksessie import feedback
 
@@ -96,7 +110,7 @@ def cmd_letter(args) -> int:
     return 0
 
 
-def _update_letter(args) -> int:
+def _update_letter(args: argparse.Namespace) -> int:
     """``letter --update``: only the points whose answer changed since the last letter; nothing changed, nothing written."""
     import datetime as dt
 
@@ -132,7 +146,7 @@ def _update_letter(args) -> int:
     return 0
 
 
-def _say_held_points(contributions, session_id: str) -> None:
+def _say_held_points(contributions: list[Contribution], session_id: str) -> None:
     """Tell the facilitator which points the letter printed only anonymised, and how to clear them."""
     from wijksessie import privacy
     from wijksessie.safe_text import terminal_safe
@@ -141,7 +155,7 @@ def _say_held_points(contributions, session_id: str) -> None:
         sys.stderr.write(terminal_safe(line, oneline=True) + "\n")
 
 
-def _check_translated(rendered, *, final: bool, allowed: bool) -> None:
+def _check_translated(rendered: Translated, *, final: bool, allowed: bool) -> None:
     """Warn about a half-translated letter; refuse it as the final letter unless explicitly allowed."""
     from wijksessie.errors import UserError
 
@@ -171,7 +185,7 @@ def _check_translated(rendered, *, final: bool, allowed: bool) -> None:
     )
 
 
-def _write_bytes(args, data: bytes) -> None:
+def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
     """A PDF or Word letter: to ``-o FILE`` (atomic, never over a file without --force), or to a pipe."""
     from pathlib import Path
 
@@ -213,7 +227,7 @@ def _say_missing(characters: str) -> None:
               "Schrijf ze zo nodig in woorden.").format(chars=" ".join(characters)), oneline=True) + "\n")
 
 
-def _personal_letters(args) -> int:
+def _personal_letters(args: argparse.Namespace) -> int:
     """``letter --personal -o FOLDER``: one letter per resident who asked for one, in their language."""
     from pathlib import Path
 
@@ -251,7 +265,7 @@ def _personal_letters(args) -> int:
     return 0
 
 
-def _example_letter(args) -> int:
+def _example_letter(args: argparse.Namespace) -> int:
     """``letter --example``: the example meeting's letter in any language, without a session."""
     from wijksessie.errors import UserError
     from wijksessie.letter_example import example_letter
@@ -276,7 +290,7 @@ def _example_letter(args) -> int:
     return 0
 
 
-def setup_letter(sub) -> None:
+def setup_letter(sub: SubParsers) -> None:
     p = sub.add_parser("letter", help=_("de brief aan bewoners maken: wat er met elk punt gebeurt"))
     p.add_argument("session", metavar="SESSIE", nargs="?")
     # The same list as letter.LETTER_FORMATS (a test checks it); written out so --help stays fast.
@@ -301,7 +315,7 @@ def setup_letter(sub) -> None:
 # ----------------------------------------------------------------------------- report
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     """The overview across meetings, per neighbourhood, with the figures for a grant application."""
     from wijksessie import report
     from wijksessie.model import parse_date
@@ -316,7 +330,7 @@ def cmd_report(args) -> int:
     return 0
 
 
-def setup_report(sub) -> None:
+def setup_report(sub: SubParsers) -> None:
     p = sub.add_parser("report", help=_("overzicht van alle gesprekken per wijk, ook voor een subsidieaanvraag"))
     p.add_argument("--neighbourhood", metavar=_("WIJK"), help=_("alleen deze wijk"))
     p.add_argument("--since", metavar=_("DATUM"), help=_("alleen gesprekken vanaf deze datum, JJJJ-MM-DD"))

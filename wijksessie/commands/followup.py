@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from wijksessie.commands.common import STATUSES, bounded_int, check_date, out, store
+import argparse
+
+from wijksessie.commands.common import STATUSES, SubParsers, bounded_int, check_date, out, store
 from wijksessie.i18n import _
 
 
-def cmd_decide(args) -> int:
+def cmd_decide(args: argparse.Namespace) -> int:
     check_date(args.due, "--due")
     with store(args).open(args.session) as sf:
         c = sf.decide(
@@ -25,7 +27,7 @@ def cmd_decide(args) -> int:
     return 0
 
 
-def setup_decide(sub) -> None:
+def setup_decide(sub: SubParsers) -> None:
     p = sub.add_parser("decide", help=_("vastleggen wat er met inbreng gebeurt"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
@@ -39,7 +41,7 @@ def setup_decide(sub) -> None:
     p.set_defaults(func=cmd_decide)
 
 
-def cmd_history(args) -> int:
+def cmd_history(args: argparse.Namespace) -> int:
     """Every answer a point got, oldest first: when, who recorded it, what residents were told."""
     from wijksessie import feedback
     from wijksessie.enums import DecisionStatus
@@ -63,14 +65,14 @@ def cmd_history(args) -> int:
     return 0
 
 
-def setup_history(sub) -> None:
+def setup_history(sub: SubParsers) -> None:
     p = sub.add_parser("history", help=_("alle antwoorden op één punt, het oudste eerst"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
     p.set_defaults(func=cmd_history)
 
 
-def cmd_agreement(args) -> int:
+def cmd_agreement(args: argparse.Namespace) -> int:
     from wijksessie import feedback
 
     with store(args).open(args.session) as sf:
@@ -80,7 +82,7 @@ def cmd_agreement(args) -> int:
     return 0
 
 
-def setup_agreement(sub) -> None:
+def setup_agreement(sub: SubParsers) -> None:
     from wijksessie.enums import AgreementState
 
     p = sub.add_parser("agreement", help=_("vastleggen hoe ver een afspraak is"))
@@ -92,7 +94,7 @@ def setup_agreement(sub) -> None:
     p.set_defaults(func=cmd_agreement)
 
 
-def cmd_evaluate(args) -> int:
+def cmd_evaluate(args: argparse.Namespace) -> int:
     from wijksessie import feedback
 
     with store(args).open(args.session) as sf:
@@ -103,7 +105,7 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
-def setup_evaluate(sub) -> None:
+def setup_evaluate(sub: SubParsers) -> None:
     p = sub.add_parser("evaluate", help=_("de handen tellen: hoe tevreden bewoners zijn"))
     p.add_argument("session", metavar="SESSIE")
     for flag in ("--satisfied", "--neutral", "--not-satisfied"):

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Iterable
 
 from wijksessie import i18n
-from wijksessie.commands.common import out, store
+from wijksessie.commands.common import SubParsers, out, store
 from wijksessie.enums import ConsentHow, PersonPurpose
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
 
-def cmd_person(args) -> int:
+def cmd_person(args: argparse.Namespace) -> int:
     from wijksessie.model import Person
 
     person = Person.new(args.name, purpose=args.purpose, consent_how=args.consent_how, email=args.email or "",
@@ -26,7 +28,7 @@ def cmd_person(args) -> int:
     return 0
 
 
-def setup_person(sub) -> None:
+def setup_person(sub: SubParsers) -> None:
     p = sub.add_parser("person", help=_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--name", required=True, help=_("naam"))
@@ -42,7 +44,7 @@ def setup_person(sub) -> None:
 # ----------------------------------------------------------------------------- people
 
 
-def cmd_people(args) -> int:
+def cmd_people(args: argparse.Namespace) -> int:
     import json
 
     from wijksessie.safe_text import json_safe
@@ -53,7 +55,7 @@ def cmd_people(args) -> int:
     return 0
 
 
-def setup_people(sub) -> None:
+def setup_people(sub: SubParsers) -> None:
     p = sub.add_parser("people", help=_("de vastgelegde bewoners tonen (bijvoorbeeld als iemand vraagt wat we van hem weten)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("person", metavar=_("CODE"), nargs="?", help=_("alleen deze bewoner (code of naam)"))
@@ -63,25 +65,28 @@ def setup_people(sub) -> None:
 # ----------------------------------------------------------------------------- forget
 
 
-def cmd_forget(args) -> int:
+def cmd_forget(args: argparse.Namespace) -> int:
     """Remove a resident everywhere; say each change, and each copy that could not be cleaned."""
+    from wijksessie.model import Person
+
     with store(args).open(args.session) as sf:
         report = sf.forget(args.person)
-    out(_("De gegevens zijn weggehaald uit de sessie en uit de reservekopie. Code van de bewoner: {code}.").format(code=report.person.receipt))
+    code = report.person.receipt if isinstance(report.person, Person) else args.person
+    out(_("De gegevens zijn weggehaald uit de sessie en uit de reservekopie. Code van de bewoner: {code}.").format(code=code))
     for line in report.changed:
         out("  " + line)
     _say_failed(report.failed)
     return 0
 
 
-def _say_failed(lines) -> None:
+def _say_failed(lines: Iterable[str]) -> None:
     from wijksessie.safe_text import terminal_safe
 
     for line in lines:
         sys.stderr.write(terminal_safe(_("Niet gelukt: {what}").format(what=line), oneline=True) + "\n")
 
 
-def setup_forget(sub) -> None:
+def setup_forget(sub: SubParsers) -> None:
     p = sub.add_parser("forget", help=_("de gegevens van een bewoner weghalen, ook uit de reservekopie"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("person", metavar=_("CODE"), help=_("de code van de bewoner, of de naam"))
@@ -91,10 +96,12 @@ def setup_forget(sub) -> None:
 # ----------------------------------------------------------------------------- purge
 
 
-def cmd_purge(args) -> int:
+def cmd_purge(args: argparse.Namespace) -> int:
     from wijksessie.model import parse_date
 
     before = parse_date(args.before, "--before")
+    if before is None:
+        raise UserError(_("Er staat geen datum bij --before. Geef een datum op, bijvoorbeeld: --before 2025-01-01"))
     results = store(args).purge(before)
     problems = 0
     for r in results:
@@ -121,7 +128,7 @@ def cmd_purge(args) -> int:
     return 0
 
 
-def setup_purge(sub) -> None:
+def setup_purge(sub: SubParsers) -> None:
     p = sub.add_parser("purge", help=_("alle persoonsgegevens weghalen uit oudere sessies; de inbreng en tellingen blijven"))
     p.add_argument("--before", required=True, help=_("sessies van voor deze datum, JJJJ-MM-DD"))
     p.set_defaults(func=cmd_purge)
@@ -130,7 +137,7 @@ def setup_purge(sub) -> None:
 # ----------------------------------------------------------------------------- anonymise
 
 
-def cmd_anonymise(args) -> int:
+def cmd_anonymise(args: argparse.Namespace) -> int:
     from wijksessie import privacy
 
     with store(args).open(args.session) as sf:
@@ -142,7 +149,7 @@ def cmd_anonymise(args) -> int:
     return 0
 
 
-def setup_anonymise(sub) -> None:
+def setup_anonymise(sub: SubParsers) -> None:
     p = sub.add_parser("anonymise", help=_("telefoonnummers, e-mailadressen en namen uit een inbreng halen"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
@@ -152,7 +159,7 @@ def setup_anonymise(sub) -> None:
 # ----------------------------------------------------------------------------- privacy-ok
 
 
-def cmd_privacy_ok(args) -> int:
+def cmd_privacy_ok(args: argparse.Namespace) -> int:
     """Let a flagged point into the letter as it is, with the facilitator's reason (kept with the point)."""
     from wijksessie import privacy
 
@@ -172,7 +179,7 @@ def cmd_privacy_ok(args) -> int:
     return 0
 
 
-def setup_privacy_ok(sub) -> None:
+def setup_privacy_ok(sub: SubParsers) -> None:
     p = sub.add_parser("privacy-ok", help=_("een punt met persoonsgegevens toch zo in de brief zetten (met een reden)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from wijksessie import i18n, paths
-from wijksessie.commands.common import KINDS, LEVELS, bounded_int, check_date, out, store, warn_personal_data
+from wijksessie.commands.common import (
+    KINDS,
+    LEVELS,
+    SubParsers,
+    bounded_int,
+    check_date,
+    out,
+    store,
+    warn_personal_data,
+)
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
+if TYPE_CHECKING:
+    from wijksessie.model import Session
+    from wijksessie.store import SessionFile
 
-def cmd_program(args) -> int:
+
+def cmd_program(args: argparse.Namespace) -> int:
     """Open the full-screen program (home screen, or a session)."""
     from wijksessie.tui.app import run_app  # Textual is imported only here
 
     return run_app(data_dir=paths.data_dir(args.data_dir), session=getattr(args, "session", None))
 
 
-def setup_open(sub) -> None:
+def setup_open(sub: SubParsers) -> None:
     p = sub.add_parser("open", help=_("een sessie openen op het hele scherm"))
     p.add_argument("session", metavar="SESSIE")
     p.set_defaults(func=cmd_program)
@@ -26,7 +41,7 @@ def setup_open(sub) -> None:
 # ----------------------------------------------------------------------------- new
 
 
-def cmd_new(args) -> int:
+def cmd_new(args: argparse.Namespace) -> int:
     from wijksessie import content
     from wijksessie.model import Session
 
@@ -53,7 +68,7 @@ def cmd_new(args) -> int:
     return 0
 
 
-def setup_new(sub) -> None:
+def setup_new(sub: SubParsers) -> None:
     p = sub.add_parser("new", help=_("een nieuwe sessie maken; toont het nummer"))
     p.add_argument("--title", required=True, help=_("korte titel"))
     p.add_argument("--neighbourhood", required=True, help=_("naam van de wijk"))
@@ -70,7 +85,7 @@ def setup_new(sub) -> None:
 # ----------------------------------------------------------------------------- list
 
 
-def cmd_list(args) -> int:
+def cmd_list(args: argparse.Namespace) -> int:
     import json
 
     summaries = store(args).summaries()
@@ -107,7 +122,7 @@ def cmd_list(args) -> int:
     return 0
 
 
-def setup_list(sub) -> None:
+def setup_list(sub: SubParsers) -> None:
     p = sub.add_parser("list", help=_("de sessies in de map tonen"))
     p.add_argument("--json", action="store_true", help=_("als JSON"))
     p.set_defaults(func=cmd_list)
@@ -116,7 +131,7 @@ def setup_list(sub) -> None:
 # ----------------------------------------------------------------------------- add
 
 
-def _check_step(sf, step: str) -> None:
+def _check_step(sf: SessionFile, step: str) -> None:
     from wijksessie import content
 
     if not step:
@@ -132,7 +147,7 @@ def _check_step(sf, step: str) -> None:
         )
 
 
-def cmd_add(args) -> int:
+def cmd_add(args: argparse.Namespace) -> int:
     from wijksessie import privacy
     from wijksessie.model import Contribution
 
@@ -160,7 +175,7 @@ def _read_stdin() -> str:
     return data.decode("utf-8", "surrogateescape")
 
 
-def setup_add(sub) -> None:
+def setup_add(sub: SubParsers) -> None:
     p = sub.add_parser("add", help=_("inbreng vastleggen; toont het nummer"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("text", metavar="TEKST")
@@ -173,14 +188,14 @@ def setup_add(sub) -> None:
 # ----------------------------------------------------------------------------- vote
 
 
-def cmd_vote(args) -> int:
+def cmd_vote(args: argparse.Namespace) -> int:
     with store(args).open(args.session) as sf:
         count = sf.vote(args.theme, args.n)
     out(f"{args.theme}: {count}")
     return 0
 
 
-def setup_vote(sub) -> None:
+def setup_vote(sub: SubParsers) -> None:
     p = sub.add_parser("vote", help=_("stemmen bij een thema optellen (negatief haalt weg)"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("theme", metavar="THEMA")
@@ -193,8 +208,8 @@ def setup_vote(sub) -> None:
 # ----------------------------------------------------------------------------- contact
 
 
-def cmd_contact(args) -> int:
-    def change(session):
+def cmd_contact(args: argparse.Namespace) -> int:
+    def change(session: Session) -> None:
         c = session.contact
         c.name = args.name.strip()
         for key in ("role", "phone", "email", "hours"):
@@ -210,7 +225,7 @@ def cmd_contact(args) -> int:
     return 0
 
 
-def setup_contact(sub) -> None:
+def setup_contact(sub: SubParsers) -> None:
     p = sub.add_parser("contact", help=_("het aanspreekpunt voor bewoners vastleggen"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--name", required=True)

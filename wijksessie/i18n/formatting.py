@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, normalise
 from wijksessie.i18n.state import current_language
@@ -83,7 +83,11 @@ def format_time(t: dt.time | dt.datetime, lang: str | None = None, format: str =
     return _format_time(t, format=format, locale=babel_locale(lang))
 
 
-def format_list(items: Iterable[str], lang: str | None = None, style: str = "standard") -> str:
+#: The list styles CLDR has (Babel's ``format_list``).
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
+
+
+def format_list(items: Iterable[str], lang: str | None = None, style: ListStyle = "standard") -> str:
     """``Anna, Bram en Cor`` in Dutch, ``Anna, Bram, and Cor`` in English; ``style="or"`` for "of"."""
     from babel.lists import format_list as _format_list
 

@@ -107,7 +107,7 @@ def _plural_problems(path: Path, catalog: Catalog, lang: str) -> list[Problem]:
                                    "Neem hem over uit locales/README.md.").format(header=header))]
     n = int(match.group(1))
     try:
-        rule = _gettext.c2py(match.group(2))  # type: ignore[attr-defined]  # gettext's own parser, not in typeshed
+        rule = _gettext.c2py(match.group(2))  # gettext's own parser of C plural expressions
         values = {rule(k) for k in range(0, 1001)}
     except (ValueError, SyntaxError, ZeroDivisionError, RecursionError):
         return [Problem(path, 0, _("De meervoudsregel in Plural-Forms is geen geldige formule: '{expr}'.").format(
