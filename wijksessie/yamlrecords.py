@@ -25,24 +25,24 @@ T = TypeVar("T")
 
 
 def _describe(value: Any, raw: str) -> str:
-    """What a value looks like, in words a facilitator knows."""
+    """One sentence saying what stands there now, in words a facilitator knows."""
     if isinstance(value, list):
-        return _("een lijst")
+        return _("Nu staat er een lijst.")
     if isinstance(value, dict):
-        return _("een groep velden")
+        return _("Nu staat er een groep velden.")
     if value is None:
-        return _("leeg")
+        return _("Nu is het leeg.")
     if isinstance(value, bool):
-        return _("ja of nee ({value})").format(value=raw or value)
+        return _("Nu staat er ja of nee: {value}.").format(value=raw or value)
     if isinstance(value, _Base60):
-        return _("de tijd {value}").format(value=value.raw)
+        return _("Nu staat er een tijd: {value}.").format(value=value.raw)
     if isinstance(value, int):
-        return _("het getal {value}").format(value=raw or value)
+        return _("Nu staat er een getal: {value}.").format(value=raw or value)
     if isinstance(value, float):
-        return _("het kommagetal {value}").format(value=raw or value)
+        return _("Nu staat er een kommagetal: {value}.").format(value=raw or value)
     if isinstance(value, (_dt.date, _dt.datetime)):
-        return _("de datum {value}").format(value=raw or value)
-    return _('de tekst "{value}"').format(value=raw or _short(value))
+        return _("Nu staat er een datum: {value}.").format(value=raw or value)
+    return _('Nu staat er een tekst: "{value}".').format(value=raw or _short(value))
 
 
 def _known_fields(cls: Any, loc: tuple[str | int, ...]) -> tuple[str, ...]:
@@ -93,16 +93,18 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
                   item: Callable[[str, int], str] | None = None, base: tuple[str | int, ...] = ()) -> ContentError:
     """The Dutch ``path:line: what. todo.`` for what msgspec refused in ``doc``.
 
-    ``where`` names the record the problem is in ("dit bestand", 'stap
-    "kiezen"'); ``item(list_field, number)`` names one item of a list
-    ("Stap 2", 'Zin 1 onder "prompts"'). ``base`` is where the record of type
-    ``cls`` stands in the file (``("steps", 2)`` for one step checked alone).
+    ``where`` is a whole sentence naming the record the problem is in ('Het
+    gaat om de stap met deze id: kiezen.'), or ``""`` for the file itself;
+    ``item(list_field, number)`` is a whole sentence naming one item of a
+    list ('Het gaat om zin 1 onder "prompts".'). No name is slotted into
+    another sentence, so every language can translate them. ``base`` is where
+    the record of type ``cls`` stands in the file (``("steps", 2)`` for one
+    step checked alone).
     """
     rel, field = problem.loc, problem.name
     loc = tuple(base) + rel
     value = schema.value_at(doc.data, loc)
     raw = doc.raw_at(loc)
-    where = where or _("dit bestand")
     in_list = bool(loc) and isinstance(loc[-1], int) and len(loc) >= 2 and isinstance(loc[-2], str)
     subject = item(str(loc[-2]), int(loc[-1]) + 1) if (in_list and item) else None
     line = doc.line_at(loc)
@@ -110,10 +112,14 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
     def err(what: str, todo: str, at: int = line) -> ContentError:
         return _error(doc.path, at, what, todo)
 
+    def about(*sentences: str | None) -> str:
+        """A message of whole sentences, the empty ones left out."""
+        return " ".join(sentence for sentence in sentences if sentence)
+
     if problem.kind == "missing":
         example = _EXAMPLES.get(problem.field, problem.field + ": …")
         return err(
-            _('Dit veld ontbreekt: "{field}". Waar: {where}.').format(field=problem.field, where=where),
+            about(_('Dit veld ontbreekt: "{field}".').format(field=problem.field), where),
             _("Voeg een regel toe, zoals: {example}.").format(example=example),
         )
     if problem.kind == "unknown":
@@ -128,16 +134,17 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
     if problem.kind == "type" and problem.expected == "object":
         if not loc:
             names = [*_field_names(cls)[:2], "id", "title"][:2]
-            return err(_('Het bestand begint niet met velden zoals "{a}:" en "{b}:".').format(a=names[0], b=names[1]),
-                       _('Zet bovenaan een regel zoals "{a}: …".').format(a=names[0]))
+            return err(_("Het bestand begint niet met velden."),
+                       _('Zet bovenaan bijvoorbeeld deze regel: "{example}: …".').format(example=names[0]))
         return err(
-            _("Dit is geen groep velden: {item}.").format(item=subject or field),
+            about(_("Dit onderdeel is geen groep velden."), subject) if subject
+            else _('Dit veld is geen groep velden: "{field}".').format(field=field),
             _('Begin met "- id: ..." en zet de andere velden eronder.'),
         )
     empty = value is None or (isinstance(value, str) and not value.strip())
     if empty and problem.kind in ("type", "length", "pattern") and problem.expected.startswith("str"):
         if subject:
-            return err(_("Dit is leeg: {item}.").format(item=subject), _("Vul een zin in, of haal de regel weg."))
+            return err(about(_("Dit onderdeel is leeg."), subject), _("Vul een zin in, of haal de regel weg."))
         return err(_('Dit veld is leeg: "{field}".').format(field=field), _("Vul een tekst in."))
     if problem.kind == "length" and isinstance(value, list) and not value:
         return err(_('Deze lijst is leeg: "{field}".').format(field=field), _("Zet er minstens één onderdeel in."))
@@ -147,8 +154,8 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
             if raw else _("Schrijf hier één tekst, geen lijst of groep velden.")
         )
         what = (
-            _("Dit moet tekst zijn: {item}. Nu staat er: {found}.").format(item=subject, found=_describe(value, raw)) if subject
-            else _('Dit veld moet tekst zijn: "{field}". Nu staat er: {found}.').format(field=field, found=_describe(value, raw))
+            about(_("Dit onderdeel moet tekst zijn."), subject, _describe(value, raw)) if subject
+            else about(_('Dit veld moet tekst zijn: "{field}".').format(field=field), _describe(value, raw))
         )
         return err(what, todo)
     if problem.kind == "type" and problem.expected.startswith("int") or isinstance(value, _Base60):
@@ -156,46 +163,43 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
         if isinstance(value, _Base60):
             todo = _("Schrijf het aantal als één getal, zoals {example}.").format(example=90)
         return err(
-            _('Dit veld moet een heel getal zijn: "{field}". Nu staat er: {found}.').format(
-                field=field, found=_describe(value, raw)
-            ),
+            about(_('Dit veld moet een heel getal zijn: "{field}".').format(field=field), _describe(value, raw)),
             todo,
         )
     if problem.kind == "type" and problem.expected.startswith("array"):
         return err(
-            _('Dit veld moet een lijst zijn: "{field}". Nu staat er: {found}.').format(field=field, found=_describe(value, raw)),
+            about(_('Dit veld moet een lijst zijn: "{field}".').format(field=field), _describe(value, raw)),
             _('Zet elk onderdeel op een eigen regel die begint met "- ".'),
         )
     if problem.kind == "type" and problem.expected.startswith("bool"):
         return err(
-            _('Dit veld moet ja of nee zijn: "{field}". Nu staat er: {found}.').format(field=field, found=_describe(value, raw)),
+            about(_('Dit veld moet ja of nee zijn: "{field}".').format(field=field), _describe(value, raw)),
             _("Schrijf true of false."),
         )
     if problem.kind == "range":
         low, high = _bounds(cls, rel)
         if low is not None and high is not None:
             return err(
-                _('Dit getal ligt niet tussen {low} en {high}: "{field}" is {value}.').format(
-                    field=field, value=value, low=low, high=high
-                ),
+                _('Dit getal ligt niet tussen {low} en {high}: "{field}". Nu staat er: {value}.').format(
+                    field=field, value=value, low=low, high=high),
                 _("Kies een getal van {low} tot en met {high}.").format(low=low, high=high),
             )
         if low is not None:
-            return err(_('Dit getal is kleiner dan {low}: "{field}" is {value}.').format(
+            return err(_('Dit getal is kleiner dan {low}: "{field}". Nu staat er: {value}.').format(
                 field=field, value=value, low=low), _("Kies een getal van {low} of meer.").format(low=low))
         if high is not None:
-            return err(_('Dit getal is groter dan {high}: "{field}" is {value}.').format(
+            return err(_('Dit getal is groter dan {high}: "{field}". Nu staat er: {value}.').format(
                 field=field, value=value, high=high), _("Kies een getal tot en met {high}.").format(high=high))
-        return err(_('Dit getal klopt niet: "{field}" is {value}. Het moet {bound} zijn.').format(
-            field=field, value=value, bound=problem.bound), _("Kies een ander getal."))
+        return err(_('Dit getal klopt niet: "{field}". Nu staat er: {value}.').format(field=field, value=value),
+                   _("Kies een getal dat hier past: {bound}.").format(bound=problem.bound))
     if problem.kind == "enum":
         choices = _choices(cls, rel)
         return err(
-            _('Deze waarde past niet bij "{field}": {value}.').format(value=value, field=field),
+            _('Deze waarde past niet bij dit veld: "{field}". Nu staat er: {value}.').format(value=value, field=field),
             _("Kies uit: {choices}.").format(choices=", ".join(choices)),
         )
     return err(
-        _('Dit veld klopt niet: "{field}". Nu staat er: {found}.').format(field=field or "?", found=_describe(value, raw)),
+        about(_('Dit veld klopt niet: "{field}".').format(field=field or "?"), _describe(value, raw)),
         _("Kijk na wat hier hoort."),
     )
 
