@@ -37,14 +37,14 @@ ARGPARSE_TEXTS: dict[str, str] = {
 
 
 
-def _argparse_gettext(message):
+def _argparse_gettext(message: str) -> str:
     if not message:
         return message
     source = ARGPARSE_TEXTS.get(message)
     return _(source) if source else message
 
 
-def _argparse_ngettext(singular, plural, n):
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
     # The one argparse text with a count; written out here so extraction sees a plural entry.
     if singular == "expected %s argument":
         return ngettext("hier hoort %s waarde achter", "hier horen %s waarden achter", n)

@@ -22,8 +22,12 @@ import io
 import logging
 import os
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from wijksessie import paths
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 log = logging.getLogger("wijksessie.i18n")
 
@@ -48,7 +52,7 @@ def normalise(lang: str | None) -> str:
     return lang
 
 
-def read_catalogue(po: Path, lang: str | None = None):
+def read_catalogue(po: Path, lang: str | None = None) -> Catalog:
     """Read a ``.po`` file into a Babel ``Catalog`` (the language from its folder if not given)."""
     from babel.messages.pofile import read_po
 
@@ -59,7 +63,7 @@ def read_catalogue(po: Path, lang: str | None = None):
         return read_po(fh, locale=lang)
 
 
-def keep_plural_header(catalog) -> None:
+def keep_plural_header(catalog: Catalog) -> None:
     """Make Babel write the catalogue's own ``Plural-Forms`` also for a language CLDR does not know.
 
     Babel only writes that header when it knows the locale; without it, a new
@@ -73,7 +77,7 @@ def keep_plural_header(catalog) -> None:
         catalog._locale = Locale.parse("en")
 
 
-def compile_catalogue(catalog, out) -> None:
+def compile_catalogue(catalog: Catalog, out: IO[bytes]) -> None:
     """Write ``catalog`` as a binary ``.mo`` to the file object ``out``.
 
     Entries without any translation are left out, so they fall back along the

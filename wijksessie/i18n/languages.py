@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from wijksessie import paths
 from wijksessie.i18n.catalogues import DEFAULT_LANGUAGE, available_languages, normalise
@@ -68,7 +69,7 @@ def _canonical_case(code: str) -> str:
     return "_".join(out)
 
 
-def check_languages(codes) -> list[str]:
+def check_languages(codes: Iterable[str] | None) -> list[str]:
     """:func:`check_language` for each code; duplicates left out, order kept."""
     result: list[str] = []
     for code in codes or ():

@@ -158,7 +158,7 @@ class Recorder(_gettext.NullTranslations):
             self.pgettext = self.chain.pgettext  # type: ignore[method-assign]
             self.npgettext = self.chain.npgettext  # type: ignore[method-assign]
 
-    def _has(self, key) -> bool:
+    def _has(self, key: str | tuple[str, int]) -> bool:
         return any(key in getattr(c, "_catalog", {}) for c in self.own)
 
     def _note(self, source: str, text: str) -> str:
