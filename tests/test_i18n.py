@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -607,8 +608,9 @@ def test_a_half_translated_letter_warns_with_how_many_texts_are_dutch(cli, half_
     assert "Sayın mahalle sakini," in result.stdout
     warning = [line for line in result.stderr.splitlines() if "niet helemaal vertaald" in line]
     assert len(warning) == 1 and "wijksessie i18n status tr" in warning[0]
-    n = int(warning[0].split(", ", 1)[1].split()[0])
-    assert n > 20  # every sentence but the greeting
+    found = re.search(r"Taal: Turks \(tr\)\. Er staan nog (\d+) teksten in het Nederlands\.", warning[0])
+    assert found, warning[0]
+    assert int(found.group(1)) > 20  # every sentence but the greeting
 
 
 def test_a_final_letter_in_a_half_translated_language_is_refused_unless_allowed(cli, data_dir, half_turkish):
