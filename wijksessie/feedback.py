@@ -19,8 +19,9 @@ records (nothing here touches a screen):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal
 
 from wijksessie import model
 from wijksessie.errors import UserError
@@ -38,10 +39,16 @@ from wijksessie.model import (
     StateChange,
 )
 
+if TYPE_CHECKING:
+    from wijksessie.store import SessionFile, SessionStore, SessionSummary
+
+#: An entry of the answer history or of a letter sent, as the JSON export writes it.
+ExportEntry = dict[str, Any]
+
 # ----------------------------------------------------------------------------- history
 
 
-def history_entries(contribution: Contribution) -> list[dict]:
+def history_entries(contribution: Contribution) -> list[ExportEntry]:
     """Every answer a point got, oldest first, the current one last: for the JSON export and the screens.
 
     Each entry has ``status``, ``reason``, ``organisation``, ``owner``,
@@ -63,7 +70,7 @@ def history_entries(contribution: Contribution) -> list[dict]:
     ]
 
 
-def contribution_from_export(data: dict) -> dict:
+def contribution_from_export(data: dict[str, Any]) -> dict[str, Any]:
     """A contribution of a JSON export as the model stores it: its ``history`` back to the earlier answers only.
 
     The export lists every answer with the current one last (:func:`history_entries`);
@@ -83,7 +90,7 @@ def contribution_from_export(data: dict) -> dict:
 
 def merge_answers(mine: Contribution, theirs: Contribution) -> tuple[list[Decision], Decision]:
     """Both laptops' answers to one point, each once, in time order: (earlier answers, current answer)."""
-    seen: dict[tuple, Decision] = {}
+    seen: dict[tuple[object, ...], Decision] = {}
     for d in [*mine.answers(), *theirs.answers()]:
         key = (d.decided_at, d.status, d.reason, d.organisation, d.owner, d.due, d.quick_win, d.recorded_by)
         seen.setdefault(key, d)
@@ -95,7 +102,7 @@ def merge_answers(mine: Contribution, theirs: Contribution) -> tuple[list[Decisi
 
 def merge_letters(mine: list[SentLetter], theirs: list[SentLetter]) -> list[SentLetter]:
     """Both laptops' letters sent, each once, in the order they went out."""
-    seen: dict[tuple, SentLetter] = {}
+    seen: dict[tuple[object, ...], SentLetter] = {}
     for letter in [*mine, *theirs]:
         seen.setdefault((letter.sent, letter.kind, letter.language, letter.format), letter)
     return sorted(seen.values(), key=lambda letter: letter.sent)  # stable: same day keeps its order
@@ -108,18 +115,16 @@ def merge_agreement(mine: Agreement, theirs: Agreement) -> Agreement:
         return at.timestamp() if at else float("-inf")
 
     newest, other = (theirs, mine) if stamp(theirs) > stamp(mine) else (mine, theirs)
-    seen: dict[tuple, StateChange] = {}
+    seen: dict[tuple[object, ...], StateChange] = {}
     for change in [*mine.history, *theirs.history, other.snapshot()]:
         key = (change.state, change.reason, change.at, change.recorded_by)
         if key != (newest.state, newest.reason, newest.updated_at, newest.recorded_by):
             seen.setdefault(key, change)
     history = sorted(seen.values(), key=stamp)
-    from dataclasses import replace
-
     return replace(newest, history=history)
 
 
-def letter_entries(session: Session) -> list[dict]:
+def letter_entries(session: Session) -> list[ExportEntry]:
     """Every letter that went out, oldest first, for the JSON export (``letters``)."""
     return [
         {
@@ -167,19 +172,20 @@ def check_first_letter(contributions: Iterable[Contribution], *, in_program: boo
 
 
 def new_letter(contributions: Iterable[Contribution], agreements: Iterable[Agreement], *, language: str,
-               fmt: str, kind: str = "final", today: dt.date | None = None) -> SentLetter:
+               fmt: str, kind: Literal["final", "update"] = "final", today: dt.date | None = None) -> SentLetter:
     """A record of a letter going out today, with the answer every point and agreement has now."""
     return SentLetter(
         sent=today or dt.date.today(),
         language=language,
         format=fmt,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         answers={c.id: c.decision for c in contributions},
         agreements={a.id: a.snapshot() for a in agreements},
     )
 
 
-def record_letter(sf, *, language: str, fmt: str, kind: str = "final", today: dt.date | None = None) -> SentLetter:
+def record_letter(sf: SessionFile, *, language: str, fmt: str, kind: Literal["final", "update"] = "final",
+                  today: dt.date | None = None) -> SentLetter:
     """Note in the session that a letter went out (saved when this returns).
 
     The first final letter also sets ``session.letter_sent`` (the promise kept).
@@ -292,7 +298,8 @@ def link_follow_up(session: Session, earlier: Session) -> Session:
         raise ModelError(_("Een gesprek kan geen vervolg op zichzelf zijn. Kies het eerdere gesprek."))
     if " ".join(earlier.neighbourhood.split()).casefold() != " ".join(session.neighbourhood.split()).casefold():
         raise ModelError(
-            _("Het eerdere gesprek ging over de wijk {earlier}, dit gesprek over {this}. Kies een gesprek in dezelfde wijk.").format(
+            _("Het eerdere gesprek was in een andere wijk. Wijk van het eerdere gesprek: {earlier}. "
+              "Wijk van dit gesprek: {this}. Kies een gesprek in dezelfde wijk.").format(
                 earlier=earlier.neighbourhood, this=session.neighbourhood
             )
         )
@@ -300,7 +307,7 @@ def link_follow_up(session: Session, earlier: Session) -> Session:
     return session
 
 
-def earlier_meetings(store, neighbourhood: str, before: dt.date | None = None) -> list:
+def earlier_meetings(store: SessionStore, neighbourhood: str, before: dt.date | None = None) -> list[SessionSummary]:
     """The sessions a new meeting in ``neighbourhood`` can follow up: same neighbourhood (any case), newest first.
 
     ``before`` keeps meetings held before that date. Damaged files are left
@@ -343,7 +350,7 @@ class LookBack:
         return counts
 
 
-def look_back(store, session: Session) -> LookBack | None:
+def look_back(store: SessionStore, session: Session) -> LookBack | None:
     """The look-back for a follow-up meeting, read from the earlier session; ``None`` if it follows none.
 
     A missing or damaged earlier session gives :class:`UserError` with what to do.
@@ -384,7 +391,7 @@ def look_back_markdown(lb: LookBack) -> list[str]:
     for p in lb.points:
         outcome = p.status.label
         if p.status is DecisionStatus.UNDER_REVIEW and p.due:
-            outcome = _("{status}, u hoort het voor {date}").format(status=outcome, date=format_date(p.due))
+            outcome = _("wordt uitgezocht, u hoort het voor {date}").format(date=format_date(p.due))
         line = f"- {md(' '.join(p.text.split()))} — **{md(outcome)}**"
         if p.reason:
             line += f" {md(_('Waarom: {reason}').format(reason=p.reason))}"
@@ -448,7 +455,7 @@ def trajectories(sessions: Iterable[tuple[Session, list[Contribution], list[Agre
 # ----------------------------------------------------------------------------- evaluation
 
 
-def record_evaluation(sf, *, satisfied: int = 0, neutral: int = 0, not_satisfied: int = 0,
+def record_evaluation(sf: SessionFile, *, satisfied: int = 0, neutral: int = 0, not_satisfied: int = 0,
                       follow_up: bool = False) -> EvaluationCount:
     """Save the hand-raised counts (of the meeting, or with ``follow_up`` of the follow-up); returns them."""
     counts = EvaluationCount(satisfied=satisfied, neutral=neutral, not_satisfied=not_satisfied)
@@ -459,7 +466,7 @@ def record_evaluation(sf, *, satisfied: int = 0, neutral: int = 0, not_satisfied
     return counts
 
 
-def set_agreement_state(sf, ref: str, state: AgreementState | str, *, reason: str = "",
+def set_agreement_state(sf: SessionFile, ref: str, state: AgreementState | str, *, reason: str = "",
                         recorded_by: str = "") -> Agreement:
     """Record how far an agreement has got (saved when this returns); see :func:`model.set_agreement_state`."""
     agreement = sf.agreement(ref)

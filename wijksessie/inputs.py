@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from wijksessie.errors import UserError
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 
 #: More people than this in one meeting is a typing error.
 MAX_PARTICIPANTS = 10_000
@@ -36,12 +36,13 @@ def parse_count(text: str, *, what: str, maximum: int = MAX_PARTICIPANTS) -> int
         return 0
     if not value.isdigit():
         raise InputError(
-            _("{what}: '{value}' is geen heel getal. Typ alleen cijfers, bijvoorbeeld 23.").format(what=what, value=value)
+            _("Dit is geen heel getal: {value}. Het gaat om: {what}. Typ alleen cijfers, bijvoorbeeld 23.").format(
+                what=what, value=value)
         )
     number = int(value)
     if number > maximum:
         raise InputError(
-            _("{what}: {number} is te veel. Typ een getal van 0 tot en met {maximum}.").format(
+            _("Dit is te veel: {number}. Het gaat om: {what}. Typ een getal van 0 tot en met {maximum}.").format(
                 what=what, number=number, maximum=maximum)
         )
     return number
@@ -73,14 +74,16 @@ def parse_groups(text: str, *, participants: int | None = None) -> dict[str, int
         name, number = name.strip(), number.strip()
         if not name or not number.isdigit():
             raise InputError(
-                _("'{part}' begrijp ik niet. Schrijf het als: groep = aantal, bijvoorbeeld 65 jaar en ouder = 4.").format(
+                _("Dit begrijp ik niet: {part}. Schrijf het als: groep = aantal, bijvoorbeeld 65 jaar en ouder = 4.").format(
                     part=part)
             )
         count = parse_count(number, what=name)
         if participants and count > participants:
             raise InputError(
-                _("{group}: {count} is meer dan de {total} deelnemers. Pas het aantal aan.").format(
-                    group=name, count=count, total=participants)
+                _("Deze groep is groter dan het aantal deelnemers: {group} = {count}.").format(group=name, count=count)
+                + " "
+                + ngettext("Er is {total} deelnemer. Pas het aantal aan.", "Er zijn {total} deelnemers. Pas het aantal aan.",
+                           participants).format(total=participants)
             )
         groups[name] = count
     return groups
@@ -108,12 +111,13 @@ def match_theme(name: str, themes: list[str]) -> str:
         return starts[0]
     if starts:
         raise InputError(
-            _("'{name}' past bij {themes}. Typ meer letters.").format(name=name, themes=", ".join(starts))
+            _("Dit past bij meer dan één thema: {name}. Deze thema's passen: {themes}. Typ meer letters.").format(
+                name=name, themes=", ".join(starts))
         )
     if not themes:
         raise InputError(_("Er zijn nog geen thema's. Noem eerst de onderwerpen bij de stap ervoor."))
     raise InputError(
-        _("Het thema '{name}' is er niet. Kies uit: {themes}.").format(name=name, themes=", ".join(themes))
+        _("Dit thema is er niet: {name}. Kies uit: {themes}.").format(name=name, themes=", ".join(themes))
     )
 
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from wijksessie import i18n, letter
 from wijksessie.errors import UserError
 from wijksessie.feedback import Changes
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, Decision, Session
+
+if TYPE_CHECKING:
+    from wijksessie.store import SessionFile
 
 
 @dataclass
@@ -97,7 +101,7 @@ def render_update_letter(session: Session, contributions: list[Contribution], ag
     return document_safe(text)  # no raw control characters or bidi overrides, as in every letter
 
 
-def write_update_letter(sf, fmt: str = "md", lang: str | None = None, *, today: dt.date | None = None,
+def write_update_letter(sf: SessionFile, fmt: str = "md", lang: str | None = None, *, today: dt.date | None = None,
                         record: bool = True) -> tuple[str | bytes | None, Changes]:
     """The update letter of an open session, noted as sent (with ``record``); ``None`` when nothing changed.
 
