@@ -228,7 +228,7 @@ class WijksessieApp(HoldsKeys[int]):
         self.notify(_("Stoppen doet u met ctrl+q. Alles is al bewaard."), title=_("Wilt u stoppen?"))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(placeholder=_("Zoek een opdracht\u2026"), id="--command-palette"))
 
     def action_help(self) -> None:
@@ -270,7 +270,7 @@ class WijksessieApp(HoldsKeys[int]):
         from wijksessie.demo import create_demo
 
         ok, session_id = run_safely(self, lambda: create_demo(self.store))
-        if ok:
+        if ok and session_id:
             self.open_session(session_id)
 
     def open_session(self, ref: str, *, readonly: bool = False) -> None:

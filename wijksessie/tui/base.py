@@ -20,6 +20,7 @@ from textual import events
 from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Button, OptionList, SelectionList
 
 from wijksessie.errors import UserError
@@ -27,6 +28,7 @@ from wijksessie.i18n import _
 
 if TYPE_CHECKING:
     from textual import getters
+    from textual.app import App
 
     from wijksessie.tui.app import WijksessieApp
 
@@ -173,7 +175,7 @@ def program_words(message: str) -> str:
     return _COMMAND_LINE_WORDS.sub("", message)
 
 
-def run_safely(widget: DOMNode, action: Callable[[], T], *, title: str | None = None) -> tuple[bool, T | None]:
+def run_safely(widget: Widget | App[Any], action: Callable[[], T], *, title: str | None = None) -> tuple[bool, T | None]:
     """Run ``action``; a :class:`UserError` becomes a clear notification instead of a traceback.
 
     Returns ``(True, result)`` on success and ``(False, None)`` when the user
@@ -188,7 +190,7 @@ def run_safely(widget: DOMNode, action: Callable[[], T], *, title: str | None = 
     except OSError as exc:
         log.exception("could not write")
         widget.notify(
-            _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.").format(
+            _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.").format(
                 error=exc.strerror or exc
             ),
             title=_("Niet opgeslagen"),

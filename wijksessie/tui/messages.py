@@ -13,7 +13,7 @@ import datetime as dt
 
 from textual.message import Message
 
-from wijksessie.model import ContributionKind
+from wijksessie.model import ContributionKind, EvaluationCount
 
 
 class MeetingRequest(Message):
@@ -80,3 +80,13 @@ class DeleteAgreement(MeetingRequest):
 
 class EditContact(MeetingRequest):
     """Fill in or change the contact point."""
+
+
+class SaveEvaluation(MeetingRequest):
+    """Save the hands counted at the close; ``follow_up``: about last time's points, kept with ``earlier``."""
+
+    def __init__(self, counts: EvaluationCount, *, follow_up: bool = False, earlier: str = "") -> None:
+        super().__init__()
+        self.counts = counts
+        self.follow_up = follow_up
+        self.earlier = earlier

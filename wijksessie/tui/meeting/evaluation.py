@@ -3,8 +3,9 @@
 Three numbers (satisfied, neutral, not satisfied), anonymous tallies only.
 Each is checked like the other tallies (:func:`wijksessie.inputs.parse_count`:
 a whole number, 0 or more; a wrong one gives one line saying what to do and
-nothing is saved). Enter saves all three
-(:func:`wijksessie.feedback.record_evaluation`) and moves on to the next field.
+nothing is saved). Enter moves on to the next field and asks the meeting
+screen to save all three (:class:`~wijksessie.tui.messages.SaveEvaluation`;
+it saves with :func:`wijksessie.feedback.record_evaluation`).
 In a follow-up meeting a second row counts how satisfied residents are with
 what became of last time's points; that is kept with the earlier session
 (its ``follow_up_evaluation``, as the report expects).
@@ -19,10 +20,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from wijksessie import feedback, inputs
+from wijksessie import inputs
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
 from wijksessie.model import EvaluationCount
+from wijksessie.tui import messages
 from wijksessie.tui.widgets.cells import OrderedInput
 
 #: (field id, label) in the order they are asked.
@@ -33,9 +35,11 @@ FIELDS = (
 )
 
 
-def parse_evaluation(values: dict[str, str]) -> dict[str, int]:
-    """The three counts as typed; :class:`inputs.InputError` names the field that is wrong."""
-    return {key: inputs.parse_count(values.get(key, ""), what=_(label)) for key, label in FIELDS}
+def parse_evaluation(values: dict[str, str]) -> EvaluationCount:
+    """The three counts as typed; :class:`inputs.InputError` names the field that is wrong (the first, in order)."""
+    counts = {key: inputs.parse_count(values.get(key, ""), what=_(label)) for key, label in FIELDS}
+    return EvaluationCount(satisfied=counts["satisfied"], neutral=counts["neutral"],
+                           not_satisfied=counts["not_satisfied"])
 
 
 class EvaluationPanel(Vertical):
@@ -127,7 +131,7 @@ class EvaluationPanel(Vertical):
 
     def _check_left(self) -> None:
         focused = self.screen.focused if self.is_attached else None
-        if focused is None or focused not in self.query(Input):
+        if focused is None or focused not in list(self.query(Input)):
             self._inside = False
 
     def values(self, prefix: str = "evaluation-") -> dict[str, str]:
@@ -151,34 +155,24 @@ class EvaluationPanel(Vertical):
         line.update(message)
         line.set_class(bool(message), "-shown")
 
-    def _save_follow_up(self, counts: dict[str, int]) -> None:
-        store = self._store()
-        if store is None:
-            return
-        with store.open(self.earlier) as sf:  # the earlier session, briefly, to note how its follow-up was judged
-            self.follow_up_counts = feedback.record_evaluation(sf, follow_up=True, **counts)
-
     def _enter(self, field: Input) -> None:
-        """Enter in one of the fields: check its row, save it, go on to the next field."""
-        prefix = "evaluation-fu-" if (field.id or "").startswith("evaluation-fu-") else "evaluation-"
+        """Enter in one of the fields: check its row, ask the meeting screen to save it, go on to the next field."""
+        follow_up = (field.id or "").startswith("evaluation-fu-")
         try:
-            counts = parse_evaluation(self.values(prefix))
-            if prefix == "evaluation-":
-                feedback.record_evaluation(self.files(), **counts)
-            else:
-                self._save_follow_up(counts)
+            counts = parse_evaluation(self.values("evaluation-fu-" if follow_up else "evaluation-"))
         except UserError as exc:
             self._error(str(exc))
             self.notify(str(exc), title=_("Niet bewaard"), severity="error", markup=False)
             return
-        except OSError as exc:
-            from wijksessie.errors import os_error_message
-
-            self._error(os_error_message(exc))
-            return
         self._error("")
-        self.query_one("#evaluation-saved", Static).update(self._saved_text())
+        self.post_message(messages.SaveEvaluation(counts, follow_up=follow_up, earlier=self.earlier))
         ids = self._ids()
         index = ids.index(field.id or "")
         if index + 1 < len(ids):
             self.screen.set_focus(self.query_one(f"#{ids[index + 1]}", Input))
+
+    def saved(self, request: messages.SaveEvaluation) -> None:
+        """The meeting screen saved the counts: say what is on disk now."""
+        if request.follow_up:
+            self.follow_up_counts = request.counts
+        self.query_one("#evaluation-saved", Static).update(self._saved_text())

@@ -13,7 +13,7 @@ from typing import TypedDict
 from rich.text import Text
 from textual.widgets import Static
 
-from wijksessie import model, privacy
+from wijksessie import feedback, model, privacy
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, ContributionKind
 from wijksessie.safe_text import terminal_safe
@@ -195,6 +195,29 @@ class StepRequests(MeetingHost):
         from wijksessie.tui.dialogs.common import ConfirmDialog
 
         self.app.push_screen(ConfirmDialog(_("Deze afspraak weghalen?"), danger=True), answer)
+
+    def on_save_evaluation(self, request: messages.SaveEvaluation) -> None:
+        request.stop()
+        c = request.counts
+        if request.follow_up:
+            store = self.app.store
+
+            def save_earlier() -> model.EvaluationCount:
+                with store.open(request.earlier) as earlier:  # the earlier session, briefly: how its follow-up was judged
+                    return feedback.record_evaluation(earlier, satisfied=c.satisfied, neutral=c.neutral,
+                                                      not_satisfied=c.not_satisfied, follow_up=True)
+
+            ok, _result = self.save(save_earlier)
+        else:
+            old = self.sf.session.evaluation
+            ok, _result = self.save(lambda: feedback.record_evaluation(
+                self.sf, satisfied=c.satisfied, neutral=c.neutral, not_satisfied=c.not_satisfied))
+            if ok:
+                self.push_undo(_("telling"), lambda: self.sf.update(lambda s: setattr(s, "evaluation", old)))
+        if ok:
+            self._saved(request)
+        else:
+            self._not_saved(request)
 
     def on_edit_contact(self, request: messages.EditContact) -> None:
         request.stop()

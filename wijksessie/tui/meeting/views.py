@@ -60,6 +60,15 @@ class InfoView(EntryStepView):
             yield Static(_("We schrijven geen namen op. Wat u zegt, komt zonder naam in de brief."), classes="info-card")
         yield EntryPanel(self)
 
+    def saved(self, request: messages.MeetingRequest) -> None:
+        if isinstance(request, messages.SaveEvaluation):
+            from wijksessie.tui.meeting.evaluation import EvaluationPanel
+
+            for panel in self.query(EvaluationPanel):
+                panel.saved(request)
+            return
+        super().saved(request)
+
 
 class DiscussView(EntryStepView):
     """Talk about the top themes: one theme at a time; contributions are tagged with it."""

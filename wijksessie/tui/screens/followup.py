@@ -156,7 +156,7 @@ class DecisionDialog(SaveCancelButtons, TranslatedModalScreen[bool]):
 
     def values(self) -> dict:
         """What the form holds now."""
-        reason = self.query_one("#reason")
+        reason = self.query_one("#reason", PlainInput)
         return {
             "status": self.query_one("#status", Select).value,
             "reason": reason.value,
@@ -217,7 +217,7 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
         super().__init__()
         self.store = store
         # Opened here, not on mount: a locked or damaged session is reported before the screen shows.
-        self.sf: SessionFile | None = store.open(session_id)
+        self.sf: SessionFile = store.open(session_id)
         self.session_id = self.sf.session.id
         self._row_ids: list[str] = []
 
@@ -243,7 +243,8 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def on_resize(self) -> None:
         if self.is_mounted:
-            self.refresh_table(keep=self.current().id if self.current() else None)
+            current = self.current()
+            self.refresh_table(keep=current.id if current else None)
 
     def _columns(self, rows: list[list]) -> None:
         """(Re)build the columns, each as wide as its widest cell; what was said gets the width that is left.
@@ -275,9 +276,9 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def contributions(self) -> list[Contribution]:
         """Every contribution of the session, as recorded."""
-        return self.sf.contributions() if self.sf else []
+        return self.sf.contributions()
 
-    def visible(self) -> list[Contribution]:
+    def visible_contributions(self) -> list[Contribution]:
         """The contributions that pass the filters."""
         theme = self.query_one("#theme", Select).value
         kind = self.query_one("#kind", Select).value
@@ -303,8 +304,9 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
         table = self.query_one(DataTable)
         self._row_ids = []
         rows = []
-        for c in self.visible():
+        for c in self.visible_contributions():
             d = c.decision
+            status: str | Text
             # "–" for a point without any decision: short, so what was said keeps the width.
             if d.status is DecisionStatus.OPEN:
                 status = "–"
@@ -319,7 +321,7 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
             self._row_ids.append(c.id)
         self._columns([[*row[:3], "", *row[4:]] for row in rows])
         for row, cid in zip(rows, self._row_ids):
-            row[3] = Text(_short(row[3], self._text_width))
+            row[3] = Text(_short(str(row[3]), self._text_width))
             table.add_row(*row, key=cid)
         if keep in self._row_ids:
             table.move_cursor(row=self._row_ids.index(keep))
@@ -358,7 +360,7 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
             return self.sf.decide(contribution_id, **values)
         except OSError as exc:
             raise UserError(
-                _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.").format(
+                _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.").format(
                     error=exc.strerror or exc
                 )
             ) from None
@@ -423,6 +425,5 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.close()
 
     def close(self) -> None:
-        """Let go of the session so other screens can write it."""
-        if self.sf is not None:
-            self.sf.close()
+        """Let go of the session so other screens can write it (closing twice does no harm)."""
+        self.sf.close()

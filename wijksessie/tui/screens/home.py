@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Static
 
 from wijksessie.errors import UserError
@@ -60,6 +61,8 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         #: True once the list has been read from disk (tests and the palette wait for it).
         self.loaded = False
         self._select: str | None = None
+        #: Why the list could not be read (shown where the list would be); empty when it could.
+        self.problem = ""
         #: A key that needs the list, pressed before it was read: done as soon as it is.
         self._pending: Callable[[], None] | None = None
         # Reading the list means reading every session file in full: only on mount, and
@@ -144,12 +147,13 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         if not self.query("#sessions"):
             return  # being rebuilt (language switch): after_recompose fills it again
         table = self.query_one("#sessions", DataTable)
-        current = getattr(self, "_select", None) or self.selected_id()
+        current = self._select or self.selected_id()
         today = self.app.clock().date()
         labels = self._column_labels()
         keys = [key for _label, key in labels]
-        rows = []
+        rows: list[tuple[str, list[str | Text]]] = []
         for s in self.summaries:
+            cells: dict[str, str | Text]
             if s.problem:
                 cells = {"title": Text(_("BESCHADIGD: {id}").format(id=s.id), style="bold red")}
             else:
@@ -173,14 +177,16 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
             table.add_column(label, key=key, width=width)
         title_label, title_key = labels[-1]
         table.add_column(title_label, key=title_key, width=title_width)
-        for key, cells in rows:
-            cells[-1].truncate(title_width, overflow="ellipsis")
-            table.add_row(*cells, key=key)
+        for key, row in rows:
+            title = row[-1]
+            if isinstance(title, Text):
+                title.truncate(title_width, overflow="ellipsis")
+            table.add_row(*row, key=key)
         empty = self.query_one("#home-empty", Static)
         if self.summaries:
             empty.update("")
             empty.display = False
-        elif self.loaded and getattr(self, "problem", ""):
+        elif self.loaded and self.problem:
             empty.update(Text("⚠ " + self.problem, style="bold red"))
             empty.display = True
         elif self.loaded:
@@ -223,7 +229,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         if not table.row_count or table.cursor_row is None:
             return None
         try:
-            return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+            return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         except Exception:  # noqa: BLE001 - empty table
             return None
 

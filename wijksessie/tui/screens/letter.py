@@ -201,6 +201,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     @work(thread=True, exclusive=True, group="letter-write")
     def _write_in_thread(self, final: bool) -> None:
+        written: list[Path]
         try:
             if final:
                 written = outputs.write_final_letter(self.store, self.session_id, self.store.data_dir,
@@ -212,7 +213,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         except UserError as exc:
             written, problem = [], program_words(str(exc))
         except OSError as exc:
-            written, problem = [], _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.") \
+            written, problem = [], _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.") \
                 .format(error=exc.strerror or exc)
         self.app.call_from_thread(self._written, written, problem, final)
 
@@ -225,7 +226,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
             self._show_status("⚠ " + problem)
             return
         self.written = written
-        message = ngettext("{n} bestand gemaakt in {folder}", "{n} bestanden gemaakt in {folder}",
+        message = ngettext("{n} bestand gemaakt. Map: {folder}", "{n} bestanden gemaakt. Map: {folder}",
                            len(written)).format(n=len(written), folder=self.folder)
         self._show_status()
         self.notify(message, title=_("Definitieve brief klaar") if final else _("Brief klaar"), timeout=8)
@@ -301,7 +302,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         except UserError as exc:
             made, problem = [], program_words(str(exc))
         except OSError as exc:
-            made, problem = [], _("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.") \
+            made, problem = [], _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.") \
                 .format(error=exc.strerror or exc)
         self.app.call_from_thread(self._personal_written, made, problem)
 

@@ -148,7 +148,7 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
             except UserError as exc:
                 problems.append(program_words(str(exc)))
             except OSError as exc:
-                problems.append(_("Opslaan lukte niet ({error}). Controleer of de schijf vol is of de map nog bestaat.")
+                problems.append(_("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.")
                                 .format(error=exc.strerror or exc))
         self.app.call_from_thread(self._finished, made, problems)
 

@@ -362,7 +362,7 @@ class SessionSettingsScreen(SessionForm):
         super().__init__()
         self.store = store
         # Opened here, not on mount: a locked or damaged session is reported before the screen shows.
-        self.sf: SessionFile | None = store.open(session_id)
+        self.sf: SessionFile = store.open(session_id)
         self.session_id = self.sf.session.id
 
     def compose(self) -> ComposeResult:
@@ -452,6 +452,4 @@ class SessionSettingsScreen(SessionForm):
         self.dismiss(None)
 
     def on_unmount(self) -> None:
-        if self.sf is not None:
-            self.sf.close()
-            self.sf = None
+        self.sf.close()

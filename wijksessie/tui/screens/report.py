@@ -74,7 +74,7 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
             result, problem = None, str(exc)
         self.app.call_from_thread(self._counted, result, problem, tell)
 
-    def _counted(self, result, problem: str, tell: bool) -> None:
+    def _counted(self, result: report.Report | None, problem: str, tell: bool) -> None:
         if problem:
             self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
             return
@@ -86,8 +86,10 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
             self.notify(_("Opnieuw geteld."), timeout=3)
 
     def fill(self) -> None:
-        """Show :attr:`report` in the table and the text below it."""
+        """Show :attr:`report` in the table and the text below it (once counted)."""
         r = self.report
+        if r is None:
+            return
         table = self.query_one(DataTable)
         table.clear(columns=True)
         # Narrow terminals leave out the problems per neighbourhood: they are listed below the table too.
@@ -115,10 +117,10 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
                   if wide else []),
                 key=n.name,
             )
-        self.query_one("#report-extra", Static).update(self._details())
+        self.query_one("#report-extra", Static).update(self._details(r))
 
-    def _details(self) -> str:
-        r, g = self.report, self.report.grant
+    def _details(self, r: report.Report) -> str:
+        g = r.grant
         lines: list[str] = []
         if r.planned:
             lines.append(ngettext(

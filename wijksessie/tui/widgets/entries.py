@@ -14,6 +14,9 @@ at the top, Home, a click) or Enter shows the next batch.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
@@ -78,7 +81,7 @@ class EntryList(OptionList):
     # still lays out again when the scrollbar appears or goes (that one is reactive).
     virtual_size = Reactive(Size(0, 0), layout=False)
 
-    def __init__(self, contributions: list[Contribution] = (), *, window: int = WINDOW, **kwargs) -> None:
+    def __init__(self, contributions: Iterable[Contribution] = (), *, window: int = WINDOW, **kwargs: Any) -> None:
         contributions = list(contributions)
         self.window = max(1, window)
         cut = max(0, len(contributions) - self.window)
