@@ -1,20 +1,42 @@
-"""The B1 check on a labelled set: policy sentences it must find, plain sentences it must leave alone.
+"""The B1 check on labelled sets: policy sentences it must find, plain sentences it must leave alone.
 
-``tests/data/b1/jargon.txt`` holds sentences taken from real Dutch policy
-texts about involving residents (the sources in ``../shared/seeds``);
-``tests/data/b1/plain.txt`` holds plain sentences we wrote ourselves, among
-them questions with a present tense, "is … gesloten" as a state and
-"middelen" meaning medicines. A sentence counts as flagged when
-:func:`wijksessie.plain.check_text` finds anything in it.
+Two sets, each a pair of files in ``tests/data/b1``:
+
+* the development set, ``jargon.txt`` and ``plain.txt``: the word list and
+  the rules were built while looking at it, so its figures flatter the check;
+* the held-out set, ``heldout_jargon.txt`` and ``heldout_plain.txt``: made
+  before the rules of the second B1 round changed (issue 15) and never
+  copied into the word list. Its jargon sentences come from the source texts
+  (``../shared/seeds``) and, per kind the issue names, from sentences we wrote
+  in the style of policy texts; its plain sentences are ours, with traps
+  (present-tense questions, "is … gesloten", "middelen" for medicines,
+  everyday words that look like policy words).
+
+Held-out figures: 54/70 (77.1 %) flagged and 3/98 (3.1 %) false alarms
+before the changes; 62/70 (88.6 %) and 0/98 (0 %) after. The development
+set stayed at 91/92 and 0/225.
+
+A sentence counts as flagged when :func:`wijksessie.plain.check_text`
+finds anything in it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from wijksessie.plain import check_text
 
 DATA = Path(__file__).parent / "data" / "b1"
+
+#: (jargon file, plain file, lowest share of jargon flagged, highest share of plain flagged)
+SETS = {
+    "development": ("jargon.txt", "plain.txt", 0.90, 0.03),
+    # The issue's aim is 90 % on a set nobody tuned for; the held-out set is at
+    # 88.6 %, so this guards against going back, not the aim itself.
+    "held-out": ("heldout_jargon.txt", "heldout_plain.txt", 0.85, 0.03),
+}
 
 
 def sentences(name: str) -> list[str]:
@@ -22,23 +44,33 @@ def sentences(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def test_labelled_set_is_big_enough():
+def test_labelled_sets_are_big_enough():
     assert len(sentences("jargon.txt")) >= 60
     assert len(sentences("plain.txt")) >= 100
+    assert len(sentences("heldout_jargon.txt")) >= 40
+    assert len(sentences("heldout_plain.txt")) >= 80
 
 
-def test_b1_check_finds_policy_language_and_leaves_plain_sentences_alone():
-    jargon = sentences("jargon.txt")
-    plain = sentences("plain.txt")
+def test_held_out_set_shares_no_sentence_with_the_development_set():
+    development = {s.casefold() for s in sentences("jargon.txt") + sentences("plain.txt")}
+    held_out = {s.casefold() for s in sentences("heldout_jargon.txt") + sentences("heldout_plain.txt")}
+    assert not development & held_out
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_b1_check_finds_policy_language_and_leaves_plain_sentences_alone(name):
+    jargon_file, plain_file, min_recall, max_false = SETS[name]
+    jargon = sentences(jargon_file)
+    plain = sentences(plain_file)
     missed = [s for s in jargon if not check_text(s)]
     false_alarms = {s: [f"{f.kind}: {f.text}" for f in check_text(s)] for s in plain if check_text(s)}
     recall = 1 - len(missed) / len(jargon)
     false_rate = len(false_alarms) / len(plain)
-    print(f"\nB1 set: {len(jargon) - len(missed)}/{len(jargon)} jargon sentences flagged ({recall:.1%}), "
+    print(f"\nB1 {name} set: {len(jargon) - len(missed)}/{len(jargon)} jargon sentences flagged ({recall:.1%}), "
           f"{len(false_alarms)}/{len(plain)} plain sentences flagged ({false_rate:.1%})")
     for sentence in missed:
         print("  missed:", sentence)
     for sentence, found in false_alarms.items():
         print("  false alarm:", sentence, found)
-    assert recall >= 0.90, missed
-    assert false_rate <= 0.03, false_alarms
+    assert recall >= min_recall, missed
+    assert false_rate <= max_false, false_alarms
