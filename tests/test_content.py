@@ -310,9 +310,9 @@ def test_title_as_a_list(tmp_path):
 def test_unknown_field_suggests_closest(tmp_path):
     error = only(agenda_errors(tmp_path, replace("minutes: 20", "minuten: 20")))
     assert error.line == 25
-    assert '"minuten"' in error.message and 'Bedoelt u "minutes"?' in error.message
+    assert error.message == 'Dit veld is onbekend: "minuten". Misschien bedoelt u deze naam: "minutes". Pas dan de naam aan.'
     errors = agenda_errors(tmp_path, replace("description:", "descriptoin:"))
-    assert 'Bedoelt u "description"?' in only(errors).message
+    assert 'Misschien bedoelt u deze naam: "description".' in only(errors).message
 
 
 def test_unknown_field_without_suggestion_lists_known(tmp_path):
@@ -546,7 +546,7 @@ def test_theme_list_errors(tmp_path):
     error = only(themes_errors(tmp_path, GOOD_THEMES, name="anders.yaml"))
     assert error.line == 1 and '"anders"' in error.message
     error = only(themes_errors(tmp_path, GOOD_THEMES.replace("    help:", "    hulp:")))
-    assert 'Bedoelt u "help"?' in error.message
+    assert 'Misschien bedoelt u deze naam: "help".' in error.message
     error = only(themes_errors(tmp_path, GOOD_THEMES.replace('name: "Wonen"', "name: yes")))
     assert "moet tekst zijn" in error.message
     error = only(themes_errors(tmp_path, "id: lijst\ntitle: T\nthemes:\n  - bewegen\n"))
@@ -763,7 +763,7 @@ def test_every_problem_of_one_step_is_reported_once(tmp_path):
     errors = agenda_errors(tmp_path, text)
     messages = [(e.line, e.message) for e in errors]
     assert messages == [
-        (24, 'Dit veld is onbekend: "titel". Bedoelt u "title"? Pas dan de naam aan.'),
+        (24, 'Dit veld is onbekend: "titel". Misschien bedoelt u deze naam: "title". Pas dan de naam aan.'),
         (25, 'Dit veld moet een heel getal zijn: "minutes". Nu staat er een tekst: "tien". '
              "Schrijf een heel getal, zonder aanhalingstekens, zoals 10."),
         (26, 'Dit getal ligt niet tussen 1 en 10: "dots". Nu staat er: 99. Kies een getal van 1 tot en met 10.'),

@@ -58,7 +58,7 @@ def _problem(doc: yamlfile.Document, cls: type, data: Any, problem: schema.Probl
         return _error(
             doc, base + problem.loc,
             _('Deze id mag alleen kleine letters, cijfers en streepjes bevatten: "{value}".').format(value=value),
-            _('Gebruik bijvoorbeeld "{suggestion}".').format(suggestion=_slug(value)),
+            _('Gebruik bijvoorbeeld deze id: "{suggestion}".').format(suggestion=_slug(value)),
         )
     if problem.kind == "enum" and problem.loc[-1:] == ("type",) and cls is Step:
         return _error(

@@ -126,7 +126,7 @@ def problem_error(doc: Document, cls: Any, problem: schema.Problem, *, where: st
         known = _known_fields(cls, rel)
         close = difflib.get_close_matches(problem.field, known, n=1, cutoff=0.6)
         if close:
-            todo = _('Bedoelt u "{suggestion}"? Pas dan de naam aan.').format(suggestion=close[0])
+            todo = _('Misschien bedoelt u deze naam: "{suggestion}". Pas dan de naam aan.').format(suggestion=close[0])
         else:
             todo = _("Haal het weg, of kies uit: {known}.").format(known=", ".join(known))
         return err(_('Dit veld is onbekend: "{field}".').format(field=problem.field), todo,
