@@ -761,3 +761,19 @@ def test_a_residents_letter_language_is_checked_too(cli, st):
         assert list(sf.people()) == []
     ok = cli("person", sid, "--name", "Ayşe", "--lang", "tr", "--email", "a@example.org", "--purpose", "letter", "--consent-how", "oral")
     assert ok.returncode == 0, ok.stderr
+
+
+def test_a_letter_without_points_does_not_say_every_point_has_a_decision(cli):
+    sid = cli("new", "--title", "T", "--neighbourhood", "N").stdout.strip()
+    result = cli("letter", sid, "--format", "txt")
+    assert result.returncode == 0, result.stderr
+    assert "Wij hebben geen punten opgeschreven." in result.stdout
+    assert "Wij laten u weten hoe het verder gaat." in result.stdout
+    assert "over alle punten een besluit" not in result.stdout
+
+
+def test_arabic_says_one_vote_once_without_a_number_in_brackets(cli):
+    result = cli("letter", "--example", "--lang", "ar", "--format", "txt")
+    assert result.returncode == 0, result.stderr
+    one_vote = [line for line in result.stdout.splitlines() if "صوت واحد" in line]  # the example has a theme with 1 vote
+    assert one_vote and all("(صوت واحد)" in line and "(1)" not in line for line in one_vote), one_vote
