@@ -90,6 +90,7 @@ def test_filters_by_neighbourhood_and_since(fixture_store):
     store, _ids = fixture_store
     r = report.build_report(store, neighbourhood="NOORD", today=TODAY)
     assert [n.name for n in r.neighbourhoods] == ["Noord"]
+    assert "Alleen deze wijk: NOORD." in report.render_report(r, "md")
     r = report.build_report(store, since=dt.date(2026, 12, 1), today=TODAY)
     by = {n.name: n for n in r.neighbourhoods}
     assert by["Noord"].meetings == 1 and by["Zuid"].meetings == 1
@@ -102,7 +103,9 @@ def test_renderers(fixture_store):
     r = report.build_report(store, today=TODAY)
     md = report.render_report(r, "md")
     assert "| Noord | 2 | 35 | 7 | 71% | **1** ⚠ | 2 | 2 | Groen (3), Veilig (1) |" in md
-    assert "Deze wijken wachten nog op een brief" in md and ids["noord1"] in md
+    assert "Deze wijken wachten nog op een brief" in md
+    assert (f"- Wijk: Noord. Gesprek van 10 november 2026: „Noord in november”. De brief was beloofd voor "
+            f"20 december 2026. Sessie: {ids['noord1']}.") in md.splitlines()
     assert "5 groepen bereikt: 2 wijken en 3 groepen bij de telling" in md
     rows = list(csv.DictReader(io.StringIO(report.render_report(r, "csv")), delimiter=";"))
     assert [row["wijk"] for row in rows] == ["Noord", "Zuid"]
@@ -162,7 +165,9 @@ def test_promises_past_their_date_trajectories_and_evaluations(data_dir):
     assert (noord.evaluation.satisfied, r.grant.follow_up_evaluation.satisfied) == (10, 3)
 
     md = report.render_report(r, "md")
-    assert "Beloofd, maar de datum is voorbij" in md and "1 punt wordt nog uitgezocht" in md
+    assert "Beloofd, maar de datum is voorbij" in md
+    assert (f"- Wijk: Noord. Gesprek van 10 november 2026: „Noord in november”. Sessie: {first}. "
+            "1 punt wordt nog uitgezocht. 1 afspraak is nog niet klaar.") in md.splitlines()
     assert "Gesprekken die op elkaar volgen" in md and "tevreden: 10" in md
     data = json.loads(report.render_report(r, "json"))
     assert data["trajectories"][0]["meetings"] == [first, second.id]
