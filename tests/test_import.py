@@ -315,14 +315,15 @@ def test_ten_thousand_contributions_import_in_one_write(tmp_path):
         writes.append(path)
         return original(path, data, **kwargs)
 
-    import wijksessie.store as store_module
+    import wijksessie.store.storage as storage_module  # the session file's writer
 
-    store_module.write_atomic, saved = counting, store_module.write_atomic
+    storage_module.write_atomic, saved = counting, storage_module.write_atomic
     try:
         [result] = importer.import_files(store, [file])
     finally:
-        store_module.write_atomic = saved
+        storage_module.write_atomic = saved
     assert result.added == 10_000
+    assert writes, "the count sees the session file's writes"
     assert len([w for w in writes if w.name == f"{sid}.json"]) <= 2, "create + one write, not one per contribution"
     with store.open(sid, readonly=True) as sf:
         assert len(sf.contributions()) == 10_000

@@ -68,7 +68,6 @@ def test_crash_between_temp_file_and_replace_keeps_the_old_file(st, sid, monkeyp
                 raise OSError("power cut")
             return real_replace(src, dst)
 
-        monkeypatch.setattr(store.os, "replace", power_cut)
         monkeypatch.setattr("wijksessie.atomic.os.replace", power_cut)
         with pytest.raises(OSError):
             sf.add_contribution(Contribution.new("nooit bevestigd"))
@@ -194,7 +193,7 @@ def test_a_file_we_may_not_read_is_listed_with_what_to_do(st, sid, data_dir, mon
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(store_module.os, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     by_id = {s.id: s for s in st.summaries()}
     assert by_id[sid].problem == ""
     assert "chmod u+rw" in by_id[other].problem and target in by_id[other].problem

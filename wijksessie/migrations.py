@@ -10,10 +10,14 @@ model to report: a step skips what is not the shape it expects.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
+
+#: Raw TinyDB tables or one document, as read from JSON (shapes are checked by the model, not here).
+JSON = dict[str, Any]
 
 
-def _v1_to_v2(tables: dict) -> dict:
+def _v1_to_v2(tables: JSON) -> JSON:
     """Schema 2: answer history, agreement states, letters sent, follow-ups, evaluations.
 
     The one letter schema 1 knew (``letter_sent``, a date) becomes the first
@@ -47,7 +51,7 @@ def _v1_to_v2(tables: dict) -> dict:
     return tables
 
 
-def _first_letter(session: dict, sent: str, contributions: list[dict], agreements: list[dict]) -> dict:
+def _first_letter(session: JSON, sent: str, contributions: list[JSON], agreements: list[JSON]) -> JSON:
     languages = session.get("languages")
     language = languages[0] if isinstance(languages, list) and languages and isinstance(languages[0], str) else "nl"
     answers = {}
@@ -71,6 +75,6 @@ def _first_letter(session: dict, sent: str, contributions: list[dict], agreement
     }
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {
+STEPS: dict[int, Callable[[JSON], JSON]] = {
     1: _v1_to_v2,
 }
