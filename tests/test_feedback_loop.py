@@ -293,14 +293,3 @@ def test_write_update_letter_for_the_program_records_once(old_store):
         assert [letter.kind for letter in sf.session.letters] == ["final", "update"]
         again, _changes = write_update_letter(sf, "md", today=dt.date(2026, 12, 2))
         assert again is None and len(sf.session.letters) == 2
-
-
-def test_earlier_meetings_to_follow_up_are_in_the_same_neighbourhood(cli, data_dir):
-    from wijksessie import feedback
-
-    first = _session(cli)
-    cli("new", "--title", "Zuid", "--neighbourhood", "Zuid", "--date", "2026-09-01")
-    later = cli("new", "--title", "Noord later", "--neighbourhood", "noord ", "--date", "2027-01-10").stdout.strip()
-    store = SessionStore(data_dir)
-    assert [s.id for s in feedback.earlier_meetings(store, "Noord")] == [later, first]
-    assert [s.id for s in feedback.earlier_meetings(store, "Noord", before=dt.date(2027, 1, 1))] == [first]

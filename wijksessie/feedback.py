@@ -40,7 +40,7 @@ from wijksessie.model import (
 )
 
 if TYPE_CHECKING:
-    from wijksessie.store import SessionFile, SessionStore, SessionSummary
+    from wijksessie.store import SessionFile, SessionStore
 
 #: An entry of the answer history or of a letter sent, as the JSON export writes it.
 ExportEntry = dict[str, Any]
@@ -305,20 +305,6 @@ def link_follow_up(session: Session, earlier: Session) -> Session:
         )
     session.follows = earlier.id
     return session
-
-
-def earlier_meetings(store: SessionStore, neighbourhood: str, before: dt.date | None = None) -> list[SessionSummary]:
-    """The sessions a new meeting in ``neighbourhood`` can follow up: same neighbourhood (any case), newest first.
-
-    ``before`` keeps meetings held before that date. Damaged files are left
-    out. For the "vervolg op…" choice when a meeting is prepared.
-    """
-    wanted = " ".join(neighbourhood.split()).casefold()
-    return [
-        s for s in store.summaries()
-        if not s.problem and " ".join(s.neighbourhood.split()).casefold() == wanted
-        and (before is None or (s.date is not None and s.date < before))
-    ]
 
 
 @dataclass
