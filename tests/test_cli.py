@@ -31,7 +31,7 @@ def test_create_fill_and_export_from_the_cli_alone(cli):
     assert r.returncode == 0, r.stderr
     r = cli("decide", sid, cid_a, "--status", "not_adopted", "--reason", "Daar komt volgend jaar een nieuw plein.")
     assert r.returncode == 0, r.stderr
-    assert "Nog 1 zonder besluit" in r.stdout
+    assert r.stdout.strip() == f"Punt: {cid_a}. Besluit: niet overgenomen. Nog 1 punt zonder besluit.", r.stdout
 
     r = cli("export", sid, "--format", "json")
     assert r.returncode == 0, r.stderr

@@ -1,15 +1,12 @@
 """Sane bounds for numbers and dates, shared by the store, the command line and the screens.
 
-A typing slip (a 35-digit vote, the year 9999) is refused where it comes in,
+A typing slip (a 35-digit vote, a 10 GB paste) is refused where it comes in,
 with one clear line, instead of breaking a letter or a date sum later. This
 module imports nothing, so the command line's ``--help`` can use it for free.
 """
 
 #: The most dots one theme can have (and one ``vote`` can add or take away).
 MAX_VOTES = 100_000
-
-#: Dates outside these years are typing slips (and 9999-12-31 plus six weeks does not exist).
-FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 #: Seconds a short write from the command line waits for a session another process is writing.
 CLI_LOCK_WAIT = 5.0

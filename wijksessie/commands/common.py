@@ -54,22 +54,12 @@ def store(args: argparse.Namespace) -> SessionStore:
     return SessionStore(paths.data_dir(args.data_dir), lock_wait=wait)
 
 
-from wijksessie.limits import FIRST_YEAR, LAST_YEAR  # noqa: E402 - beside the function that uses them
-
-
 def check_date(value: str | None, option: str) -> None:
-    """Refuse a date option far outside any meeting's life, before it reaches the session."""
-    if not value:
-        return
-    from wijksessie.model import parse_date
+    """Refuse a wrong date option (a slip, a year far outside any meeting's life) before a session is opened."""
+    if value:
+        from wijksessie.model import parse_date
 
-    day = parse_date(value, option)
-    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise UserError(
-            _("Deze datum is te ver weg: {option} {date}. Kies een datum tussen {first} en {last}.").format(
-                date=value, option=option, first=FIRST_YEAR, last=LAST_YEAR
-            )
-        )
+        parse_date(value, option)
 
 
 def bounded_int(low: int, high: int) -> Callable[[str], int]:
@@ -129,11 +119,18 @@ def write_output(args: argparse.Namespace, text: str) -> None:
             text = "\ufeff" + text  # `wijksessie export --format csv > notes.csv` must open right in Excel too
         sys.stdout.write(text)
         return
+    write_file(Path(args.output), text.encode("utf-8-sig" if getattr(args, "bom", False) else "utf-8"), force=args.force)
+
+
+def write_file(target: Path, data: bytes, *, force: bool) -> None:
+    """Write ``-o FILE`` atomically, never over an existing file without --force; say so on stderr.
+
+    Any other file error becomes the one line of :func:`~wijksessie.errors.os_error_message`.
+    """
     from wijksessie.atomic import write_new
 
-    target = Path(args.output)
     try:
-        write_new(target, text.encode("utf-8-sig" if getattr(args, "bom", False) else "utf-8"), force=args.force)
+        write_new(target, data, force=force)
     except FileExistsError:
         raise UserError(
             _("Dit bestand bestaat al: {path}. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)

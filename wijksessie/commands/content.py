@@ -20,11 +20,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         return _check(args)
     except RecursionError:
-        named = ", ".join(args.paths) if args.paths else _("de inhoud")
+        if not args.paths:
+            raise UserError(_("De inhoud is te diep genest om te lezen. Kijk welk bestand onlangs is veranderd, "
+                              "en maak het eenvoudiger.")) from None
         raise UserError(
-            _("{files}: te diep genest om te lezen. Maak het bestand eenvoudiger, of kijk of het wel het goede bestand is.").format(
-                files=named
-            )
+            _("Dit is te diep genest om te lezen: {files}. Maak het bestand eenvoudiger, "
+              "of kijk of het wel het goede bestand is.").format(files=", ".join(args.paths))
         ) from None
 
 
@@ -149,12 +150,13 @@ def format_missing(m: Missing) -> str:
 
 def cmd_i18n_update(args: argparse.Namespace) -> int:
     """``i18n update``."""
-    from wijksessie import i18n_tools
+    from wijksessie import i18n, i18n_tools
 
     total, results = i18n_tools.update(args.langs or None)
-    _print(_("Sjabloon {path}: {n} teksten.").format(path=i18n_tools.template_path(), n=total))
+    _print(i18n.ngettext("Sjabloon: {path}. Daarin staat {n} tekst.", "Sjabloon: {path}. Daarin staan {n} teksten.",
+                         total).format(path=i18n_tools.template_path(), n=total))
     for r in results:
-        _print(_("{lang}: {added} nieuw, {removed} vervallen.").format(lang=r.lang, added=r.added, removed=r.removed))
+        _print(_("Taal: {lang}. Nieuw: {added}. Vervallen: {removed}.").format(lang=r.lang, added=r.added, removed=r.removed))
     return 0
 
 

@@ -30,7 +30,7 @@ def setup_import(sub: SubParsers) -> None:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     aside = store(args).restore_backup(args.session, force=args.force)
-    out(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard als {path}.").format(path=aside))
+    out(_("De vorige goede versie staat terug. Het beschadigde bestand is bewaard. Het staat hier: {path}").format(path=aside))
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Protocol
 
 from wijksessie import i18n
-from wijksessie.commands.common import SubParsers, add_output_options, store, warn_skipped, write_output
+from wijksessie.commands.common import SubParsers, add_output_options, store, warn_skipped, write_file, write_output
 from wijksessie.i18n import _
 
 if TYPE_CHECKING:
@@ -166,18 +166,20 @@ def _check_translated(rendered: Translated, *, final: bool, allowed: bool) -> No
     if final and not allowed:
         raise UserError(
             i18n.ngettext(
-                "De brief is nog niet helemaal vertaald: {n} tekst staat nog in het Nederlands ({language}). "
-                "Laat de vertaling afmaken (wijksessie i18n status {lang}), of verstuur hem toch met --allow-untranslated.",
-                "De brief is nog niet helemaal vertaald: {n} teksten staan nog in het Nederlands ({language}). "
-                "Laat de vertaling afmaken (wijksessie i18n status {lang}), of verstuur hem toch met --allow-untranslated.",
+                "De brief is nog niet helemaal vertaald. Taal: {language}. Er staat nog {n} tekst in het Nederlands. "
+                "Laat de vertaling afmaken; welke tekst: wijksessie i18n status {lang}. "
+                "Of verstuur de brief toch, met --allow-untranslated.",
+                "De brief is nog niet helemaal vertaald. Taal: {language}. Er staan nog {n} teksten in het Nederlands. "
+                "Laat de vertaling afmaken; welke teksten: wijksessie i18n status {lang}. "
+                "Of verstuur de brief toch, met --allow-untranslated.",
                 n,
             ).format(n=n, language=language, lang=rendered.lang)
         )
     sys.stderr.write(
         i18n.ngettext(
-            "Let op: de brief is niet helemaal vertaald, {n} tekst staat nog in het Nederlands ({language}). "
+            "Let op: de brief is niet helemaal vertaald. Taal: {language}. Er staat nog {n} tekst in het Nederlands. "
             "Welke: wijksessie i18n status {lang}",
-            "Let op: de brief is niet helemaal vertaald, {n} teksten staan nog in het Nederlands ({language}). "
+            "Let op: de brief is niet helemaal vertaald. Taal: {language}. Er staan nog {n} teksten in het Nederlands. "
             "Welke: wijksessie i18n status {lang}",
             n,
         ).format(n=n, language=language, lang=rendered.lang)
@@ -189,13 +191,12 @@ def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
     """A PDF or Word letter: to ``-o FILE`` (atomic, never over a file without --force), or to a pipe."""
     from pathlib import Path
 
-    from wijksessie.atomic import write_new
     from wijksessie.errors import UserError
 
     if not args.output:
         if sys.stdout.isatty():
             raise UserError(
-                _("Een {fmt}-brief kan niet op het scherm. Geef een bestandsnaam op, bijvoorbeeld: -o brief.{fmt}").format(
+                _("Dit soort brief kan niet op het scherm: {fmt}. Geef een bestandsnaam op, bijvoorbeeld: -o brief.{fmt}").format(
                     fmt=args.format
                 )
             )
@@ -203,18 +204,7 @@ def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    target = Path(args.output)
-    try:
-        write_new(target, data, force=args.force)
-    except FileExistsError:
-        raise UserError(
-            _("Dit bestand bestaat al: {path}. Kies een andere naam, of gebruik --force om het te vervangen.").format(path=target)
-        ) from None
-    except OSError as exc:
-        raise UserError(
-            _("Kan {path} niet schrijven ({error}). Kies een andere map.").format(path=target, error=exc.strerror)
-        ) from None
-    sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
+    write_file(Path(args.output), data, force=args.force)
 
 
 def _say_missing(characters: str) -> None:
@@ -255,8 +245,8 @@ def _personal_letters(args: argparse.Namespace) -> int:
             _check_translated(item, final=False, allowed=True)
     sys.stderr.write(
         i18n.ngettext(
-            "{n} eigen brief geschreven in {folder}. Bij de bewoner staat nu dat de brief gemaakt is.",
-            "{n} eigen brieven geschreven in {folder}. Bij elke bewoner staat nu welke brief gemaakt is.",
+            "{n} eigen brief geschreven. Map: {folder}. Bij de bewoner staat nu dat de brief gemaakt is.",
+            "{n} eigen brieven geschreven. Map: {folder}. Bij elke bewoner staat nu welke brief gemaakt is.",
             len(written),
         ).format(n=len(written), folder=args.output)
         + "\n"

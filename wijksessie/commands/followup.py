@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from wijksessie import i18n
 from wijksessie.commands.common import STATUSES, SubParsers, bounded_int, check_date, out, store
 from wijksessie.i18n import _
 
@@ -23,7 +24,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
             recorded_by=args.by or "",
         )
         remaining = sum(1 for x in sf.contributions() if not x.decision.status.answered)
-    out(_("{id}: {status}. Nog {n} zonder besluit.").format(id=c.id, status=c.decision.status.label, n=remaining))
+    out(_("Punt: {id}. Besluit: {status}.").format(id=c.id, status=c.decision.status.label) + " " + i18n.ngettext(
+        "Nog {n} punt zonder besluit.", "Nog {n} punten zonder besluit.", remaining).format(n=remaining))
     return 0
 
 
@@ -60,7 +62,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         if entry["reason"]:
             line += "  " + _("uitleg: {reason}").format(reason=entry["reason"])
         if entry["by"]:
-            line += "  " + _("(vastgelegd door {who})").format(who=entry["by"])
+            line += "  " + _("vastgelegd door: {who}").format(who=entry["by"])
         out(terminal_safe(line, oneline=True))
     return 0
 
@@ -78,7 +80,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     with store(args).open(args.session) as sf:
         a = feedback.set_agreement_state(sf, args.agreement, args.state, reason=args.reason or "",
                                          recorded_by=args.by or "")
-    out(_("{id}: {state}.").format(id=a.id, state=a.state.label))
+    out(_("Afspraak: {id}. Stand: {state}.").format(id=a.id, state=a.state.label))
     return 0
 
 

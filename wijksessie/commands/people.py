@@ -111,11 +111,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
             sys.stderr.write(terminal_safe(f"{r.session_id}: {r.problem}", oneline=True) + "\n")  # may quote the file
             continue
-        out(
-            _("{id}: personen weggehaald: {people}. Inbreng aangepast: {texts}. Aanspreekpunt: {contact}.").format(
-                id=r.session_id, people=r.people, texts=r.texts, contact=_("gewist") if r.contact else _("was leeg")
-            )
-        )
+        if r.contact:
+            line = _("Sessie: {id}. Personen weggehaald: {people}. Inbreng aangepast: {texts}. "
+                     "Het aanspreekpunt is gewist.")
+        else:
+            line = _("Sessie: {id}. Personen weggehaald: {people}. Inbreng aangepast: {texts}. "
+                     "Er was geen aanspreekpunt.")
+        out(line.format(id=r.session_id, people=r.people, texts=r.texts))
         for line in r.changed:
             out("  " + line)
         _say_failed(r.failed)
@@ -123,7 +125,11 @@ def cmd_purge(args: argparse.Namespace) -> int:
         out(_("Geen sessies van voor {date}.").format(date=before.isoformat()))
     if problems:
         raise UserError(
-            _("{n} sessies konden niet worden opgeschoond (zie hierboven). Los dat op en probeer het opnieuw.").format(n=problems)
+            i18n.ngettext(
+                "{n} sessie kon niet worden opgeschoond; zie hierboven. Los dat op en probeer het opnieuw.",
+                "{n} sessies konden niet worden opgeschoond; zie hierboven. Los dat op en probeer het opnieuw.",
+                problems,
+            ).format(n=problems)
         )
     return 0
 

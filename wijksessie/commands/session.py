@@ -143,7 +143,7 @@ def _check_step(sf: SessionFile, step: str) -> None:
     ids = [s.id for s in agenda.steps]
     if step not in ids:
         raise UserError(
-            _("De stap '{step}' staat niet in de agenda. Kies uit: {steps}.").format(step=step, steps=", ".join(ids))
+            _("Deze stap staat niet in de agenda: {step}. Kies uit: {steps}.").format(step=step, steps=", ".join(ids))
         )
 
 
