@@ -233,6 +233,14 @@ def test_line_numbers_in_a_yaml_file(tmp_path):
     assert found[0].format().startswith(f'{path}:5: "input" → gebruik "inbreng"')
 
 
+def test_content_file_with_a_key_twice_is_refused_with_the_line(tmp_path):
+    path = write(tmp_path / "agendas" / "dubbel.yaml", 'title: "Proef"\ntitle: "Nog eens"\n')
+    found = check_file(path)
+    assert [f.format() for f in found] == [
+        f'{path}:2: Dit veld staat twee keer in dezelfde groep: "title" (ook op regel 1). Haal een van de twee weg.'
+    ]
+
+
 def test_broken_yaml_content_file_gives_one_error_not_a_traceback(tmp_path):
     path = write(tmp_path / "agendas" / "kapot.yaml", 'title: "Proef\nsteps: [\n')
     found = check_file(path)
@@ -635,6 +643,8 @@ def test_broken_word_list_gives_path_line_errors_not_a_traceback(content):
         ("- word: pilot\n  use: [proef\n  why: x\n", 3),
         ("word: pilot\n", 1),
         ("- word: pilot\n  use: {a: b}\n  why: x\n", 2),
+        # Read by wijksessie.yamlfile like every other YAML file: a key twice is refused.
+        ("- word: pilot\n  use: [proef]\n  use: [test]\n  why: x\n", 3),
     ],
 )
 def test_word_list_syntax_and_shape_errors(content, text, line):

@@ -10,7 +10,7 @@ from wijksessie import paths
 from wijksessie.i18n import _
 from wijksessie.plain.results import Finding, Problem
 from wijksessie.plain.wordlist import mtime
-from wijksessie.plain.yamlnodes import compose_all, kind, node_line, read, scalar_text
+from wijksessie.plain.yamlread import compose_root, kind, node_line, read, scalar_text
 
 _allowlists: dict[str, tuple[float | None, AllowList]] = {}
 
@@ -44,11 +44,9 @@ def _parse_allowlist(path: Path, base_dir: Path) -> AllowList:
     if src is None:
         return AllowList((), (problem,) if problem else (), path, base_dir)
     spath = str(path)
-    docs, errors = compose_all(src, spath)
-    docs = [d for d in docs if d is not None]
-    if errors or not docs:
+    root, errors = compose_root(src, spath)
+    if errors or root is None:
         return AllowList((), tuple(errors), path, base_dir)
-    root = docs[0]
     if kind(root) != "sequence":
         message = _("De lijst moet een lijst zijn. Begin elke regel met '- word:'.")
         return AllowList((), (Problem(spath, node_line(root), message),), path, base_dir)

@@ -13,7 +13,7 @@ from wijksessie.plain.results import DEFAULT_MAX_WORDS, KINDS, RULES, Finding, P
 from wijksessie.plain.rules.abbreviations import explained_in
 from wijksessie.plain.sources import TEMPLATE_SUFFIXES, YAML_SUFFIXES, file_segments, lang_from_path, markers
 from wijksessie.plain.wordlist import load_wordlist
-from wijksessie.plain.yamlnodes import read
+from wijksessie.plain.yamlread import read
 
 
 def check_file(

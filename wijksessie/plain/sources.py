@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from wijksessie.i18n import _, normalise
 from wijksessie.plain.results import Finding
 from wijksessie.plain.text import BREAK, blank, mask, mask_markup
-from wijksessie.plain.yamlnodes import compose_all, kind, node_line, scalar_text
+from wijksessie.plain.yamlread import compose_root, kind, node_line, scalar_text
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -161,12 +161,10 @@ def file_segments(path: Path, src: str, lang: str, spath: str) -> tuple[list[Seg
     suffix = path.suffix.lower()
     segments: list[Segment] = []
     if suffix in YAML_SUFFIXES:
-        docs, problems = compose_all(src, spath)
+        root, problems = compose_root(src, spath)
         if problems:
             return [], [p.as_finding() for p in problems]
-        for root in docs:
-            if root is None:
-                continue
+        if root is not None:
             for node, node_lang in _yaml_segments(src, root, lang):
                 raw = _yaml_raw(src, node)
                 segments.append(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from wijksessie.i18n import _
 from wijksessie.plain.results import Problem
 from wijksessie.plain.wordlist import ABBREVIATION_WORD, Entry, WordList, form_key
-from wijksessie.plain.yamlnodes import compose_all, is_scalar, kind, node_line, read, scalar_text
+from wijksessie.plain.yamlread import compose_root, is_scalar, kind, node_line, read, scalar_text
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -182,13 +182,11 @@ def parse_wordlist(path: Path, lang: str) -> WordList:
     if src is None:
         return WordList(lang, path, [], [problem] if problem else [])
     spath = str(path)
-    docs, errors = compose_all(src, spath)
+    root, errors = compose_root(src, spath)
     if errors:
         return WordList(lang, path, [], errors)
-    docs = [d for d in docs if d is not None]
-    if not docs:
+    if root is None:
         return WordList(lang, path, [], [])
-    root = docs[0]
     if kind(root) != "sequence":
         message = _("De woordenlijst moet een lijst zijn. Begin elk woord met '- word:'.")
         return WordList(lang, path, [], [Problem(spath, node_line(root), message)])
