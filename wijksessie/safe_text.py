@@ -91,11 +91,6 @@ def document_safe(text: str) -> str:
     return _balance_isolates(_CONTROL_DOCUMENT.sub(_visible, text))
 
 
-def has_control_characters(text: str) -> bool:
-    """True when :func:`terminal_safe` would change ``text`` (tab and newline allowed)."""
-    return _CONTROL.search(text) is not None or terminal_safe(text) != text
-
-
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
