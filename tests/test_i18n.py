@@ -777,3 +777,19 @@ def test_arabic_says_one_vote_once_without_a_number_in_brackets(cli):
     assert result.returncode == 0, result.stderr
     one_vote = [line for line in result.stdout.splitlines() if "صوت واحد" in line]  # the example has a theme with 1 vote
     assert one_vote and all("(صوت واحد)" in line and "(1)" not in line for line in one_vote), one_vote
+
+
+def test_a_wrapped_dutch_insert_in_an_arabic_text_letter_is_isolated_on_every_line(cli):
+    result = cli("letter", "--example", "--lang", "ar", "--format", "txt")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Text readers lay out each line on its own: an isolate must open and close on the same line,
+    # and a line that goes on with a Dutch reason starts a new isolate ("park." not ".park").
+    for line in lines:
+        depth = 0
+        for ch in line:
+            depth += {i18n.FSI: 1, i18n.PDI: -1}.get(ch, 0)
+            assert depth >= 0, line
+        assert depth == 0, line
+    reason_start = next(i for i, line in enumerate(lines) if "Er is bij het winkelcentrum" in line)
+    assert lines[reason_start + 1].lstrip().startswith(i18n.FSI), lines[reason_start:reason_start + 2]
