@@ -63,7 +63,7 @@ def test_done_when_sentence_shows_each_word_with_its_alternative():
 def test_done_when_sentence_message_names_the_line_and_the_replacement():
     found = check_text(DONE_WHEN, path="agendas/x.yaml", first_line=7)
     assert kinds(found, "jargon") == ["input", "ophalen", "positieve gezondheid"]
-    assert found[0].format() == 'agendas/x.yaml:7: "input" → gebruik "inbreng", "mening", "ideeën"'
+    assert found[0].format() == 'agendas/x.yaml:7: Moeilijk woord: "input". Gebruik liever: "inbreng", "mening", "ideeën".'
 
 
 def test_check_text_and_find_jargon_agree_on_jargon():
@@ -230,7 +230,7 @@ def test_line_numbers_in_a_yaml_file(tmp_path):
     for f in found:
         assert lines[f.line - 1][f.column - 1 :].startswith(f.text), f
     assert all(f.path == str(path) for f in found)
-    assert found[0].format().startswith(f'{path}:5: "input" → gebruik "inbreng"')
+    assert found[0].format() == f'{path}:5: Moeilijk woord: "input". Gebruik liever: "inbreng", "mening", "ideeën".'
 
 
 def test_content_file_with_a_key_twice_is_refused_with_the_line(tmp_path):
@@ -406,7 +406,7 @@ def test_allow_list_entry_without_reason_is_an_error_and_does_not_count(content)
     assert len(allow) == 0
     assert [p.line for p in allow.errors] == [2, 4, 3]
     assert all("'reason'" in p.message for p in (allow.errors[0], allow.errors[2]))  # missing
-    assert "'reden'" in allow.errors[1].message  # a key the list does not know
+    assert allow.errors[1].message == "Dit veld bestaat niet: reden. Gebruik alleen: word, file, reason."
     write(content / "agendas" / "a.yaml", 'title: "De pilot"\n')
     results = plain.check_all(content_dir=content)
     assert [f.kind for f in results].count("error") == 3
@@ -626,11 +626,16 @@ def test_broken_word_list_gives_path_line_errors_not_a_traceback(content):
     wordlist = plain.load_wordlist("nl", content)
     assert [e.word for e in wordlist] == ["pilot", "ophalen", "proef"]
     assert [p.line for p in wordlist.errors] == [4, 7, 9, 13]
-    messages = [str(p) for p in wordlist.errors]
-    assert messages[0].startswith(f"{path}:4: ") and "why" in messages[0]
-    assert "uses" in messages[1]
-    assert "* op" in messages[2]
-    assert "pilot" in messages[3] and "regel 1" in messages[3]
+    assert str(wordlist.errors[0]).startswith(f"{path}:4: ")
+    # The field, form or word comes after a label and a colon (issue 15).
+    assert [p.message for p in wordlist.errors] == [
+        "Hier mist een veld: why. Elke regel heeft word, use en why.",
+        "Dit veld bestaat niet: uses. Gebruik alleen: word, forms, use, why, source, abbreviation, compounds, "
+        "generate, context.",
+        "Deze vorm klopt niet: * op. Een * mag alleen los tussen twee woorden staan. Schrijf bijvoorbeeld: haalt * op",
+        "Dit woord staat twee keer in de lijst: Pilot. Het staat ook bij: pilot (regel 1). "
+        "Haal het bij één van de twee weg.",
+    ]
     # The good entries still work.
     assert [f.text for f in find_jargon("De pilot", content_dir=content)] == ["pilot"]
     errors = [f for f in plain.check_all(content_dir=content) if f.kind == "error"]
@@ -674,6 +679,8 @@ def test_messages_go_through_translation(monkeypatch):
     for name, module in list(sys.modules.items()):
         if name.startswith("wijksessie.plain") and hasattr(module, "_"):
             monkeypatch.setattr(module, "_", lambda message: "<" + message + ">")
+        if name.startswith("wijksessie.plain") and hasattr(module, "ngettext"):
+            monkeypatch.setattr(module, "ngettext", lambda one, many, n: "<" + (one if n == 1 else many) + ">")
     found = check_text("Uw input wordt besproken door de KNVB. " + LONG)
     assert all(f.format().count("<") >= 1 for f in found)
     assert all(f.suggestion.startswith("<") for f in found if f.kind != "jargon")
@@ -694,8 +701,9 @@ def test_check_finds_the_done_when_sentence_in_a_content_tree(content):
     )
     lines = [f.format() for f in plain.check_all(content_dir=content)]
     assert lines == [
-        f'{agenda}:7: "input" → gebruik "inbreng", "mening", "ideeën"',
-        f'{agenda}:7: "ophalen" → gebruik "vragen", "horen", "met u praten over"',
-        f'{agenda}:7: "positieve gezondheid" → gebruik "hoe gaat het met u", "wat vindt u belangrijk in uw leven"',
+        f'{agenda}:7: Moeilijk woord: "input". Gebruik liever: "inbreng", "mening", "ideeën".',
+        f'{agenda}:7: Moeilijk woord: "ophalen". Gebruik liever: "vragen", "horen", "met u praten over".',
+        f'{agenda}:7: Moeilijk woord: "positieve gezondheid". Gebruik liever: "hoe gaat het met u", '
+        '"wat vindt u belangrijk in uw leven".',
     ]
     assert plain.content_files(content) == [agenda]

@@ -65,7 +65,7 @@ def _parse_allowlist(path: Path, base_dir: Path) -> AllowList:
                     Problem(
                         spath,
                         node_line(key_node),
-                        _("Onbekend veld '{key}'. Gebruik alleen: word, file, reason.").format(key=key),
+                        _("Dit veld bestaat niet: {key}. Gebruik alleen: word, file, reason.").format(key=key),
                     )
                 )
                 ok = False

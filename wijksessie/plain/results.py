@@ -49,8 +49,9 @@ class Finding:
             alternatives = self.alternatives or tuple(
                 part.strip() for part in self.suggestion.split(",") if part.strip()
             )
-            return _('{where}: "{text}" → gebruik {alternatives}').format(
-                where=where,
+            # The hard word and the alternatives each follow a label and a colon,
+            # so every language can translate the message naturally.
+            return f"{where}: " + _('Moeilijk woord: "{text}". Gebruik liever: {alternatives}.').format(
                 text=_one_line(self.text),
                 alternatives=", ".join(f'"{alt}"' for alt in alternatives),
             )

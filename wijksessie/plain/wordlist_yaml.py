@@ -37,7 +37,7 @@ def _text_list(node: Node, key: str, path: str, errors: list[Problem]) -> list[s
                     Problem(
                         path,
                         node_line(item),
-                        _("Onder '{key}' staat iets wat geen tekst is. Zet er alleen woorden in.").format(key=key),
+                        _("In dit veld staat iets wat geen tekst is: {key}. Zet er alleen woorden in.").format(key=key),
                     )
                 )
                 return None
@@ -47,7 +47,7 @@ def _text_list(node: Node, key: str, path: str, errors: list[Problem]) -> list[s
             Problem(
                 path,
                 node_line(node),
-                _("'{key}' moet een woord of een lijst met woorden zijn. Schrijf bijvoorbeeld: {key}: [woord, ander woord]").format(
+                _("Dit veld moet een woord of een lijst met woorden zijn: {key}. Schrijf bijvoorbeeld: {key}: [woord, ander woord]").format(
                     key=key
                 ),
             )
@@ -56,7 +56,7 @@ def _text_list(node: Node, key: str, path: str, errors: list[Problem]) -> list[s
     values = [" ".join(v.split()) for v in values if v.strip()]
     if not values:
         errors.append(
-            Problem(path, node_line(node), _("'{key}' is leeg. Vul het in of haal de regel weg.").format(key=key))
+            Problem(path, node_line(node), _("Dit veld is leeg: {key}. Vul het in of haal de regel weg.").format(key=key))
         )
         return None
     return values
@@ -76,7 +76,7 @@ def _check_form(form: str, line: int, path: str, errors: list[Problem]) -> bool:
             Problem(
                 path,
                 line,
-                _("'{form}': een * mag alleen los tussen twee woorden staan. Schrijf bijvoorbeeld: haalt * op").format(
+                _("Deze vorm klopt niet: {form}. Een * mag alleen los tussen twee woorden staan. Schrijf bijvoorbeeld: haalt * op").format(
                     form=form
                 ),
             )
@@ -105,7 +105,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
                 Problem(
                     path,
                     node_line(key_node),
-                    _("Onbekend veld '{key}'. Gebruik alleen: {keys}.").format(key=key, keys=", ".join(_ENTRY_KEYS)),
+                    _("Dit veld bestaat niet: {key}. Gebruik alleen: {keys}.").format(key=key, keys=", ".join(_ENTRY_KEYS)),
                 )
             )
             ok = False
@@ -118,7 +118,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
                         Problem(
                             path,
                             node_line(value_node),
-                            _("'{key}' moet een tekst zijn. Vul het in.").format(key=key),
+                            _("Dit veld moet een tekst zijn: {key}. Vul het in.").format(key=key),
                         )
                     )
                     ok = False
@@ -130,7 +130,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
                     Problem(
                         path,
                         node_line(value_node),
-                        _("'{key}' is true of false. Schrijf: {key}: true").format(key=key),
+                        _("Dit veld is true of false: {key}. Schrijf bijvoorbeeld: {key}: true").format(key=key),
                     )
                 )
                 ok = False
@@ -148,7 +148,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
                 Problem(
                     path,
                     line,
-                    _("Hier mist '{key}'. Elke regel heeft word, use en why.").format(key=required),
+                    _("Hier mist een veld: {key}. Elke regel heeft word, use en why.").format(key=required),
                 )
             )
             ok = False
@@ -205,7 +205,7 @@ def parse_wordlist(path: Path, lang: str) -> WordList:
                     Problem(
                         spath,
                         entry.line,
-                        _("'{form}' staat al bij '{other}' (regel {line}). Haal het bij één van de twee weg.").format(
+                        _("Dit woord staat twee keer in de lijst: {form}. Het staat ook bij: {other} (regel {line}). Haal het bij één van de twee weg.").format(
                             form=form, other=other.word, line=other.line
                         ),
                     )

@@ -60,10 +60,10 @@ def _shouting(text: str, start: int, end: int) -> bool:
 
 def advice(token: str, explanation: str = "") -> str:
     if explanation:
-        return _('leg het uit, bijvoorbeeld "{explanation} ({abbreviation})", of laat de afkorting weg').format(
+        return _('leg het uit of laat de afkorting weg. Voorbeeld: "{explanation} ({abbreviation})"').format(
             explanation=explanation, abbreviation=token
         )
-    return _('schrijf het voluit, of zet de uitleg erachter: "{abbreviation} (uitleg)"').format(abbreviation=token)
+    return _('schrijf het voluit, of zet de uitleg erachter. Voorbeeld: "{abbreviation} (uitleg)"').format(abbreviation=token)
 
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.plain.results import Finding
 from wijksessie.plain.text import Positions
 
@@ -25,9 +25,11 @@ def find(
         column,
         "long_sentence",
         text[first:last],
-        _("deze zin heeft {count} woorden; maak er kortere zinnen van (hoogstens {max})").format(
-            count=len(words), max=max_words
-        ),
+        ngettext(
+            "deze zin heeft {count} woord; maak er kortere zinnen van (hoogstens {max})",
+            "deze zin heeft {count} woorden; maak er kortere zinnen van (hoogstens {max})",
+            len(words),
+        ).format(count=len(words), max=max_words),
         _("Korte zinnen zijn makkelijker te lezen, en ook makkelijker te volgen als iemand ze voorleest."),
         path,
     )

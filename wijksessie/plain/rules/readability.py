@@ -78,7 +78,7 @@ def find(
         last -= 1
     line, column = positions.at(first)
     if long_words:
-        advice = _('deze zin is moeilijk te lezen door lange woorden, zoals "{word}"; kies kortere, gewone woorden').format(
+        advice = _('deze zin is moeilijk te lezen door lange woorden; kies kortere, gewone woorden. Lang woord: "{word}"').format(
             word=long_words[0]
         )
     else:
