@@ -41,7 +41,6 @@ purge carry on with the other sessions.
 
 from __future__ import annotations
 
-from wijksessie.limits import CLI_LOCK_WAIT, MAX_VOTES
 from wijksessie.store.errors import (
     AmbiguousSession,
     DamagedSessionFile,
@@ -71,10 +70,8 @@ from wijksessie.store.storage import (
 
 __all__ = [
     "BACKUP_SUFFIX",
-    "CLI_LOCK_WAIT",
     "LOCK_SUFFIX",
     "MAX_COUNT",
-    "MAX_VOTES",
     "MIGRATIONS",
     "SUFFIX",
     "AmbiguousSession",

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijksessie import model
-from wijksessie.atomic import write_atomic
 from wijksessie.i18n import _
 from wijksessie.model import ModelError, Person, Session
-from wijksessie.store.errors import AmbiguousSession, ReadOnlySession, SessionNotFound
-from wijksessie.store.storage import BACKUP_SUFFIX, AtomicJSONStorage, Tables, _replace_all, damaged_copies
+from wijksessie.store.errors import AmbiguousSession, SessionNotFound
+from wijksessie.store.storage import AtomicJSONStorage, Tables, _replace_all
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -35,7 +34,6 @@ class PurgeResult:
     people: int = 0
     contact: bool = False
     texts: int = 0
-    kept_aside: tuple[Path, ...] = ()
     problem: str = ""
     #: Every change, one line each (texts, owners, agreements, copies beside the session).
     changed: tuple[str, ...] = ()
@@ -204,17 +202,4 @@ class PersonalData:
         self._rewrite(change)
         self._clean_copies(terms, report)
         return PurgeResult(self.session.id, people=len(people_docs), contact=contact, texts=len(texts),
-                           kept_aside=tuple(damaged_copies(self.path)), changed=tuple(report.changed),
-                           failed=tuple(report.failed))
-
-    def scrub_backup(self) -> None:
-        """Make the backup copy equal to the current file, so removed data is not kept there.
-
-        The backup is a hard link to the previous version; writing a new file
-        in its place (never editing it) leaves no old copy behind under that name.
-        """
-        if self.readonly:
-            raise ReadOnlySession(_("Deze sessie is alleen open om te lezen. Open de sessie opnieuw om te schrijven."))
-        backup = self.path.with_name(self.path.stem + BACKUP_SUFFIX)
-        if backup.exists() or backup.is_symlink():
-            write_atomic(backup, self.path.read_bytes())
+                           changed=tuple(report.changed), failed=tuple(report.failed))
