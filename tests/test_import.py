@@ -103,10 +103,10 @@ def test_people_are_never_imported(laptop_a, tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("not json", "geen geldige JSON"),
-        ('{"schema": "iets-anders"}', "geen export van wijksessie"),
-        ('{"schema": "wijksessie-export", "schema_version": 99, "session": {}}', "exportversie 99"),
-        ('{"schema": "wijksessie-export", "schema_version": 1}', "sessiegegevens ontbreken"),
+        ("not json", "Het is geen geldige JSON. De fout staat op regel 1."),
+        ('{"schema": "iets-anders"}', "Het is geen export van wijksessie."),
+        ('{"schema": "wijksessie-export", "schema_version": 99, "session": {}}', "Exportversie: 99."),
+        ('{"schema": "wijksessie-export", "schema_version": 1}', "De sessiegegevens ontbreken."),
         ('{"schema": "wijksessie-export", "schema_version": 1, "session": {"id": "../x"}}', "ongeldig"),
     ],
 )
@@ -132,9 +132,11 @@ def test_cli_import(cli, tmp_path, data_dir):
     assert run_cli("export", sid, "--format", "json", "-o", str(file), data_dir=other).returncode == 0
     r = cli("import", str(file))
     assert r.returncode == 0, r.stderr
-    assert "nieuwe sessie" in r.stdout and "1 nieuw punt" in r.stdout
+    assert r.stdout.strip() == (f"Bestand: {file}. Nieuwe sessie: {sid} „Zuid”. "
+                                "1 punt is nieuw. 0 punten zijn bijgewerkt. 0 afspraken zijn nieuw.")
     r = cli("import", str(file))
-    assert r.returncode == 0 and "niets veranderd" in r.stdout
+    assert r.returncode == 0
+    assert r.stdout.strip() == f"Bestand: {file}. Deze sessie was er al helemaal: {sid} „Zuid”. Er is niets veranderd."
     assert json.loads(cli("list", "--json").stdout)[0]["contributions"] == 1
     r = cli("import", str(tmp_path / "bestaat-niet.json"))
     assert r.returncode == 2 and "bestaat-niet.json" in r.stderr
@@ -269,6 +271,22 @@ def test_hostile_import_exit_2_one_line_nothing_written(cli, data_dir, tmp_path,
     assert not data_dir.exists() or not any(data_dir.iterdir())
 
 
+@pytest.mark.parametrize("change, problem", [
+    (_set_first("id", "a b"),
+     'Dit nummer van een punt is ongeldig: "a b". Alleen kleine letters, cijfers en streepjes mogen.'),
+    (_set_first("edited_at", "9999-12-31T23:59:59+00:00"),
+     "Deze tijd ligt in de toekomst: 9999-12-31T23:59:59+00:00. Het gaat om: edited_at. "
+     "Zo'n bestand zou nieuwere wijzigingen wegdrukken."),
+    (_set_first("created_at", "gisteren"), "Dit is geen geldige tijd: gisteren. Het gaat om: created_at."),
+])
+def test_a_refused_file_says_which_file_what_is_wrong_and_what_to_do(tmp_path, laptop_a, change, problem):
+    file = _crafted(tmp_path, laptop_a, change)
+    with pytest.raises(UserError) as info:
+        importer.read_export(file)
+    assert str(info.value) == (f"Dit bestand kan niet worden ingelezen: {file}. {problem} "
+                               "Gebruik een bestand van 'wijksessie export --format json'.")
+
+
 def test_upper_case_ids_are_made_lower_case_and_said(cli, tmp_path, laptop_a):
     file = _crafted(tmp_path, laptop_a, _set_first("id", "ABC123"))
     r = cli("import", str(file))
@@ -282,9 +300,13 @@ def test_dev_zero_and_oversized_files_are_refused(cli, tmp_path, monkeypatch):
     assert r.returncode == 2 and "gewoon bestand" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     big = tmp_path / "groot.json"
     big.write_bytes(b" " * 2000)
-    monkeypatch.setattr(importer, "MAX_IMPORT_BYTES", 1000)
-    with pytest.raises(UserError, match="groter dan"):
+    from wijksessie import importer_read
+
+    monkeypatch.setattr(importer_read, "MAX_IMPORT_BYTES", 1000)
+    with pytest.raises(UserError) as info:
         importer.read_export(big)
+    assert str(info.value) == (f"Dit bestand is groter dan 0 MB: {big}. "
+                               "Zo groot is een export van wijksessie nooit; kies het goede bestand.")
 
 
 # ---------------------------------------------------------------- linear: one durable write per session

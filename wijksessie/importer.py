@@ -29,64 +29,40 @@ How two versions of one session are merged:
   :mod:`wijksessie.erasure`) and every imported text is cleaned with them; a
   purged contact point is never taken back.
 
-Every file is read and checked before anything is written, so a bad file
-stops the import before any change: files larger than
-:data:`MAX_IMPORT_BYTES` or that are not regular files, numbers too large to
-be real, times in the future or before 2000, and ids that are not plain
-lower-case letters, digits and dashes (upper case is made lower case, and
-said). Each session is then written in one durable write, so importing
+Every file is read and checked before anything is written
+(:mod:`wijksessie.importer_read`), so a bad file stops the import before any
+change: files larger than :data:`~wijksessie.importer_read.MAX_IMPORT_BYTES`
+or that are not regular files, numbers too large to be real, times in the
+future or before 2000, and ids that are not plain lower-case letters, digits
+and dashes (upper case is made lower case, and said). Each session is then written in one durable write, so importing
 10,000 contributions takes as long as writing the file once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import re
-import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from wijksessie.errors import UserError
-from wijksessie.export import EXPORT_SCHEMA, EXPORT_VERSION
-from wijksessie.i18n import _, ngettext
 from wijksessie import feedback, model
-from wijksessie.model import Agreement, Contribution, ContactPoint, ModelError, Session
+from wijksessie.i18n import _, ngettext
+from wijksessie.importer_read import (  # noqa: F401 - re-exported: reading is part of importing
+    CLOCK_SLACK,
+    EARLIEST,
+    MAX_DIGITS,
+    MAX_IMPORT_BYTES,
+    SUPPORTED_VERSIONS,
+    ParsedExport,
+    read_export,
+)
+from wijksessie.model import Agreement, Contribution, ContactPoint, Session
 
 if TYPE_CHECKING:
     from wijksessie.store import SessionStore
 
 T = TypeVar("T", Contribution, Agreement)
-
-#: Export versions this version of wijksessie can read.
-SUPPORTED_VERSIONS = frozenset(range(1, EXPORT_VERSION + 1))
-
-#: The largest export file read (an export of 10,000 contributions is about 5 MB).
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
-#: Digits a number in an export may have (a count or a vote, never more).
-MAX_DIGITS = 15
-#: Times before this are not real (a hand-edited or crafted file).
-EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-#: Clocks of two laptops differ; a time this far ahead still counts as now.
-CLOCK_SLACK = dt.timedelta(days=1)
-#: Keys that hold a moment something happened (checked: never in the future).
-_TIME_KEYS = frozenset({"created_at", "edited_at", "decided_at", "updated_at", "at", "given_at", "sent_at"})
-
-
-@dataclass
-class ParsedExport:
-    """One export file, read and checked, not yet merged."""
-
-    path: Path
-    session: Session
-    contributions: list[Contribution]
-    agreements: list[Agreement]
-    people: int = 0
-    #: Ids written in upper case in the file, made lower case.
-    ids_lowered: int = 0
-
 
 @dataclass
 class ImportResult:
@@ -121,27 +97,26 @@ class ImportResult:
         """One line for the user: what was added from this file."""
         from wijksessie import i18n
 
-        counts = i18n.format_list(
-            [
-                ngettext("{n} nieuw punt", "{n} nieuwe punten", self.added).format(n=self.added),
-                ngettext("{n} punt bijgewerkt", "{n} punten bijgewerkt", self.updated).format(n=self.updated),
-                ngettext("{n} nieuwe afspraak", "{n} nieuwe afspraken", self.agreements_added).format(
-                    n=self.agreements_added
-                ),
-            ]
-        )
         if self.created:
-            text = _("{file}: nieuwe sessie: {id} „{title}”. Nieuw: {counts}.").format(
-                file=self.path, id=self.session_id, title=self.title, counts=counts
+            text = _("Bestand: {file}. Nieuwe sessie: {id} „{title}”.").format(
+                file=self.path, id=self.session_id, title=self.title
             )
         elif not self.changed:
-            text = _("{file}: deze sessie was al helemaal aanwezig: {id} „{title}”. Er is niets veranderd.").format(
+            text = _("Bestand: {file}. Deze sessie was er al helemaal: {id} „{title}”. Er is niets veranderd.").format(
                 file=self.path, id=self.session_id, title=self.title
             )
         else:
-            text = _("{file}: sessie aangevuld: {id} „{title}”. Nieuw: {counts}.").format(
-                file=self.path, id=self.session_id, title=self.title, counts=counts
+            text = _("Bestand: {file}. Sessie aangevuld: {id} „{title}”.").format(
+                file=self.path, id=self.session_id, title=self.title
             )
+        if self.changed:
+            text += " " + " ".join([
+                ngettext("{n} punt is nieuw.", "{n} punten zijn nieuw.", self.added).format(n=self.added),
+                ngettext("{n} punt is bijgewerkt.", "{n} punten zijn bijgewerkt.", self.updated).format(n=self.updated),
+                ngettext("{n} afspraak is nieuw.", "{n} afspraken zijn nieuw.", self.agreements_added).format(
+                    n=self.agreements_added
+                ),
+            ])
             if self.votes_taken:
                 text += " " + _("De stemmen zijn overgenomen.")
         if self.session_fields:
@@ -187,199 +162,6 @@ def _field_label(name: str) -> str:
     }.get(name, name)
 
 
-def _fail(path: Path, problem: str) -> UserError:
-    return UserError(
-        _("Dit bestand kan niet worden ingelezen: {file}. Reden: {problem}. Gebruik een bestand van 'wijksessie export --format json'.").format(
-            file=path, problem=problem
-        )
-    )
-
-
-def read_export(path: Path | str) -> ParsedExport:
-    """Read and check one export file; a :class:`UserError` names the file and the problem."""
-    path = Path(path)
-    raw = _read_bounded(path)
-    try:
-        text = raw.decode("utf-8-sig")
-        data = json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float)
-    except UnicodeDecodeError:
-        raise _fail(path, _("het is geen UTF-8-tekst")) from None
-    except json.JSONDecodeError as exc:
-        raise _fail(path, _("het is geen geldige JSON (regel {line})").format(line=exc.lineno)) from None
-    except _TooBig:
-        raise _fail(path, _("er staat een getal in dat veel te groot is")) from None
-    except (ValueError, RecursionError):
-        raise _fail(path, _("het is te diep genest of bevat iets wat geen export kan zijn")) from None
-    if not isinstance(data, dict) or data.get("schema") != EXPORT_SCHEMA:
-        raise _fail(path, _("het is geen export van wijksessie"))
-    version = data.get("schema_version")
-    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
-        raise UserError(
-            _("Dit bestand is gemaakt met een andere versie van wijksessie (exportversie {version}): {file}. Werk wijksessie bij, of maak de export opnieuw.").format(
-                file=path, version=version
-            )
-        )
-    session_data = data.get("session")
-    contributions = data.get("contributions", [])
-    agreements = data.get("agreements", [])
-    if not isinstance(session_data, dict):
-        raise _fail(path, _("de sessiegegevens ontbreken"))
-    if not isinstance(contributions, list) or not isinstance(agreements, list):
-        raise _fail(path, _("de punten of afspraken zijn geen lijst"))
-    _check_times(path, text)
-    session_data = dict(session_data)
-    contributions, lowered_c = _check_ids(path, contributions, _("punt"))
-    agreements, lowered_a = _check_ids(path, agreements, _("afspraak"))
-    sid = session_data.get("id")
-    if isinstance(sid, str) and sid != sid.lower() and model.ID_PATTERN.match(sid.lower()):
-        session_data["id"] = sid.lower()
-        lowered_c += 1
-    # The export keeps the contact point beside the session; the model keeps it inside.
-    if "contact" not in session_data and isinstance(data.get("contact"), dict):
-        session_data["contact"] = data["contact"]
-    try:
-        session = Session.from_dict(session_data)
-        parsed_contributions = [Contribution.from_dict(feedback.contribution_from_export(c)) if isinstance(c, dict)
-                                else Contribution.from_dict(c) for c in contributions]
-        parsed_agreements = [Agreement.from_dict(a) for a in agreements]
-    except ModelError as exc:
-        raise _fail(path, str(exc).rstrip(".")) from None
-    people = data.get("people")
-    return ParsedExport(
-        path=path,
-        session=session,
-        contributions=parsed_contributions,
-        agreements=parsed_agreements,
-        people=len(people) if isinstance(people, list) else 0,
-        ids_lowered=lowered_c + lowered_a,
-    )
-
-
-class _TooBig(ValueError):
-    pass
-
-
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _TooBig(text[:20])
-    return int(text)
-
-
-def _bounded_float(text: str) -> float:
-    if len(text) > 40:
-        raise _TooBig(text[:20])
-    return float(text)
-
-
-def _read_bounded(path: Path) -> bytes:
-    """The bytes of a regular file of at most :data:`MAX_IMPORT_BYTES`; never blocks on a pipe or device."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise UserError(_("Dit bestand bestaat niet: {file}. Kijk de naam na.").format(file=path)) from None
-    except OSError as exc:
-        raise UserError(
-            _("Dit bestand kan niet worden gelezen: {file} ({error}).").format(file=path, error=exc.strerror)
-        ) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise UserError(
-                _("Dit is geen gewoon bestand: {file}. Kies een bestand van 'wijksessie export --format json'.").format(file=path)
-            )
-        limit_mb = MAX_IMPORT_BYTES // (1024 * 1024)
-        too_big = UserError(
-            _("Dit bestand is groter dan {mb} MB: {file}. Zo groot is een export van wijksessie nooit; kies het goede bestand.").format(
-                file=path, mb=limit_mb
-            )
-        )
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise too_big
-        chunks, size = [], 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > MAX_IMPORT_BYTES:
-                raise too_big
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise UserError(
-            _("Dit bestand kan niet worden gelezen: {file} ({error}).").format(file=path, error=exc.strerror)
-        ) from None
-    finally:
-        os.close(fd)
-
-
-def _check_ids(path: Path, items: Any, what: str) -> tuple[Any, int]:
-    """Ids as the store and `decide` can use them: upper case lowered (counted), anything else refused."""
-    from wijksessie.safe_text import terminal_safe
-
-    if not isinstance(items, list):
-        return items, 0
-    lowered = 0
-    seen: set[str] = set()
-    result = []
-    for item in items:
-        if not isinstance(item, dict):
-            result.append(item)
-            continue
-        raw_id = item.get("id")
-        if isinstance(raw_id, str) and not model.ID_PATTERN.match(raw_id) and model.ID_PATTERN.match(raw_id.lower()):
-            item = {**item, "id": raw_id.lower()}
-            lowered += 1
-        new_id = item.get("id")
-        if not isinstance(new_id, str) or not model.ID_PATTERN.match(new_id):
-            shown = terminal_safe(json.dumps(new_id, ensure_ascii=False)[:40], oneline=True)
-            raise _fail(path, _("dit nummer is ongeldig ({what}): {id}; alleen kleine letters, cijfers en streepjes mogen").format(
-                what=what, id=shown))
-        if new_id in seen:
-            raise _fail(path, _("dit nummer staat er twee keer in: {id}").format(id=new_id))
-        seen.add(new_id)
-        result.append(item)
-    return result, lowered
-
-
-_TIME_RE = re.compile(r'"(' + "|".join(sorted(_TIME_KEYS)) + r')"\s*:\s*"([^"\\]{0,100})"')
-
-
-def _check_times(path: Path, text: str, now: dt.datetime | None = None) -> None:
-    """Refuse a moment in the future or before 2000 anywhere in the file (it would win every later edit).
-
-    Scans the JSON text for the time keys (a quote inside residents' text is
-    always escaped, so it cannot look like a key): fast for any size.
-    """
-    latest = (now or dt.datetime.now(dt.timezone.utc)) + CLOCK_SLACK
-    for m in _TIME_RE.finditer(text):
-        if m.group(2) and (m.start() == 0 or text[m.start() - 1] != "\\"):
-            _check_time(path, m.group(1), m.group(2), latest)
-
-
-def _check_time(path: Path, key: str, value: str, latest: dt.datetime) -> None:
-    def shown() -> str:
-        from wijksessie.safe_text import terminal_safe
-
-        return terminal_safe(value[:40], oneline=True)
-
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise _fail(path, _("dit is geen geldige tijd ({key}): {value}").format(value=shown(), key=key)) from None
-    if moment.tzinfo is None:
-        try:
-            moment = moment.astimezone()
-        except (OverflowError, ValueError, OSError):
-            moment = moment.replace(tzinfo=dt.timezone.utc)
-    if moment > latest:
-        raise _fail(path, _("deze tijd ligt in de toekomst ({key}): {value}; zo'n bestand zou nieuwere wijzigingen wegdrukken").format(
-            value=shown(), key=key))
-    if moment < EARLIEST:
-        raise _fail(path, _("deze tijd ligt voor het jaar 2000 en kan niet kloppen ({key}): {value}").format(value=shown(), key=key))
-
-
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     """Make times comparable: a time without zone (hand-edited file) is taken as local time."""
     if moment is None:
@@ -404,7 +186,9 @@ def merge_contribution(mine: Contribution, theirs: Contribution) -> Contribution
 
 
 def _same_contact(a: model.ContactPoint, b: model.ContactPoint) -> bool:
-    norm = lambda c: tuple(" ".join(str(v).split()).casefold() for v in c.to_dict().values())  # noqa: E731
+    def norm(c: model.ContactPoint) -> tuple[str, ...]:
+        return tuple(" ".join(str(v).split()).casefold() for v in c.to_dict().values())
+
     return norm(a) == norm(b)
 
 
@@ -462,10 +246,10 @@ def _scrub_forgotten(item: T, record: dict[str, Any]) -> T | None:
     history included); ``None`` when it held none."""
     from wijksessie import erasure
 
-    doc = item.to_dict()  # type: ignore[attr-defined]
+    doc = item.to_dict()
     if not erasure.scrub_known_in(doc, record):
         return None
-    clean: T = type(item).from_dict(doc)  # type: ignore[attr-defined]
+    clean: T = type(item).from_dict(doc)
     return clean
 
 
