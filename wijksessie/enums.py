@@ -16,12 +16,12 @@ import enum
 from wijksessie.i18n import N_, _
 
 
-class Labelled(str, enum.Enum):
+class Labelled(enum.StrEnum):
     """A string enum whose members carry a translatable label."""
 
     _label: str
 
-    def __new__(cls, value: str, label: str = "") -> "Labelled":
+    def __new__(cls, value: str, label: str = "") -> Labelled:
         member = str.__new__(cls, value)
         member._value_ = value
         member._label = label

@@ -414,7 +414,7 @@ def trajectories(sessions: Iterable[tuple[Session, list[Contribution], list[Agre
     by_id = {s.id: (s, cs, ags) for s, cs, ags in sessions}
     followed = {s.follows for s, _c, _a in by_id.values() if s.follows in by_id}
     result = []
-    for sid, (session, _c, _a) in sorted(by_id.items(), key=lambda kv: (kv[1][0].date, kv[0])):
+    for sid, (_session, _c, _a) in sorted(by_id.items(), key=lambda kv: (kv[1][0].date, kv[0])):
         if sid in followed:
             continue  # not the last of a chain
         chain, seen = [], set()

@@ -5,7 +5,8 @@ as a class with typed fields; msgspec reads plain data (from JSON or YAML)
 into it and checks every type on the way, and writes it back as plain data.
 This module adds what msgspec does not: a :class:`Problem` that says where
 and what went wrong in terms the callers turn into one plain Dutch sentence
-(``model`` names the field, ``content`` the file and line).
+(:mod:`wijksessie.records.base` names the field, :mod:`wijksessie.yamlrecords`
+and :mod:`wijksessie.contentcheck` the file and line).
 """
 
 from __future__ import annotations
