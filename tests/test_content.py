@@ -582,7 +582,10 @@ def test_unknown_agenda_lists_the_available_ones(tmp_path):
         get_agenda("../themes/lijst", tmp_path)
     with pytest.raises(ContentError) as info:
         get_theme_list("geen", tmp_path)
-    assert "(geen)" in info.value.message
+    assert info.value.message == (
+        'Deze thema-lijst bestaat niet: "geen". '
+        "Er is nog geen thema-lijst in deze map. Zet er een thema-lijst in, of kies een andere map."
+    )
 
 
 def test_get_agenda_reports_broken_file(tmp_path):

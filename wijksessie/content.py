@@ -112,29 +112,27 @@ def _by_stem(files: list[Path]) -> dict[str, Path]:
     return found
 
 
-def _find(name: str, files: list[Path], folder: Path, unknown: str) -> Path:
+def _find(name: str, files: list[Path], folder: Path, unknown: str, none_yet: str) -> Path:
     available = _by_stem(files)
     if name in available:
         return available[name]
-    choices = ", ".join(available) or _("(geen)")
-    raise ContentError(
-        folder,
-        0,
-        unknown.format(name=name) + " " + _("Kies uit: {choices}.").format(choices=choices),
-    )
+    todo = _("Kies uit: {choices}.").format(choices=", ".join(available)) if available else none_yet
+    raise ContentError(folder, 0, unknown.format(name=name) + " " + todo)
 
 
 def get_agenda(name: str, content_dir: Path | None = None) -> Agenda:
     """The agenda with id ``name`` (its file stem); ``ContentError`` if unknown or broken."""
     root = Path(content_dir or paths.content_dir())
-    path = _find(name, agenda_files(root), root / AGENDAS_FOLDER, _('Deze agenda bestaat niet: "{name}".'))
+    path = _find(name, agenda_files(root), root / AGENDAS_FOLDER, _('Deze agenda bestaat niet: "{name}".'),
+                 _("Er is nog geen agenda in deze map. Zet er een agenda in, of kies een andere map."))
     return load_agenda(path)
 
 
 def get_theme_list(name: str, content_dir: Path | None = None) -> ThemeList:
     """The theme list with id ``name`` (its file stem); ``ContentError`` if unknown or broken."""
     root = Path(content_dir or paths.content_dir())
-    path = _find(name, theme_list_files(root), root / THEMES_FOLDER, _('Deze thema-lijst bestaat niet: "{name}".'))
+    path = _find(name, theme_list_files(root), root / THEMES_FOLDER, _('Deze thema-lijst bestaat niet: "{name}".'),
+                 _("Er is nog geen thema-lijst in deze map. Zet er een thema-lijst in, of kies een andere map."))
     return load_theme_list(path)
 
 

@@ -293,7 +293,8 @@ def _check_steps(doc: yamlfile.Document, raw_steps: list[Any], steps: list[Any],
             errors.append(_error(
                 doc, ("steps", number, "themes"),
                 _('Deze thema-lijst bestaat niet: "{value}".').format(value=step.themes),
-                _("Kies uit: {choices}.").format(choices=", ".join(theme_lists) or _("(geen)")),
+                _("Kies uit: {choices}.").format(choices=", ".join(theme_lists)) if theme_lists
+                else _("Er is nog geen thema-lijst in de map themes. Zet er een in, of haal dit veld weg."),
             ))
 
 
