@@ -37,8 +37,17 @@ def test_referred_needs_an_organisation():
 
 def test_unknown_status_lists_the_choices():
     c = Contribution.new("x")
-    with pytest.raises(ModelError, match="under_review"):
+    with pytest.raises(ModelError) as err:
         model.decide(c, "misschien")
+    assert str(err.value) == (
+        "Deze status bestaat niet: misschien. "
+        "Kies uit: open, under_review, adopted, partly_adopted, not_adopted, referred, done."
+    )
+    with pytest.raises(ModelError) as err:
+        model.decide(c, "adopted", due="volgende week")
+    assert str(err.value) == (
+        "Dit is geen geldige datum: volgende week. Het gaat om: due. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01."
+    )
 
 
 def test_empty_contribution_is_refused():
@@ -141,8 +150,8 @@ def test_labelled_enums_give_value_label_and_choices():
     "bad,words",
     [
         ({"id": "abc", "title": 5}, "Dit veld moet tekst zijn: title. Nu is het: 5."),
-        ({"id": "abc", "level": "dictator"}, "Dit niveau van invloed bestaat niet: dictator. Kies uit: none, inform,"),
-        ({"id": "abc", "date": "24-11-2026"}, "Dit is geen geldige datum: 24-11-2026. Het gaat om: date. Schrijf de datum als JJJJ-MM-DD"),
+        ({"id": "abc", "level": "dictator"}, "Dit niveau van invloed bestaat niet: dictator. Kies uit: none, inform, consult_late, advise_early, co_decide, partner, self_govern."),
+        ({"id": "abc", "date": "24-11-2026"}, "Dit is geen geldige datum: 24-11-2026. Het gaat om: date. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-01."),
         ({"id": "abc", "priorities": {"votes": {"groen": "veel"}}}, "In dit veld moeten alle waarden hele getallen zijn: votes."),
         ({"id": "abc", "tally": {"participants": "twaalf"}}, "Dit veld moet een heel getal zijn: participants. Nu is het: 'twaalf'."),
         ({"title": "x"}, "Dit veld ontbreekt of is leeg: id."),
@@ -152,8 +161,7 @@ def test_labelled_enums_give_value_label_and_choices():
 def test_wrong_types_are_named_in_one_dutch_sentence(bad, words):
     with pytest.raises(ModelError) as err:
         Session.from_dict(bad)
-    assert words in str(err.value)
-    assert "Expected" not in str(err.value) and "$." not in str(err.value)
+    assert str(err.value) == words
 
 
 def test_every_field_is_written_also_when_it_was_left_at_its_default():

@@ -187,7 +187,7 @@ def _problem_message(problem: schema.Problem, data: Any) -> str:
     if problem.kind == "datetime" or (problem.kind == "type" and problem.expected.startswith("datetime")):
         return str(_time_error(key, value))
     if problem.kind == "range":
-        return _("Dit veld klopt niet: {key}. Het moet {bound} zijn; nu is het: {value!r}.").format(
+        return _("Dit veld klopt niet: {key}. Nu is het: {value!r}. Dit mag het zijn: {bound}.").format(
             key=key, bound=problem.bound, value=value
         )
     expected = problem.expected.split(" ")[0]
