@@ -121,6 +121,33 @@ def test_separable_verb_with_words_between():
     assert [(f.text, f.word, f.column) for f in found] == [("haalt de reacties op", "ophalen", 5)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "word"),
+    [
+        ("Monitor de voortgang elk kwartaal.", "Monitor", "monitoren"),  # imperative, forms not generated
+        ("Prioriteer de acties samen.", "Prioriteer", "prioriteit"),  # a listed -eren form beside the noun
+        ("Wij spreken participerende bewoners.", "participerende", "participeren"),  # present participle
+        ("Na de zomer volgt een evaluatiemoment.", "evaluatiemoment", "evalueren"),  # listed form + compound
+    ],
+)
+def test_other_forms_of_a_listed_word_are_found(sentence, text, word):
+    assert [(f.text, f.word) for f in find_jargon(sentence)] == [(text, word)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De monitor van de computer is kapot.",
+        "Monitor en toetsenbord staan op tafel.",  # a noun at the start, not an imperative
+        "Welke partijen doen mee aan de verkiezingen?",  # "partijen" only next to organisations
+        "Deze jas is er ook in een rode uitvoering.",  # "uitvoering" only next to plans and policy
+        "Wat zijn uw goede voornemens?",
+    ],
+)
+def test_same_words_in_an_everyday_meaning_are_plain(sentence):
+    assert check_text(sentence) == []
+
+
 def test_separable_verb_gap_is_at_most_three_words_and_stays_in_the_clause():
     assert find_jargon("Ik haal mijn ideeën over de school op.") == []
     assert find_jargon("Haal de ideeën. Op vrijdag komt de bus.") == []

@@ -23,6 +23,13 @@ from wijksessie.plain.results import Problem
 ABBREVIATION_WORD = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 # A word long enough to be a compound of a listed word and another part.
 _COMPOUND_WORD = re.compile(r"(?<!\w)[^\W\d_]{9,}(?!\w)")
+# After an imperative at the start of a sentence comes its object or an
+# adverb ("Monitor de voortgang", "Borg dit goed"), not a verb or "en"
+# ("Monitor en toetsenbord staan ...", "Borg betaalt u ...": nouns).
+_IMPERATIVE_NEXT = (
+    r"(?=\s+(?:de|het|een|uw|je|jullie|hun|onze|ons|deze|dit|die|dat|alle|elke|ieder|iedere|welke|wat|hoe|"
+    r"samen|goed|zorgvuldig|regelmatig|altijd|ook|nu|eerst|daarna|actief|jaarlijks|elk|per|zo)\b)"
+)
 # The gap of a separable verb: 0–3 words, never across punctuation.
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"
 
@@ -220,7 +227,8 @@ class WordList:
         self._imperatives = imperatives
         self._imperative_pattern = (
             re.compile(
-                r"(?:^|(?<=[.!?…])[ \t]+)[ \t]*(?:[-*•–][ \t]+)?(" + _trie_pattern(imperatives) + r")(?!\w)",
+                r"(?:^|(?<=[.!?…])[ \t]+)[ \t]*(?:[-*•–][ \t]+)?(" + _trie_pattern(imperatives) + r")"
+                + _IMPERATIVE_NEXT,
                 re.IGNORECASE | re.MULTILINE,
             )
             if imperatives
