@@ -540,6 +540,7 @@ def test_passive_voice_is_found(text, passive):
         "De bibliotheek is op maandag gesloten.",
         "Alle reacties zijn opgeschreven.",
         "De school is door de storm gesloten.",
+        "Iedereen is verrast door het mooie weer.",  # a feeling, also with "door"
         # A present tense after be/ver/ont/her is not a participle.
         "Is dit iets dat u herkent?",
         "Wordt het beter als de gemeente de straat verbetert?",

@@ -52,11 +52,14 @@ _ZIJN_VERBS = frozenset(
     geëindigd geeindigd afgelopen opgegroeid toegenomen afgenomen opgestaan meegedaan
     """.split()
 )
-# States, also with a cause after "door": "de school is door de storm gesloten".
+# States, also with a cause after "door": "de school is door de storm gesloten";
+# feelings too: "iedereen is verrast door het mooie weer".
 _STATES = frozenset(
     """
     gesloten afgesloten geopend afgelast vertraagd beschadigd verstopt bezet gebroken geblokkeerd
     verlicht verwarmd gevuld uitverkocht overstroomd bevroren besmet verkouden
+    verrast verbaasd geraakt teleurgesteld geïnspireerd geinspireerd gemotiveerd geschokt ontroerd
+    opgelucht verheugd gestrest overweldigd geïnteresseerd geinteresseerd
     """.split()
 )
 # Strong participles without ge-: clearly not infinitives or nouns.
