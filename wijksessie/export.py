@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from wijksessie import __version__, feedback, model
 from wijksessie.store import SessionFile
@@ -19,7 +20,7 @@ EXPORT_SCHEMA = "wijksessie-export"
 EXPORT_VERSION = 1
 
 
-def export_dict(sf: SessionFile, *, with_personal_data: bool = False) -> dict:
+def export_dict(sf: SessionFile, *, with_personal_data: bool = False) -> dict[str, Any]:
     """Everything about one session as plain data, ready for ``json.dumps``.
 
     Residents' names and addresses (``people``) are left out unless

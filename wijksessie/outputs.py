@@ -13,10 +13,17 @@ line writes where ``-o`` says. Every file is written whole or not at all
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijksessie import export, i18n, letter
 from wijksessie.atomic import make_folders, write_atomic
+from wijksessie.model import Agreement, Contribution, Session
+
+if TYPE_CHECKING:
+    from wijksessie.documents.personal import PersonalLetter
+    from wijksessie.store import SessionFile, SessionStore
 
 #: The folder inside the data folder that holds everything the program makes.
 OUTPUT_FOLDER = "uitvoer"
@@ -48,10 +55,10 @@ def letter_formats() -> tuple[str, ...]:
     return tuple(letter.LETTER_FORMATS)
 
 
-class WrittenFiles(list):
+class WrittenFiles(list[Path]):
     """The files written (a list of paths), and per file the characters a PDF had to leave out."""
 
-    def __init__(self, paths=()) -> None:
+    def __init__(self, paths: Iterable[Path] = ()) -> None:
         super().__init__(paths)
         #: file name -> characters the PDF's font cannot show (left out of that file).
         self.missing: dict[str, str] = {}
@@ -63,7 +70,7 @@ def _write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-def write_export(sf, fmt: str, data_dir: Path) -> Path:
+def write_export(sf: SessionFile, fmt: str, data_dir: Path) -> Path:
     """The export of an open session in ``md``, ``csv`` or ``json`` (without residents' personal data)."""
     makers = {"md": export.export_markdown, "csv": export.export_csv, "json": export.export_json}
     if fmt not in makers:
@@ -74,12 +81,13 @@ def write_export(sf, fmt: str, data_dir: Path) -> Path:
     return _write(session_folder(data_dir, sf.session.id) / f"export-{sf.session.id}.{fmt}", text)
 
 
-def letter_languages(session) -> list[str]:
+def letter_languages(session: Session) -> list[str]:
     """The session's letter languages (Dutch when none are set)."""
     return list(session.languages or [i18n.DEFAULT_LANGUAGE])
 
 
-def write_letters(session, contributions, agreements, data_dir: Path, *, languages=None, formats=None,
+def write_letters(session: Session, contributions: list[Contribution], agreements: list[Agreement], data_dir: Path,
+                  *, languages: Sequence[str] | None = None, formats: Sequence[str] | None = None,
                   final: bool = False, today: dt.date | None = None) -> WrittenFiles:
     """The letter in every format and language (or those asked); returns the files written.
 
@@ -112,7 +120,7 @@ def write_letters(session, contributions, agreements, data_dir: Path, *, languag
     return written
 
 
-def write_final_letter(store, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> WrittenFiles:
+def write_final_letter(store: SessionStore, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> WrittenFiles:
     """The final letter in every format and language, and record the day it was sent.
 
     Raises :class:`~wijksessie.errors.UserError` while a contribution has no decision;
@@ -139,14 +147,15 @@ def personal_folder(data_dir: Path, session_id: str) -> Path:
     return session_folder(data_dir, session_id) / PERSONAL_FOLDER
 
 
-def personal_letters_waiting(sf) -> int:
+def personal_letters_waiting(sf: SessionFile) -> int:
     """How many residents asked for a letter and have not had the final one yet ("n brieven klaar om te printen")."""
     from wijksessie.documents import personal
 
     return len(personal.letters_to_print(sf))
 
 
-def write_personal_letters(store, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> list:
+def write_personal_letters(store: SessionStore, session_id: str, data_dir: Path, *,
+                           today: dt.date | None = None) -> list[PersonalLetter]:
     """The final letter as PDF for each resident still waiting for it, with name and address; records it.
 
     Files are named by receipt code (never a name), readable by the owner
@@ -162,7 +171,7 @@ def write_personal_letters(store, session_id: str, data_dir: Path, *, today: dt.
                                                today=today, waiting_only=True, force=True)
 
 
-def write_report(store, fmt: str, data_dir: Path, *, today: dt.date | None = None) -> Path:
+def write_report(store: SessionStore, fmt: str, data_dir: Path, *, today: dt.date | None = None) -> Path:
     """The overview per neighbourhood over all sessions, in ``md``, ``csv`` or ``json``."""
     from wijksessie import report
 

@@ -12,27 +12,32 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijksessie import feedback, i18n
 from wijksessie.feedback import Changes
+from wijksessie.model import Session
 from wijksessie.outputs import WrittenFiles, _write, letter_languages, session_folder
 from wijksessie.update_letter import write_update_letter
+
+if TYPE_CHECKING:
+    from wijksessie.store import SessionStore
 
 #: The formats an update letter is written in from the program (PDF and Word: wijksessie letter --update --format pdf|docx).
 UPDATE_FORMATS = ("html", "md", "txt")
 
 
-def update_filename(session, day: dt.date, fmt: str, lang: str) -> str:
+def update_filename(session: Session, day: dt.date, fmt: str, lang: str) -> str:
     """``bijwerkbrief-2027-01-15-<id>-nl.html``: sorts by the day it went out, never overwrites the first letter."""
     return f"bijwerkbrief-{day.isoformat()}-{session.id}-{i18n.normalise(lang)}.{fmt}"
 
 
-def letter_was_sent(session) -> bool:
+def letter_was_sent(session: Session) -> bool:
     """True when a letter went out before, so an update letter makes sense."""
     return bool(session.letters) or session.letter_sent is not None
 
 
-def write_update_letters(store, session_id: str, data_dir: Path, *, today: dt.date | None = None,
+def write_update_letters(store: SessionStore, session_id: str, data_dir: Path, *, today: dt.date | None = None,
                          formats: tuple[str, ...] = UPDATE_FORMATS) -> tuple[WrittenFiles | None, Changes]:
     """The update letter in every letter language and ``formats``; ``(None, changes)`` when nothing changed.
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 from wijksessie import i18n, letter
 from wijksessie.model import Agreement, Contribution, Person, Session
@@ -104,10 +105,10 @@ class _LetterParser(HTMLParser):
         self.blocks: list[Block] = []
         self._skip = 0
         self._in_title = False
-        self._current: dict | None = None
+        self._current: dict[str, Any] | None = None
         self._spans: list[bool] = []  # for each open <span>: is it the quote?
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         classes = set((a.get("class") or "").split())
         if tag == "html":
@@ -209,7 +210,7 @@ def build_document(
     *,
     person: Person | None = None,
     municipality: letter.Municipality | None = None,
-    **kwargs,
+    **kwargs: Any,
 ) -> LetterDocument:
     """The letter in ``lang`` as blocks; with ``person`` it gets their address block.
 

@@ -14,8 +14,13 @@ position of the envelope window (22 mm from the left, 50 mm from the top).
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Any
 
 from wijksessie.documents.blocks import Block, LetterDocument
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 #: Word wants a language with a region; the ones we ship, and a fallback by language code.
 WORD_LANGUAGES = {"nl": "nl-NL", "en": "en-GB", "fy": "fy-NL", "tr": "tr-TR", "ar": "ar-SA", "pl": "pl-PL"}
@@ -39,7 +44,7 @@ def word_language(lang: str) -> str:
     return WORD_LANGUAGES.get(code.split("-", 1)[0], code) if "-" not in code else code
 
 
-def _add_ppr(paragraph, tag: str, **attrs):
+def _add_ppr(paragraph: Paragraph, tag: str, **attrs: object) -> Any:  # an lxml element (lxml has no types here)
     """Add ``<w:tag attrs/>`` to a paragraph's properties at its place in the schema."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -53,7 +58,7 @@ def _add_ppr(paragraph, tag: str, **attrs):
     return element
 
 
-def _border(paragraph, *sides: str) -> None:
+def _border(paragraph: Paragraph, *sides: str) -> None:
     """A thin black line on the given sides of a paragraph (``top``, ``bottom``, ...)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -92,7 +97,7 @@ class _Writer:
         props.comments = ""
         props.keywords = ""
 
-    def _set_style_language(self, style) -> None:
+    def _set_style_language(self, style: Any) -> None:
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
 
@@ -108,7 +113,7 @@ class _Writer:
 
     # -- pieces
 
-    def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False):
+    def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False) -> Paragraph:
         p = self.word.add_paragraph()
         if style:
             # The style's id is looked up once: python-docx searches every style on each use.
@@ -121,7 +126,7 @@ class _Writer:
             _add_ppr(p, "w:bidi")
         return p
 
-    def run(self, paragraph, text: str, *, bold: bool = False, italic: bool = False):
+    def run(self, paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False) -> Run:
         r = paragraph.add_run(text)
         if bold:
             r.bold = True

@@ -27,9 +27,13 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijksessie import paths
 from wijksessie.documents.blocks import Block, LetterDocument
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT_FAMILY = "DejaVuSans"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -69,7 +73,7 @@ def font_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def _fpdf_class():
+def _fpdf_class() -> type[FPDF]:
     from fpdf import FPDF
 
     class LetterPDF(FPDF):
@@ -108,7 +112,7 @@ class _Writer:
         pdf.set_display_mode(zoom="fullwidth")
         self.pdf = pdf
         self.shaping: str | None = "off"
-        self._widths: dict[tuple, float] = {}
+        self._widths: dict[tuple[str, float, str | None, str], float] = {}
 
     # -- text
 

@@ -20,11 +20,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijksessie import atomic, i18n, letter
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
-from wijksessie.model import LetterSent, Person, PersonPurpose
+from wijksessie.model import LetterSent, Person, PersonPurpose, Session
+
+if TYPE_CHECKING:
+    from wijksessie.store import SessionFile
 
 #: Formats a personal letter can be written in (paper first).
 PERSONAL_FORMATS = ("pdf", "docx", "html", "md", "txt")
@@ -50,7 +54,7 @@ def letter_recipients(people: list[Person]) -> list[Person]:
     return [p for p in people if p.purpose is PersonPurpose.LETTER]
 
 
-def letters_to_print(sf, *, final: bool = True) -> list[Person]:
+def letters_to_print(sf: SessionFile, *, final: bool = True) -> list[Person]:
     """Residents who asked for a letter and have not yet had this one (the final one by default).
 
     The program shows "n brieven klaar om te printen" with ``len()`` of this.
@@ -62,7 +66,7 @@ def letters_to_print(sf, *, final: bool = True) -> list[Person]:
     return waiting
 
 
-def file_name(session, person: Person, fmt: str) -> str:
+def file_name(session: Session, person: Person, fmt: str) -> str:
     """``brief-2026-03-12-K7QM-4TXP.pdf``: the meeting's date and the receipt code, never a name."""
     return f"brief-{session.date.isoformat()}-{person.receipt}.{fmt}"
 
@@ -111,7 +115,7 @@ def _prepare_folder(folder: Path) -> None:
 
 
 def write_personal_letters(
-    sf,
+    sf: SessionFile,
     folder: Path | str,
     fmt: str = "pdf",
     *,
@@ -197,7 +201,7 @@ def write_personal_letters(
     return written
 
 
-def record_letters(sf, people: list[Person], fmt: str, *, today: dt.date, final: bool) -> None:
+def record_letters(sf: SessionFile, people: list[Person], fmt: str, *, today: dt.date, final: bool) -> None:
     """Note in each resident's record which letter was written for them (``people`` shows it)."""
     for p in people:
         p.letters.append(LetterSent(date=today, format=fmt, language=i18n.normalise(p.language), final=final))
