@@ -26,8 +26,10 @@ from wijksessie.commands import content as _content_cmds
 from wijksessie.commands import data as _data_cmds
 from wijksessie.commands import documents as _document_cmds
 from wijksessie.commands import followup as _followup_cmds
+from wijksessie.commands import letter as _letter_cmds
 from wijksessie.commands import people as _people_cmds
 from wijksessie.commands import session as _session_cmds
+from wijksessie.commands import translations as _translation_cmds
 from wijksessie.commands.common import Parser as _Parser
 from wijksessie.commands.common import SubParsers
 from wijksessie.errors import UserError
@@ -46,7 +48,7 @@ SETUPS: tuple[Callable[[SubParsers], None], ...] = (
     _followup_cmds.setup_agreement,
     _followup_cmds.setup_evaluate,
     _document_cmds.setup_export,
-    _document_cmds.setup_letter,
+    _letter_cmds.setup_letter,
     _document_cmds.setup_report,
     _data_cmds.setup_import,
     _people_cmds.setup_person,
@@ -57,7 +59,7 @@ SETUPS: tuple[Callable[[SubParsers], None], ...] = (
     _people_cmds.setup_privacy_ok,
     _data_cmds.setup_restore,
     _content_cmds.setup_check,
-    _content_cmds.setup_i18n,
+    _translation_cmds.setup_i18n,
 )
 
 

@@ -7,10 +7,12 @@ functions in the order ``--help`` lists them. Handlers import what they need
 inside the function, so ``--help`` and the short commands start fast.
 
 * :mod:`.session` — ``open``, ``new``, ``list``, ``add``, ``vote``, ``contact``
-* :mod:`.followup` — ``decide``
-* :mod:`.documents` — ``export``, ``letter``, ``report``
+* :mod:`.followup` — ``decide``, ``history``, ``agreement``, ``evaluate``
+* :mod:`.documents` — ``export``, ``report``
+* :mod:`.letter` — ``letter`` (the session's letter, personal, update and example letters)
 * :mod:`.data` — ``import``, ``restore``
-* :mod:`.people` — ``person``, ``people``, ``forget``, ``purge``, ``anonymise``
-* :mod:`.content` — ``check``, ``i18n``
+* :mod:`.people` — ``person``, ``people``, ``forget``, ``purge``, ``anonymise``, ``privacy-ok``
+* :mod:`.content` — ``check``
+* :mod:`.translations` — ``i18n`` (the translator's workflow)
 * :mod:`.common` — what several commands share (store, output, ``-o``/``--force``)
 """
