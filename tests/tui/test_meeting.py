@@ -482,7 +482,9 @@ async def test_tally_enter_saves_the_field_and_moves_on_and_letters_are_refused(
         meeting.query_one("#groups", Input).focus()
         meeting.query_one("#groups", Input).value = "65 jaar en ouder = 40"
         await pilot.press("enter")
-        await until(pilot, lambda: "meer dan de 23 deelnemers" in line_of(app, "#tally-error"), "group bound")
+        await until(pilot, lambda: line_of(app, "#tally-error") == (
+            "Deze groep is groter dan het aantal deelnemers: 65 jaar en ouder = 40. "
+            "Er zijn 23 deelnemers. Pas het aantal aan."), "group bound")
         assert reopen(sid).session.tally.groups == {"65 jaar en ouder": 9}
 
 
@@ -503,7 +505,8 @@ async def test_vote_line_has_the_keyboard_and_says_what_is_wrong(data_dir, store
         app.focused.value = ""
         await type_text(pilot, "Verkeer 2")
         await pilot.press("enter")
-        await until(pilot, lambda: "Het thema 'Verkeer' is er niet" in line_of(app, "#vote-error"), "unknown theme")
+        await until(pilot, lambda: line_of(app, "#vote-error") == (
+            "Dit thema is er niet: Verkeer. Kies uit: Bewegen, Bereikbaarheid, Groen."), "unknown theme")
         assert reopen(sid).session.priorities.votes == {"Bewegen": 12}
         # On an empty line, arrows choose a theme and + counts (as on a sheet of paper).
         app.focused.value = ""
