@@ -275,12 +275,13 @@ class WijksessieApp(HoldsKeys[int]):
 
     def open_session(self, ref: str, *, readonly: bool = False) -> None:
         """Show the meeting screen for a session; explain and offer a way out when that is not possible."""
-        from wijksessie.tui.dialogs.common import ConfirmDialog, MessageDialog
         from wijksessie.tui.screens.meeting import MeetingScreen
 
         try:
             sf = self.store.open(ref, readonly=readonly)
         except SessionLocked as exc:
+            from wijksessie.tui.dialogs.common import ConfirmDialog  # only needed when opening fails
+
             self._ensure_home()
 
             def answer(yes: bool | None) -> None:
@@ -297,6 +298,8 @@ class WijksessieApp(HoldsKeys[int]):
             )
             return
         except DamagedSessionFile as exc:
+            from wijksessie.tui.dialogs.common import ConfirmDialog, MessageDialog
+
             self._ensure_home()
             if exc.has_backup:
                 # Python drops ``exc`` when the except block ends; the answer comes later.

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual.app import App, ScreenStackError
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 #: Seconds keys may be held at most (the change did not come or takes very long).
 HOLD_AT_MOST = 1.5
@@ -74,7 +74,7 @@ class HoldsKeys(App[R]):
         wanted = getattr(screen, "HOLD_KEYS_DURING", None)
         if not wanted:
             return None
-        if event.is_printable and isinstance(self.focused, (Input, TextArea)):
+        if event.is_printable and _is_text_field(self.focused):
             return None  # a letter typed in a field is a letter
         active = screen.active_bindings.get(event.key)
         if active is None or not active.enabled or active.binding.priority:
@@ -118,3 +118,13 @@ class HoldsKeys(App[R]):
                 self._held.append(key)
             else:
                 await self.on_event(key)
+
+
+def _is_text_field(widget: object) -> bool:
+    """A line or a text area: a letter typed there is text, not a key for the program."""
+    if isinstance(widget, Input):
+        return True
+    # TextArea is imported only here: its module (and tree-sitter's) is not needed before the first frame.
+    from textual.widgets import TextArea
+
+    return isinstance(widget, TextArea)

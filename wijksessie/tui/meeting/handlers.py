@@ -8,18 +8,22 @@ These are mixins of :class:`~wijksessie.tui.screens.meeting.MeetingScreen`
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from rich.text import Text
 from textual.widgets import Static
 
-from wijksessie import feedback, model, privacy
+from wijksessie import model
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui import messages
 from wijksessie.tui.meeting.host import MeetingHost
 from wijksessie.tui.widgets.entries import EntryList
+
+if TYPE_CHECKING:
+    # Imported where used: the personal-data checks and the evaluation are not needed for the first frame.
+    from wijksessie.privacy import Hint
 
 
 class ContributionChanges(TypedDict, total=False):
@@ -38,11 +42,13 @@ class PersonalDataLine(MeetingHost):
 
         The line stays until that contribution is fixed or removed, or another one is typed.
         """
+        from wijksessie import privacy
+
         hints = privacy.personal_data_hints(c.text)
         self._privacy_last = c.id if hints else None
         self._set_privacy_offer(c, hints)
 
-    def _set_privacy_offer(self, c: Contribution | None, hints: list[privacy.Hint]) -> None:
+    def _set_privacy_offer(self, c: Contribution | None, hints: list[Hint]) -> None:
         if (c is None or not hints) and self._privacy_offer is None:
             return  # nothing shown, nothing to take away: no new layout for an ordinary entry
         bar = self.query_one("#privacy-bar", Static)
@@ -51,6 +57,8 @@ class PersonalDataLine(MeetingHost):
             bar.update("")
             bar.remove_class("-shown")
         else:
+            from wijksessie import privacy
+
             self._privacy_offer = c.id
             short = c.text if len(c.text) <= 40 else c.text[:39] + "\u2026"
             text = Text("\u26a0 ", style="bold")
@@ -71,6 +79,8 @@ class PersonalDataLine(MeetingHost):
 
     def _recheck_privacy(self, c: Contribution | None, contribution_id: str) -> None:
         """After a change to the contribution the warning is about: show the line only while it applies."""
+        from wijksessie import privacy
+
         if self._privacy_last != contribution_id:
             return
         self._set_privacy_offer(c, privacy.personal_data_hints(c.text) if c is not None else [])
@@ -82,6 +92,8 @@ class PersonalDataLine(MeetingHost):
 
     def action_anonymise(self) -> None:
         """Replace the personal data found in the warned-about contribution (undo puts it back)."""
+        from wijksessie import privacy
+
         cid = self._privacy_offer
         if cid is None:
             return
@@ -197,6 +209,8 @@ class StepRequests(MeetingHost):
         self.app.push_screen(ConfirmDialog(_("Deze afspraak weghalen?"), danger=True), answer)
 
     def on_save_evaluation(self, request: messages.SaveEvaluation) -> None:
+        from wijksessie import feedback
+
         request.stop()
         c = request.counts
         if request.follow_up:
