@@ -793,3 +793,13 @@ def test_a_wrapped_dutch_insert_in_an_arabic_text_letter_is_isolated_on_every_li
         assert depth == 0, line
     reason_start = next(i for i, line in enumerate(lines) if "Er is bij het winkelcentrum" in line)
     assert lines[reason_start + 1].lstrip().startswith(i18n.FSI), lines[reason_start:reason_start + 2]
+
+
+def test_isolate_lines_closes_and_reopens_an_insert_cut_by_wrapping():
+    fsi, pdi = i18n.FSI, i18n.PDI
+    lines = ["سبب الرفض: " + fsi + "Er is geen plek; we zoeken", "  een plek in het park." + pdi + " شكرًا"]
+    assert i18n.isolate_lines(lines) == [
+        "سبب الرفض: " + fsi + "Er is geen plek; we zoeken" + pdi,
+        "  " + fsi + "een plek in het park." + pdi + " شكرًا",  # the indent stays outside
+    ]
+    assert i18n.isolate_lines(["no isolates here", "at all"]) == ["no isolates here", "at all"]

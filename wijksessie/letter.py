@@ -116,7 +116,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
         indent = match.group(1) if match else line[: len(line) - len(line.lstrip())]
         hanging = indent + " " * len(match.group(2)) if match else indent
         out.extend(
-            _isolates_per_line(
+            i18n.isolate_lines(
                 textwrap.wrap(
                     line.strip(),
                     width=width,
@@ -128,29 +128,6 @@ def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
             )
         )
     return "\n".join(out).rstrip() + "\n"
-
-
-def _isolates_per_line(lines: list[str]) -> list[str]:
-    """An isolate the wrapping cut in two is closed at the line end and opened again on the next line.
-
-    Text readers lay out each line on its own (Unicode bidi works per paragraph): without
-    this, a Dutch reason wrapped inside an Arabic letter shows "jaar." as ".jaar" on its
-    second line.
-    """
-    result: list[str] = []
-    open_count = 0
-    for line in lines:
-        if open_count:
-            body = line.lstrip(" ")
-            line = line[: len(line) - len(body)] + i18n.FSI * open_count + body
-        open_count = 0
-        for ch in line:
-            if ch == i18n.FSI:
-                open_count += 1
-            elif ch == i18n.PDI and open_count:
-                open_count -= 1
-        result.append(line + i18n.PDI * open_count)
-    return result
 
 
 def _sentence(value: object) -> str:

@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wijksessie import paths
+from wijksessie import i18n, paths
 from wijksessie.documents.blocks import Block, LetterDocument
 
 if TYPE_CHECKING:
@@ -150,6 +150,8 @@ class _Writer:
         x = MARGIN_LEFT if self.doc.rtl else MARGIN_LEFT + indent
         avail = self.width - indent
         lines = self._wrap(text, avail, "B" if bold else "", size)
+        if lines is not None:
+            lines = i18n.isolate_lines(lines)  # bidi runs per line: an insert cut in two stays isolated
         if lines is None:  # a word wider than the line: let fpdf2 break it
             pdf.set_x(x)
             pdf.multi_cell(avail, line, text, align=align, new_x="LMARGIN", new_y="NEXT")

@@ -171,6 +171,29 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if text else text
 
 
+def isolate_lines(lines: list[str]) -> list[str]:
+    """Wrapped lines with each isolate closed at its line end and opened again on the next line.
+
+    Text readers and the PDF lay out every line on its own (Unicode bidi works per
+    paragraph): without this, the wrapped end of a Dutch reason in an Arabic letter
+    shows "park." as ".park". Leading spaces (an indent) stay outside the isolate.
+    """
+    result: list[str] = []
+    still_open = 0
+    for line in lines:
+        if still_open:
+            body = line.lstrip(" ")
+            line = line[: len(line) - len(body)] + FSI * still_open + body
+        still_open = 0
+        for ch in line:
+            if ch == FSI:
+                still_open += 1
+            elif ch == PDI and still_open:
+                still_open -= 1
+        result.append(line + PDI * still_open)
+    return result
+
+
 def upper(text: str, lang: str | None = None) -> str:
     """Capitals as ``lang`` writes them: Turkish ``söyledikleriniz`` → ``SÖYLEDİKLERİNİZ``."""
     if _code(lang).split("_", 1)[0] in DOTTED_I_LANGUAGES:
