@@ -22,11 +22,12 @@ import html
 import json
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from wijksessie.i18n import _
+from wijksessie.i18n import N_, _
 
 #: The session-file table that remembers what was erased (hashes only).
 TABLE = "forgotten"
@@ -145,20 +146,30 @@ def _scrub_strings(obj: Any, terms: list[Term], placeholders: set[str], path: st
     return changed
 
 
+#: A changed field in words, by its key.
+_FIELD_LABELS = {
+    "text": N_("tekst"), "owner": N_("wie het oppakt"), "reason": N_("reden"), "organisation": N_("organisatie"),
+    "who": N_("wie"), "what": N_("wat"), "recorded_by": N_("vastgelegd door"), "title": N_("titel"),
+    "place": N_("plek"), "themes": N_("thema's"), "prompts": N_("vragen"),
+}
+#: The same field in an earlier answer or a letter sent before (each a whole label, not "eerder" + label).
+_EARLIER_LABELS = {
+    "text": N_("eerdere tekst"), "owner": N_("wie het eerder oppakte"), "reason": N_("eerdere reden"),
+    "organisation": N_("eerdere organisatie"), "who": N_("wie het eerder deed"), "what": N_("eerdere afspraak"),
+    "recorded_by": N_("wie het eerder vastlegde"), "title": N_("eerdere titel"), "place": N_("eerdere plek"),
+    "themes": N_("eerdere thema's"), "prompts": N_("eerdere vragen"),
+}
+
+
 def _field_label(path: str) -> str:
-    """A changed field in words: "decision.owner" → "wie het oppakt", "history.0.reason" → "eerder besluit: reden"."""
+    """A changed field in words: "decision.owner" → "wie het oppakt", "history.0.reason" → "eerdere reden"."""
     parts = [p for p in path.split(".") if not p.isdigit()]
-    labels = {
-        "text": _("tekst"), "owner": _("wie het oppakt"), "reason": _("reden"), "organisation": _("organisatie"),
-        "who": _("wie"), "what": _("wat"), "recorded_by": _("vastgelegd door"), "title": _("titel"),
-        "place": _("plek"), "themes": _("thema's"), "prompts": _("vragen"),
-    }
-    label = labels.get(parts[-1], parts[-1]) if parts else path
-    if "history" in parts or "letters" in parts or "letters_sent" in parts:
-        return _("eerder: {field}").format(field=label)
+    key = parts[-1] if parts else path
     if "privacy_ok" in parts:
         return _("reden voor de brief")
-    return label
+    if "history" in parts or "letters" in parts or "letters_sent" in parts:
+        return _(_EARLIER_LABELS[key]) if key in _EARLIER_LABELS else _("een eerdere versie")
+    return _(_FIELD_LABELS[key]) if key in _FIELD_LABELS else key
 
 
 def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool = False) -> list[str]:
@@ -181,14 +192,14 @@ def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool
         if fields:
             if "text" in fields:
                 doc["edited_at"] = stamp  # newer than any copy elsewhere: an import keeps this version
-            changes.append(_("inbreng {id}: {fields} aangepast").format(
+            changes.append(_("Inbreng: {id}. Aangepast: {fields}.").format(
                 id=doc.get("id", "?"), fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
     for doc in (tables.get("agreements") or {}).values():
         if not isinstance(doc, dict):
             continue
         fields = _scrub_strings(doc, terms, placeholders)
         if fields:
-            changes.append(_("afspraak {id}: {fields} aangepast").format(
+            changes.append(_("Afspraak: {id}. Aangepast: {fields}.").format(
                 id=doc.get("id", "?"), fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
     session = (tables.get("session") or {}).get("1")
     if isinstance(session, dict):
@@ -196,12 +207,12 @@ def scrub_tables(tables: dict[str, Any], terms: list[Term], *, contact_too: bool
         named = any(scrub(str(v or ""), terms) != str(v or "") for v in contact.values())
         if contact and any(contact.values()) and (named or contact_too):
             session["contact"] = {k: "" for k in contact}
-            changes.append(_("aanspreekpunt gewist"))
+            changes.append(_("Aanspreekpunt gewist."))
         rest = {k: v for k, v in session.items() if k != "contact"}
         fields = _scrub_strings(rest, terms, placeholders)
         if fields:
             session.update(rest)
-            changes.append(_("sessie: {fields} aangepast").format(fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
+            changes.append(_("Sessie aangepast: {fields}.").format(fields=", ".join(dict.fromkeys(map(_field_label, fields)))))
     return changes
 
 
@@ -312,10 +323,10 @@ def scrub_file(path: Path, terms: list[Term]) -> str | None:
     if suffix in (".docx", ".odt"):
         if _zip_mentions(raw, terms):
             path.unlink()
-            return _("{path}: verwijderd (maak het opnieuw als u het nodig hebt)").format(path=path)
+            return _("Verwijderd: {path}. Maak het opnieuw als u het nodig hebt.").format(path=path)
         return None
     if suffix == ".pdf":
-        return _("{path}: een PDF kunnen we niet nakijken. Verwijder het, of maak het opnieuw.").format(path=path)
+        return _("Een PDF kunnen we niet nakijken: {path}. Verwijder het, of maak het opnieuw.").format(path=path)
     text = raw.decode("utf-8", "surrogateescape")
     new = text
     for variant in (lambda s: s, lambda s: json.dumps(s, ensure_ascii=False)[1:-1], html.escape,
@@ -325,7 +336,7 @@ def scrub_file(path: Path, terms: list[Term]) -> str | None:
     if new == text:
         return None
     write_atomic(path, new.encode("utf-8", "surrogateescape"))
-    return _("{path}: aangepast").format(path=path)
+    return _("Aangepast: {path}.").format(path=path)
 
 
 def _zip_mentions(raw: bytes, terms: list[Term]) -> bool:
@@ -356,13 +367,13 @@ def scrub_files(paths: Iterable[Path], terms: list[Term], report: ErasureReport)
             result = scrub_file(path, terms)
         except OSError as exc:
             report.failed.append(
-                _("Dit kan niet worden aangepast: {path} ({error}). Verwijder het zelf, of geef uzelf toegang en probeer het opnieuw.").format(
+                _("Dit kan niet worden aangepast: {path}. Reden: {error}. Verwijder het zelf, of geef uzelf toegang en probeer het opnieuw.").format(
                     path=path, error=exc.strerror or exc
                 )
             )
             continue
         if result:
-            (report.failed if "PDF" in result else report.changed).append(result)
+            (report.failed if path.suffix.lower() == ".pdf" else report.changed).append(result)
 
 
 def files_beside(session_path: Path) -> list[Path]:
