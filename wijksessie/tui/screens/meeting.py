@@ -17,7 +17,8 @@ This module holds the layout, moving between steps and the keys; the rest of
 the screen is in mixins by subject, in :mod:`wijksessie.tui.meeting`:
 ``recording`` (saving in typing order, the indicator, undo), ``timer`` (the
 clocks), ``handlers`` (the step views' requests, the list's keys, the
-personal-data line); ``host`` says what each of them may use of the screen.
+personal-data line), ``lending`` (letting go of the session while the
+follow-up or letter screen has it); ``host`` says what each of them may use.
 
 A new contribution is shown first and saved right after that frame (the
 indicator says "Opslaan…" meanwhile): the facilitator sees the row at once,
@@ -60,6 +61,7 @@ from wijksessie.tui.base import TranslatedScreen
 from wijksessie.tui.meeting import DiscussView, StepView, VoteView, make_view
 from wijksessie.tui.meeting.base import kind_bar_text
 from wijksessie.tui.meeting.handlers import ListActions, PersonalDataLine, StepRequests
+from wijksessie.tui.meeting.lending import LendsSession
 from wijksessie.tui.meeting.recording import Recording
 from wijksessie.tui.meeting.timer import TIMER_SAVE_SECONDS, StepTimer, minutes_seconds
 from wijksessie.tui.widgets.cells import TextCell
@@ -68,7 +70,8 @@ from wijksessie.tui.widgets.entries import AgendaList, EntryList
 __all__ = ["MeetingScreen", "TIMER_SAVE_SECONDS", "minutes_seconds"]
 
 
-class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListActions, TranslatedScreen[None]):
+class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListActions, LendsSession,
+                    TranslatedScreen[None]):
     """Run a meeting: one step at a time, everything saved the moment it is entered."""
 
     DEFAULT_CSS = """
@@ -480,50 +483,6 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
                 self._reload_view()
 
         self.app.push_screen(ContactDialog(self.sf.session.contact), answer)
-
-    @property
-    def holds_session(self) -> bool:
-        """True while this screen has the session open (not lent to the follow-up or letter screen)."""
-        return not self._released
-
-    def release(self) -> None:
-        """Let go of the session (another screen needs to open it); it is taken back when this screen returns."""
-        self._save_pending()
-        self._save_timer()
-        self.sf.close()
-        self._released = True
-
-    def on_screen_resume(self) -> None:
-        if self._released:
-            self.reopen()
-
-    def reopen(self, attempts: int = 40) -> None:
-        """Open the session again after another screen used it, and redraw.
-
-        The other screen lets go of the session while it is being removed,
-        which can be a moment after this screen is shown again: so a lock
-        still held is tried again shortly, and only then is the session
-        opened read-only (with a message saying so).
-        """
-        from wijksessie.store import SessionLocked
-
-        store = self.app.store
-        session_id = self.sf.session.id
-        try:
-            self.sf = store.open(session_id, readonly=self.readonly)
-        except SessionLocked:
-            if attempts > 0:
-                self.set_timer(0.05, lambda: self.reopen(attempts - 1))
-                return
-            self.sf = store.open(session_id, readonly=True)
-            self.readonly = True
-            self.notify(_("De sessie is elders geopend; u kunt hier nu alleen lezen."), severity="warning", markup=False)
-        except Exception as exc:  # noqa: BLE001 - e.g. the file was deleted meanwhile
-            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10, markup=False)
-            return
-        self._released = False
-        self._reload_view()
-        self._show_step_texts()
 
     def action_followup(self) -> None:
         self.app.open_followup(self.sf.session.id, meeting=self)
