@@ -35,21 +35,36 @@ def test_a_record_is_read_with_its_types(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "text,line,words",
+    "text,line,message",
     [
-        ("name: A\nname: B\n", 2, "twee keer"),
-        ("name: A\nretention_years: nul\n", 2, "heel getal"),
-        ("name: A\nretention_years: 0\n", 2, "retention_years"),
-        ("name: [A, B]\n", 1, "tekst"),
-        ("name: !!python/object/apply:os.system [ls]\n", 1, "niet toegestaan"),
-        ("name: 'A\n", 1, "aanhalingsteken"),
-        ("- A\n", 1, "velden"),
+        ("name: A\nname: B\n", 2,
+         'Dit veld staat twee keer in dezelfde groep: "name" (ook op regel 1). Haal een van de twee weg.'),
+        ("name: A\nretention_years: nul\n", 2,
+         'Dit veld moet een heel getal zijn: "retention_years". Nu staat er een tekst: "nul". '
+         "Schrijf een heel getal, zonder aanhalingstekens, zoals 10."),
+        ("name: A\nretention_years: 0\n", 2,
+         'Dit getal is kleiner dan 1: "retention_years". Nu staat er: 0. Kies een getal van 1 of meer.'),
+        ("retention_years: 1:30\n", 1,
+         'Dit veld moet een heel getal zijn: "retention_years". Nu staat er een tijd: 1:30. '
+         "Schrijf het aantal als één getal, zoals 90."),
+        ("name: [A, B]\n", 1,
+         'Dit veld moet tekst zijn: "name". Nu staat er een lijst. Schrijf hier één tekst, geen lijst of groep velden.'),
+        ("name: yes\n", 1,
+         'Dit veld moet tekst zijn: "name". Nu staat er ja of nee: yes. Zet de tekst tussen aanhalingstekens: "yes".'),
+        ("name: !!python/object/apply:os.system [ls]\n", 1,
+         'Deze YAML-tag is niet toegestaan: "!!python/object/apply:os.system". '
+         "Haal de tag weg; gebruik alleen tekst, getallen en lijsten."),
+        ("name: 'A\n", 1,
+         "Een aanhalingsteken of haakje wordt niet gesloten. Sluit het aanhalingsteken of haakje dat hier begint."),
+        ("name: a\x07b\n", 1,
+         "Hier staat een teken dat niet in een tekstbestand hoort. Code: U+0007. Haal dit teken weg; het is vaak onzichtbaar."),
+        ("- A\n", 1, 'Het bestand begint niet met velden. Zet bovenaan bijvoorbeeld deze regel: "name: …".'),
     ],
 )
-def test_mistakes_name_the_file_and_line_in_one_dutch_sentence(tmp_path, text, line, words):
+def test_mistakes_name_the_file_and_line_in_one_dutch_sentence(tmp_path, text, line, message):
     with pytest.raises(ContentError) as err:
         load(tmp_path, text)
-    assert err.value.line == line and words in err.value.message
+    assert (err.value.line, err.value.message) == (line, message)
     assert str(err.value).startswith(str(tmp_path / "gemeente.yaml") + f":{line}: ")
     assert ONE_LINE.match(str(err.value)), str(err.value)
 
