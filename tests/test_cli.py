@@ -55,7 +55,7 @@ def test_list_shows_sessions_and_json(cli):
     sid = _new(cli)
     cli("add", sid, "iets")
     r = cli("list")
-    assert sid in r.stdout and "Noord" in r.stdout and "1 inbreng, 1 zonder besluit" in r.stdout
+    assert sid in r.stdout and "Noord" in r.stdout and "Inbreng: 1. Zonder besluit: 1." in r.stdout
     rows = json.loads(cli("list", "--json").stdout)
     assert rows[0]["id"] == sid and rows[0]["contributions"] == 1 and rows[0]["open"] == 1
 
@@ -63,7 +63,7 @@ def test_list_shows_sessions_and_json(cli):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["add", "nietsbestaat", "tekst"], "Dit nummer bestaat niet (sessie)"),
+        (["add", "nietsbestaat", "tekst"], "Deze sessie bestaat niet: nietsbestaat."),
         (["add", "{sid}", "x", "--kind", "klacht"], "klacht"),
         (["add", "{sid}", "x", "--step", "dansen"], "dansen"),
         (["add", "{sid}", "   "], "leeg"),

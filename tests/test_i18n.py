@@ -313,6 +313,10 @@ def test_check_fails_on_a_placeholder_that_differs(temp_locales):
     problems = [p for p in i18n_tools.check(["xx"]) if not p.warning]
     assert len(problems) == 3
     assert all("plekken om in te vullen" in str(p) for p in problems)
+    assert problems[0].message == (
+        "In deze vertaling kloppen de plekken om in te vullen niet. Tekst: 'Geschreven: {path}'. "
+        "In de vertaling: {pad}. Nodig: {path}. Neem ze precies over uit de brontekst."
+    ), "the text after a label and a colon, not inside the sentence"
     result = run_cli("check", env={"WIJKSESSIE_LOCALES_DIR": str(temp_locales)})
     assert result.returncode == 1
     assert "xx/LC_MESSAGES/messages.po" in result.stdout

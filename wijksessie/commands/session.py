@@ -117,7 +117,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         else:
             out(
                 f"{s.id}  {s.date}  {s.neighbourhood}  {s.title}  "
-                + _("{n} inbreng, {open} zonder besluit").format(n=s.contributions, open=s.open)
+                + _("Inbreng: {n}. Zonder besluit: {open}.").format(n=s.contributions, open=s.open)
             )
     return 0
 

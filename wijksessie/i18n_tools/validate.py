@@ -113,9 +113,9 @@ def _plural_problems(path: Path, catalog: Catalog, lang: str) -> list[Problem]:
         return [Problem(path, 0, _("De meervoudsregel in Plural-Forms is geen geldige formule: '{expr}'.").format(
             expr=match.group(2)))]
     if n < 1 or not values <= set(range(n)):
-        problems.append(Problem(path, 0, _("De meervoudsregel geeft vormen die niet bestaan (nplurals={n}).").format(n=n)))
+        problems.append(Problem(path, 0, _("De meervoudsregel geeft vormen die niet bestaan. In dit bestand staat: nplurals={n}.").format(n=n)))
     elif values != set(range(n)):
-        problems.append(Problem(path, 0, _("De meervoudsregel gebruikt niet alle {n} vormen.").format(n=n), warning=True))
+        problems.append(Problem(path, 0, _("De meervoudsregel gebruikt niet alle vormen. Aantal vormen: {n}.").format(n=n), warning=True))
     expected = _expected_nplurals(lang)
     if expected is not None and expected != n:
         problems.append(Problem(
