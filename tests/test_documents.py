@@ -368,6 +368,18 @@ def test_personal_letter_refuses_to_overwrite_and_writes_nothing_half(filled, tm
     assert zipfile.is_zipfile(existing)
 
 
+def test_personal_letters_name_a_folder_that_cannot_be_made_and_what_to_do(filled, tmp_path):
+    store, sid, _codes = filled
+    (tmp_path / "lijst.txt").write_text("geen map")
+    folder = tmp_path / "lijst.txt" / "brieven"
+    with store.open(sid) as sf, pytest.raises(UserError) as info:
+        personal.write_personal_letters(sf, folder, "md", today=TODAY)
+    assert str(info.value) == (f"Deze map kan niet worden gemaakt: {folder}. Reden: Not a directory. "
+                               "Kies een andere map met -o.")
+    with store.open(sid, readonly=True) as sf:
+        assert all(p.letters == [] for p in sf.people()), "nothing recorded"
+
+
 def test_personal_html_letter_has_the_address_escaped(filled, tmp_path, data_dir):
     store, sid, _codes = filled
     with store.open(sid) as sf:

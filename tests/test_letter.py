@@ -267,6 +267,21 @@ def test_unknown_format_is_a_clear_error(filled):
         _render(store, sid, "pdf")
 
 
+def test_a_broken_template_names_the_file_and_line_then_what_to_do(filled, tmp_path):
+    import shutil
+
+    store, sid, _ids = filled
+    templates = tmp_path / "letters"
+    shutil.copytree(letter.templates_dir(), templates)
+    (templates / "letter.txt").write_text("Beste bewoner,\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(UserError) as info:
+        _render(store, sid, "txt", templates=templates)
+    assert str(info.value) == (
+        f"De briefsjabloon heeft een fout: {templates / 'letter.txt'}:2. Reden: Expected an expression, got 'end of "
+        "statement block'. Herstel het sjabloon of zet het origineel terug."
+    )
+
+
 def test_municipality_file_is_used_and_checked(filled, tmp_path):
     store, sid, _ids = filled
     good = tmp_path / "m.yaml"

@@ -374,7 +374,7 @@ def _render(
         where = getattr(failed, "filename", None) or str(templates or templates_dir())
         line = getattr(failed, "lineno", None)
         raise UserError(
-            _("De briefsjabloon heeft een fout: {path}{line}: {error}. Herstel het sjabloon of zet het origineel terug.").format(
+            _("De briefsjabloon heeft een fout: {path}{line}. Reden: {error}. Herstel het sjabloon of zet het origineel terug.").format(
                 path=where, line=f":{line}" if line else "", error=failed.message or failed
             )
         )

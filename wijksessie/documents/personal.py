@@ -108,7 +108,7 @@ def _prepare_folder(folder: Path) -> None:
             os.chmod(folder, FOLDER_MODE)
         except OSError as exc:
             raise UserError(
-                _("Deze map kan niet worden gemaakt: {path} ({error}). Kies een andere map met -o.").format(
+                _("Deze map kan niet worden gemaakt: {path}. Reden: {error}. Kies een andere map met -o.").format(
                     path=folder, error=exc.strerror or exc
                 )
             ) from None
@@ -180,7 +180,7 @@ def write_personal_letters(
         half = sorted({r.lang for _p, _path, r in made if r.untranslated})
         if half:
             raise UserError(
-                _("Niet alle brieven zijn helemaal vertaald ({languages}). Laat de vertaling afmaken (wijksessie i18n status), of verstuur ze toch met --allow-untranslated.").format(
+                _("Niet alle brieven zijn helemaal vertaald. Het gaat om: {languages}. Laat de vertaling afmaken (wijksessie i18n status), of verstuur ze toch met --allow-untranslated.").format(
                     languages=", ".join(half)
                 )
             )
@@ -191,7 +191,7 @@ def write_personal_letters(
             atomic.write_atomic(path, rendered.data, mode=atomic.FILE_MODE)
         except OSError as exc:
             raise UserError(
-                _("Deze brief kan niet worden geschreven: {path} ({error}). Kijk of de map bestaat en of u erin mag schrijven.").format(
+                _("Deze brief kan niet worden geschreven: {path}. Reden: {error}. Kijk of de map bestaat en of u erin mag schrijven.").format(
                     path=path, error=exc.strerror or exc
                 )
             ) from None
