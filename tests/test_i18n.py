@@ -672,6 +672,8 @@ def test_capitals_follow_the_language():
     assert i18n.lower("IŞIK İZMİR", "tr") == "ışık izmir"
     assert i18n.upper("wijk", "nl") == "WIJK"
     assert i18n.first_upper("izmir", "tr") == "İzmir"
+    assert i18n.first_upper("ijsbaan open", "nl") == "IJsbaan open"  # the Dutch ij is one letter
+    assert i18n.first_upper("ijsbaan open", "en") == "Ijsbaan open"
     from wijksessie.letter_example import example_letter
 
     title = i18n.gettext_in("tr", "Wat wij doen met wat u zei")

@@ -209,5 +209,7 @@ def lower(text: str, lang: str | None = None) -> str:
 
 
 def first_upper(text: str, lang: str | None = None) -> str:
-    """The first letter a capital, as ``lang`` writes it (``izmir`` → ``İzmir`` in Turkish)."""
+    """The first letter a capital, as ``lang`` writes it (``izmir`` → ``İzmir`` in Turkish, ``ijs`` → ``IJs`` in Dutch)."""
+    if _code(lang).split("_", 1)[0] == "nl" and text[:2] == "ij":
+        return "IJ" + text[2:]  # the Dutch ij is one letter: both parts become capitals
     return upper(text[:1], lang) + text[1:] if text else text
