@@ -55,11 +55,12 @@ def _cid(st, sid) -> str:
 
 # (name, arguments with {sid} and {cid}, words the message must contain)
 BAD_ARGUMENTS = [
-    ("unknown session", ["add", "bbbb9999", "tekst"], "Dit nummer bestaat niet (sessie)"),
+    ("unknown session", ["add", "bbbb9999", "tekst"],
+     "Deze sessie bestaat niet: bbbb9999. Kijk het nummer na, of kies een sessie uit: wijksessie list"),
     ("ambiguous prefix", ["add", "aaaa", "tekst"], "meer dan één"),
-    ("empty session name", ["add", "", "tekst"], "Dit nummer bestaat niet (sessie)"),
-    ("session id with path", ["add", "../aaaa1111", "tekst"], "Dit nummer bestaat niet (sessie)"),
-    ("absolute path as session", ["export", "/etc/passwd", "--format", "json"], "Dit nummer bestaat niet (sessie)"),
+    ("empty session name", ["add", "", "tekst"], "Het sessienummer ontbreekt. Kies een sessie uit: wijksessie list"),
+    ("session id with path", ["add", "../aaaa1111", "tekst"], "Deze sessie bestaat niet: ../aaaa1111."),
+    ("absolute path as session", ["export", "/etc/passwd", "--format", "json"], "Deze sessie bestaat niet: /etc/passwd."),
     ("unknown command", ["frobnicate"], "frobnicate"),
     ("missing neighbourhood", ["new", "--title", "T"], "--neighbourhood"),
     ("empty title", ["new", "--title", "  ", "--neighbourhood", "Noord"], "titel"),

@@ -55,7 +55,9 @@ def holder(data_dir, sid):
 def test_open_elsewhere_gives_a_clear_message_and_reading_works(cli, st, sid, holder):
     with pytest.raises(SessionLocked) as err:
         st.open(sid)
-    assert f"pid {holder.pid}" in str(err.value) and "alleen om te lezen" in str(err.value)
+    assert str(err.value) == (
+        f"Deze sessie is al open in een ander programma: {sid}. Sluit hem daar, of open hem alleen om te lezen. "
+        f"Nummer van dat programma: {holder.pid}.")
     with st.open(sid, readonly=True) as sf:
         assert [c.text for c in sf.contributions()] == ["al opgeslagen"]
 

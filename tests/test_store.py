@@ -159,10 +159,16 @@ def test_session_is_named_by_id_or_unique_prefix(st):
         s.id = sid
         st.create(s)
     assert st.resolve("aa1") == "aa11bb22"
-    with pytest.raises(store.AmbiguousSession, match="aa11bb22, aa33cc44"):
+    with pytest.raises(store.AmbiguousSession) as ambiguous:
         st.resolve("aa")
-    with pytest.raises(store.SessionNotFound):
+    assert str(ambiguous.value) == (
+        "Dit nummer past bij meer dan één sessie: aa. Het kan zijn: aa11bb22, aa33cc44. Typ meer tekens van het nummer.")
+    with pytest.raises(store.SessionNotFound) as unknown:
         st.resolve("zz")
+    assert str(unknown.value) == "Deze sessie bestaat niet: zz. Kijk het nummer na, of kies een sessie uit: wijksessie list"
+    with pytest.raises(store.SessionNotFound) as empty:
+        st.resolve("  ")
+    assert str(empty.value) == "Het sessienummer ontbreekt. Kies een sessie uit: wijksessie list"
     with pytest.raises(store.SessionNotFound):
         st.path_for("../../etc/passwd")
 
@@ -215,3 +221,45 @@ def test_votes_are_bounded(st, sid):
             sf.vote("Groen", 1)
     with st.open(sid, readonly=True) as sf:
         assert sf.session.priorities.votes["Groen"] == MAX_VOTES
+
+
+# ---------------------------------------------------------------- messages name the thing after a label and a colon
+
+
+def test_an_unknown_or_unclear_number_is_named_after_a_colon(st, sid):
+    with st.open(sid) as sf:
+        for cid in ("aa1111", "aa2222"):
+            c = Contribution.new("inbreng")
+            c.id = cid
+            sf.add_contribution(c)
+        sf.add_agreement(Agreement.new("Bankje plaatsen"))
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.contribution("zzz")
+        assert str(err.value) == "Deze inbreng bestaat niet: zzz. Kijk het nummer na."
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.contribution("")
+        assert str(err.value) == "Het nummer van de inbreng ontbreekt. Typ het nummer."
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.agreement("zzz")
+        assert str(err.value) == "Deze afspraak bestaat niet: zzz. Kijk het nummer na."
+        with pytest.raises(store.AmbiguousSession) as err:
+            sf.contribution("AA")
+        assert str(err.value) == (
+            "Dit nummer past bij meer dan één inbreng: aa. Het kan zijn: aa1111, aa2222. Typ meer tekens van het nummer.")
+
+
+@pytest.mark.parametrize("kind, words", [
+    ("folder", "Dit is een map, geen gewoon bestand: {path}."),
+    ("fifo", "Dit is een pijp (FIFO), geen gewoon bestand: {path}."),
+])
+def test_a_write_over_something_that_is_not_a_file_says_what_it_is(tmp_path, kind, words):
+    from wijksessie.atomic import NotAFile, write_atomic
+
+    target = tmp_path / "uit.md"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    with pytest.raises(NotAFile) as err:
+        write_atomic(target, b"tekst")
+    assert str(err.value) == words.format(path=target) + " Dat vervangen we niet; kies een andere bestandsnaam."

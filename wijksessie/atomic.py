@@ -31,29 +31,26 @@ FOLDER_MODE = 0o700
 class NotAFile(UserError):
     """The target path exists but is not a regular file (a folder, a device, a pipe, a socket)."""
 
-    def __init__(self, path: Path, what: str):
-        from wijksessie.i18n import _
-
+    def __init__(self, path: Path, mode: int):
         self.path = path
-        super().__init__(
-            _("Dit is geen gewoon bestand maar {what}: {path}. Dat vervangen we niet; kies een andere bestandsnaam.").format(
-                path=path, what=what
-            )
-        )
+        #: The ``st_mode`` of what is there (``stat.S_ISDIR(mode)`` and so on).
+        self.mode = mode
+        super().__init__(_not_a_file(mode).format(path=path))
 
 
-def _what(mode: int) -> str:
+def _not_a_file(mode: int) -> str:
+    """One whole message per kind of thing (never a fragment slotted into a sentence), with ``{path}`` to fill in."""
     from wijksessie.i18n import _
 
     if stat.S_ISDIR(mode):
-        return _("een map")
+        return _("Dit is een map, geen gewoon bestand: {path}. Dat vervangen we niet; kies een andere bestandsnaam.")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("een apparaat")
+        return _("Dit is een apparaat, geen gewoon bestand: {path}. Dat vervangen we niet; kies een andere bestandsnaam.")
     if stat.S_ISFIFO(mode):
-        return _("een pijp (FIFO)")
+        return _("Dit is een pijp (FIFO), geen gewoon bestand: {path}. Dat vervangen we niet; kies een andere bestandsnaam.")
     if stat.S_ISSOCK(mode):
-        return _("een socket")
-    return _("iets anders")
+        return _("Dit is een socket, geen gewoon bestand: {path}. Dat vervangen we niet; kies een andere bestandsnaam.")
+    return _("Dit is geen gewoon bestand: {path}. Dat vervangen we niet; kies een andere bestandsnaam.")
 
 
 def check_replaceable(path: Path) -> None:
@@ -65,7 +62,7 @@ def check_replaceable(path: Path) -> None:
     except NotADirectoryError:
         return  # a parent is a file: creating the folder will say so
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-        raise NotAFile(Path(path), _what(st.st_mode))
+        raise NotAFile(Path(path), st.st_mode)
 
 
 def make_folders(folder: Path, mode: int = FOLDER_MODE) -> None:

@@ -7,6 +7,7 @@ session and says what to do.
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 from wijksessie.errors import UserError
@@ -30,12 +31,16 @@ class SessionLocked(StoreError):
 
     def __init__(self, path: Path, owner: str):
         self.path = path
+        #: What the lock file says about its holder: ``pid <number>``, or "" when it says nothing readable.
         self.owner = owner
-        super().__init__(
-            _("Deze sessie is al open in een ander programma: {id} ({owner}). Sluit hem daar, of open hem alleen om te lezen.").format(
-                id=path.stem, owner=owner or _("onbekend proces")
-            )
-        )
+        pid = re.fullmatch(r"pid (\d{1,10})", owner.strip())
+        if pid:
+            text = _("Deze sessie is al open in een ander programma: {id}. Sluit hem daar, of open hem alleen om te lezen. "
+                     "Nummer van dat programma: {pid}.").format(id=path.stem, pid=pid.group(1))
+        else:
+            text = _("Deze sessie is al open in een ander programma: {id}. Sluit hem daar, of open hem alleen om te lezen.").format(
+                id=path.stem)
+        super().__init__(text)
 
 
 class DamagedSessionFile(StoreError):

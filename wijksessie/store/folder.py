@@ -99,7 +99,7 @@ class SessionStore:
             raise SessionNotFound(
                 _("Er zijn nog geen sessies in deze map: {path}. Maak er een met: wijksessie new").format(path=self.data_dir)
             )
-        return _resolve(ref, ids, _("sessie"))
+        return _resolve(ref, ids, "session")
 
     def create(self, session: Session) -> Session:
         """Write a new session file (with its schema version); returns the session."""
@@ -214,7 +214,7 @@ class SessionStore:
         Refuses when the session file reads fine (restoring would undo the
         latest change), unless ``force``.
         """
-        sid = _resolve(ref, self.session_ids(), _("sessie"))
+        sid = _resolve(ref, self.session_ids(), "session")
         path = self.path_for(sid)
         backup = path.with_name(sid + BACKUP_SUFFIX)
         if not force:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijksessie import model
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.model import ModelError, Person, Session
 from wijksessie.store.errors import AmbiguousSession, SessionNotFound
 from wijksessie.store.storage import AtomicJSONStorage, Tables, _replace_all
@@ -78,7 +78,11 @@ class PersonalData:
                 )
             )
         raise AmbiguousSession(
-            _("{n} mensen hebben deze naam: {ref} (sessie: {id}). Gebruik hun code: {codes}.").format(
+            ngettext(
+                "{n} persoon heeft deze naam: {ref} (sessie: {id}). Gebruik de code: {codes}.",
+                "{n} mensen hebben deze naam: {ref} (sessie: {id}). Gebruik hun code: {codes}.",
+                len(matches),
+            ).format(
                 n=len(matches), ref=ref, id=self.session.id, codes=", ".join(p.receipt for p in matches)
             )
         )

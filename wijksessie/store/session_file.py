@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -168,7 +168,7 @@ class SessionFile(PersonalData):
 
     def contribution(self, ref: str) -> Contribution:
         """The contribution with id ``ref`` or a unique prefix of one."""
-        key = _resolve(ref, self._contributions.keys(), _("inbreng"))
+        key = _resolve(ref, self._contributions.keys(), "contribution")
         return self._contributions[key][1]
 
     def add_contribution(self, contribution: Contribution) -> Contribution:
@@ -243,7 +243,7 @@ class SessionFile(PersonalData):
 
     def agreement(self, ref: str) -> Agreement:
         """The agreement with id ``ref`` or a unique prefix of one."""
-        return self._agreements[_resolve(ref, self._agreements.keys(), _("afspraak"))][1]
+        return self._agreements[_resolve(ref, self._agreements.keys(), "agreement")][1]
 
     def update_agreement(self, agreement: Agreement) -> Agreement:
         """Replace a stored agreement (same id) with this version (a new state, see ``model.set_agreement_state``)."""
@@ -254,7 +254,7 @@ class SessionFile(PersonalData):
 
     def delete_agreement(self, ref: str) -> Agreement:
         """Remove an agreement; returns it for undo."""
-        key = _resolve(ref, self._agreements.keys(), _("afspraak"))
+        key = _resolve(ref, self._agreements.keys(), "agreement")
         doc_id, a = self._agreements.pop(key)
         try:
             self._db.table("agreements").remove(doc_ids=[doc_id])
@@ -310,7 +310,11 @@ def _doc(data: dict[str, Any], doc_id: int) -> Document:
     return Document(data, doc_id=doc_id)
 
 
-def _resolve(ref: str, keys: Iterable[str], what: str) -> str:
+#: What a number names, for :func:`_resolve`: each has its own whole messages, so every language can say them naturally.
+Numbered = Literal["session", "contribution", "agreement"]
+
+
+def _resolve(ref: str, keys: Iterable[str], what: Numbered) -> str:
     """The one key ``ref`` names: the whole key or a unique prefix (any case)."""
     ref = (ref or "").strip().lower()
     known = list(keys)
@@ -320,9 +324,28 @@ def _resolve(ref: str, keys: Iterable[str], what: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise SessionNotFound(_("Dit nummer bestaat niet ({what}): {ref}. Kijk het nummer na.").format(what=what, ref=ref))
-    raise AmbiguousSession(
-        _("Dit nummer past bij meer dan één ({what}): {ref}. Het kan zijn: {matches}. Typ meer tekens van het nummer.").format(
-            ref=ref, what=what, matches=", ".join(sorted(matches)[:5])
-        )
-    )
+        raise SessionNotFound(_not_found(what, ref))
+    raise AmbiguousSession(_ambiguous(what).format(ref=ref, matches=", ".join(sorted(matches)[:5])))
+
+
+def _not_found(what: Numbered, ref: str) -> str:
+    if what == "session":
+        if not ref:
+            return _("Het sessienummer ontbreekt. Kies een sessie uit: wijksessie list")
+        return _("Deze sessie bestaat niet: {ref}. Kijk het nummer na, of kies een sessie uit: wijksessie list").format(ref=ref)
+    if what == "contribution":
+        if not ref:
+            return _("Het nummer van de inbreng ontbreekt. Typ het nummer.")
+        return _("Deze inbreng bestaat niet: {ref}. Kijk het nummer na.").format(ref=ref)
+    if not ref:
+        return _("Het nummer van de afspraak ontbreekt. Typ het nummer.")
+    return _("Deze afspraak bestaat niet: {ref}. Kijk het nummer na.").format(ref=ref)
+
+
+def _ambiguous(what: Numbered) -> str:
+    """The message for a prefix that fits more than one, with ``{ref}`` and ``{matches}`` to fill in."""
+    if what == "session":
+        return _("Dit nummer past bij meer dan één sessie: {ref}. Het kan zijn: {matches}. Typ meer tekens van het nummer.")
+    if what == "contribution":
+        return _("Dit nummer past bij meer dan één inbreng: {ref}. Het kan zijn: {matches}. Typ meer tekens van het nummer.")
+    return _("Dit nummer past bij meer dan één afspraak: {ref}. Het kan zijn: {matches}. Typ meer tekens van het nummer.")
