@@ -18,16 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wijksessie import letter
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 from wijksessie.model import Agreement, Contribution, Person, Session
 from wijksessie.safe_text import document_safe
-
-if TYPE_CHECKING:
-    from wijksessie.store import SessionFile
 
 #: Formats made here, not from a text template (bytes, not text).
 DOCUMENT_FORMATS = tuple(f for f in letter.LETTER_FORMATS if f not in letter.FORMATS)
@@ -117,7 +114,3 @@ def render_document(session: Session, contributions: list[Contribution], agreeme
     """:func:`write_document`, only the bytes."""
     return write_document(session, contributions, agreements, fmt, lang, **kwargs).data
 
-
-def render_session_document(sf: SessionFile, fmt: str = "pdf", lang: str | None = None, **kwargs: Any) -> bytes:
-    """:func:`render_document` for an open :class:`~wijksessie.store.SessionFile`."""
-    return render_document(sf.session, sf.contributions(), sf.agreements(), fmt, lang, **kwargs)

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from wijksessie import i18n, letter
-from wijksessie.model import Agreement, Contribution, Person, Session
+from wijksessie import i18n
+from wijksessie.model import Person
 from wijksessie.safe_text import document_safe
 
 
@@ -201,24 +201,3 @@ def parse_letter_html(html: str, *, municipality: str = "") -> LetterDocument:
         blocks=parser.blocks,
     )
 
-
-def build_document(
-    session: Session,
-    contributions: list[Contribution],
-    agreements: list[Agreement],
-    lang: str | None = None,
-    *,
-    person: Person | None = None,
-    municipality: letter.Municipality | None = None,
-    **kwargs: Any,
-) -> LetterDocument:
-    """The letter in ``lang`` as blocks; with ``person`` it gets their address block.
-
-    ``kwargs`` go to :func:`wijksessie.letter.render_letter` (``today``, ``final``, ``templates``).
-    """
-    municipality = municipality or letter.load_municipality()
-    html = letter.render_letter(session, contributions, agreements, "html", lang, municipality=municipality, **kwargs)
-    doc = parse_letter_html(html, municipality=municipality.name)
-    if person is not None:
-        doc.address = address_lines(person)
-    return doc
