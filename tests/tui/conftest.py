@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,39 @@ def reopen(store):
     return read
 
 
+
+
+@dataclass
+class Shown:
+    """One notification the program showed: its text, title and severity."""
+
+    message: str
+    title: str
+    severity: str
+
+
+def watch_notifications(app) -> list[Shown]:
+    """A list that every notification ``app`` shows from now on is added to.
+
+    Recorded where Textual's public :meth:`App.notify` is called (a screen's
+    ``notify`` goes through it too), and then shown as always; no peeking into
+    Textual's private store of notifications.
+    """
+    shown: list[Shown] = []
+    show = app.notify
+
+    def notify(message, *, title="", severity="information", **kwargs):
+        shown.append(Shown(str(message), str(title), severity))
+        show(message, title=title, severity=severity, **kwargs)
+
+    app.notify = notify
+    return shown
+
+
+@pytest.fixture
+def notifications():
+    """``shown = notifications(app)`` before running the app: every notification it shows, in order."""
+    return watch_notifications
 
 
 @pytest.fixture

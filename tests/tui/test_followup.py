@@ -242,12 +242,13 @@ async def test_municipality_set_from_the_letter_screen(store, until):
     assert letter.load_municipality().name == "Gemeente Zuidhorn"
 
 
-async def test_final_letter_from_the_preview(store, until):
+async def test_final_letter_from_the_preview(store, until, notifications):
     from wijksessie.tui.dialogs.common import ConfirmDialog
     from wijksessie.tui.screens.letter import LetterPreviewScreen
 
     sid, ids = _session(store)
     app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    shown = notifications(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = app.screen
         await until(pilot, lambda: screen.letter_text, "the letter")
@@ -255,8 +256,8 @@ async def test_final_letter_from_the_preview(store, until):
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
         await pilot.press("j")
         refused = lambda n: "zonder besluit" in n.message or "zonder antwoord" in n.message  # noqa: E731
-        await until(pilot, lambda: any(refused(n) for n in app._notifications), "told why not")
-        message = next(n.message for n in app._notifications if refused(n))
+        await until(pilot, lambda: any(refused(n) for n in shown), "told why not")
+        message = next(n.message for n in shown if refused(n))
         assert "--" not in message and "wijksessie" not in message
         with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
             assert sf.session.letter_sent is None
@@ -335,13 +336,14 @@ async def test_footers_fit_and_home_shows_the_whole_title_at_80x24(data_dir, clo
                 await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
 
 
-async def test_files_screen_makes_everything_in_one_folder_and_says_where(store, until, read_screen):
+async def test_files_screen_makes_everything_in_one_folder_and_says_where(store, until, read_screen, notifications):
     from wijksessie import outputs
     from wijksessie.tui.dialogs.common import ConfirmDialog
     from wijksessie.tui.screens.outputs import OutputsScreen
 
     sid, ids = _session(store)
     app = Host(lambda: OutputsScreen(store, sid))
+    shown = notifications(app)
     folder = store.data_dir / "uitvoer" / sid
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = app.screen
@@ -359,8 +361,8 @@ async def test_files_screen_makes_everything_in_one_folder_and_says_where(store,
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
         await pilot.press("j")
         refused = lambda n: "zonder besluit" in n.message or "zonder antwoord" in n.message  # noqa: E731
-        await until(pilot, lambda: any(refused(n) for n in app._notifications), "refused")
-        message = next(n.message for n in app._notifications if refused(n))
+        await until(pilot, lambda: any(refused(n) for n in shown), "refused")
+        message = next(n.message for n in shown if refused(n))
         assert "--" not in message and "wijksessie" not in message
 
 
@@ -387,22 +389,23 @@ async def test_letter_lists_points_held_back_and_how_to_allow_one(store, until):
         assert sf.contribution(held).privacy_ok["reason"] == "het is het nummer van het buurthuis"
 
 
-async def test_a_key_that_does_nothing_says_so(data_dir, clock, until):
+async def test_a_key_that_does_nothing_says_so(data_dir, clock, until, notifications):
     from wijksessie.demo import create_demo
     from wijksessie.tui.app import make_app
     from wijksessie.tui.screens.home import HomeScreen
 
     create_demo(SessionStore(data_dir))
     app = make_app(data_dir, clock=clock)
+    shown = notifications(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
         await pilot.press("x")
-        await until(pilot, lambda: any("'x' doet hier niets" in n.message for n in app._notifications), "told")
-        assert any("F1" in n.message for n in app._notifications)
-        count = len(app._notifications)
+        told = "Deze toets doet hier niets: x. Druk op F1 voor alle toetsen."
+        await until(pilot, lambda: any(n.message == told for n in shown), "told")
+        count = len(shown)
         await pilot.press("o")  # a key that does something is not complained about
         await until(pilot, lambda: type(app.screen).__name__ == "ReportScreen", "the overview")
-        assert len(app._notifications) == count, [n.message for n in app._notifications]
+        assert len(shown) == count, [n.message for n in shown]
 
 
 async def test_columns_keep_their_width_after_a_decision(store, until):

@@ -536,12 +536,16 @@ async def test_each_step_opens_with_the_keyboard_in_its_field(data_dir, store, c
                 assert app.focused.id == expected.get(step.type, "entry"), step.id
 
 
-async def test_a_letter_that_does_nothing_says_which_keys_work(data_dir, demo, clock, read_screen):
+async def test_a_letter_that_does_nothing_says_which_keys_work(data_dir, demo, clock, read_screen, notifications):
     app = make_app(data_dir, demo, clock=clock)
+    shown = notifications(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await _open(app, pilot)
         await pilot.press("escape", "x")  # in the list of entries
-        await until(pilot, lambda: "De toets x doet hier niets" in read_screen(app), "notice")
+        told = ("Deze toets doet hier niets: x. In de lijst: e aanpassen, d weghalen, "
+                "v wel of niet op het zaalscherm. Druk op a om te typen.")
+        await until(pilot, lambda: told in [n.message for n in shown], "notice")
+        await until(pilot, lambda: "Deze toets doet hier niets: x." in read_screen(app), "the notice on screen")
         words = read_screen(app).split()
         assert all(word in words for word in "e aanpassen, d weghalen".split()), "the keys that do work are named"
 

@@ -48,13 +48,14 @@ def _owner_only(path) -> bool:
     return stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
 
 
-async def test_after_the_final_letter_the_personal_letters_are_offered_and_written(store, until):
+async def test_after_the_final_letter_the_personal_letters_are_offered_and_written(store, until, notifications):
     from wijksessie.tui.dialogs.common import ConfirmDialog
     from wijksessie.tui.screens.letter import LetterPreviewScreen
 
     sid, receipts = _session(store)
     folder = store.data_dir / "uitvoer" / sid / "brieven"
     app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"))
+    shown = notifications(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = app.screen
         await until(pilot, lambda: screen.letter_text, "the letter")
@@ -84,7 +85,7 @@ async def test_after_the_final_letter_the_personal_letters_are_offered_and_writt
         assert _owner_only(folder)
         await until(pilot, lambda: str(folder) in screen.status_text, "the folder shown")
         assert "klaar om te printen" not in screen.status_text
-        assert any("2 brieven gemaakt" in n.message for n in app._notifications)
+        assert f"2 brieven gemaakt. Map: {folder}" in [n.message for n in shown]
     with SessionStore(store.data_dir).open(sid, readonly=True) as sf:
         letters = {p.receipt: p.letters for p in sf.people()}
     assert [s.final for s in letters[receipts["nl"]]] == [True]

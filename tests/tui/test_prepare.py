@@ -36,8 +36,9 @@ async def test_typing_jargon_in_the_goal_shows_plain_alternatives(data_dir, cloc
         assert hint.findings == [] and not hint.has_class("-found")
 
 
-async def test_title_and_neighbourhood_are_enough_and_the_level_is_kept(data_dir, clock, store, reopen):
+async def test_title_and_neighbourhood_are_enough_and_the_level_is_kept(data_dir, clock, store, reopen, notifications):
     app = make_app(data_dir, clock=clock)
+    shown = notifications(app)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -46,7 +47,7 @@ async def test_title_and_neighbourhood_are_enough_and_the_level_is_kept(data_dir
         await pilot.press("ctrl+s")  # no neighbourhood yet: stays here and says why
         await pilot.pause()
         assert app.screen is screen
-        assert any("wijk" in n.message for n in app._notifications)
+        assert any("wijk" in n.message for n in shown)
         screen.query_one("#neighbourhood", Input).value = "Oost"
         levels = screen.query_one("#level", OptionList)
         levels.highlighted = list(ParticipationLevel).index(ParticipationLevel.CO_DECIDE)

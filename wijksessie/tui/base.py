@@ -251,6 +251,6 @@ class SaysWhyKeys(_AnyScreen):
         if event.key in self.active_bindings:
             return
         self.notify(
-            _("De toets '{key}' doet hier niets. Druk op F1 voor alle toetsen.").format(key=event.character),
+            _("Deze toets doet hier niets: {key}. Druk op F1 voor alle toetsen.").format(key=event.character),
             severity="warning", timeout=4,
         )

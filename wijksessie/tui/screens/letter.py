@@ -317,7 +317,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         if missing:
             self.notify(_("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
                         .format(chars=terminal_safe(" ".join(missing))), severity="warning", timeout=10)
-        self.notify(ngettext("{n} brief gemaakt in {folder}", "{n} brieven gemaakt in {folder}", len(made))
+        self.notify(ngettext("{n} brief gemaakt. Map: {folder}", "{n} brieven gemaakt. Map: {folder}", len(made))
                     .format(n=len(made), folder=made[0].path.parent if made else ""), title=_("Brieven klaar"), timeout=8)
 
     def action_toggle_format(self) -> None:

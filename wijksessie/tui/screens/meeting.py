@@ -282,7 +282,7 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
             hint = _("Deze sessie is alleen open om te lezen.")
         else:
             hint = view.key_help() if view is not None else _("Druk op a om te typen.")
-        self.notify(_("De toets {key} doet hier niets.").format(key=event.character or event.key) + " " + hint,
+        self.notify(_("Deze toets doet hier niets: {key}.").format(key=event.character or event.key) + " " + hint,
                     severity="warning", timeout=4, markup=False)
 
     # ------------------------------------------------------------------ steps
