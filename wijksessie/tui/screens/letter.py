@@ -109,7 +109,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def render_letter(self) -> None:
         """Render the letter in the current language and format (in a worker) and show it."""
-        self._show_status(_("De brief wordt gemaakt…"))
+        self.show_status(_("De brief wordt gemaakt…"))
         self._render_in_thread(self.lang, self.fmt, today(self))
 
     @work(thread=True, exclusive=True, group="letter-render")
@@ -127,7 +127,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.letter_text = text
         self.problem = problem
         self.query_one("#letter-body", Static).update(terminal_safe(text, oneline=False) if text else "")
-        self._show_status()
+        self.show_status()
 
     def _municipality_is_example(self) -> bool:
         try:
@@ -135,7 +135,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         except UserError:
             return True
 
-    def _show_status(self, extra: str = "") -> None:
+    def show_status(self, extra: str = "") -> None:
+        """The status line under the letter: what is made, what is missing; ``extra`` first (e.g. a problem)."""
         if not self.query("#letter-status"):
             return  # being rebuilt (language switch)
         still_open = len(letter.open_contributions(self.contributions))
@@ -219,19 +220,20 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def _written(self, written: list[Path], problem: str, final: bool) -> None:
         if final:
-            self._reload()
+            self.reload_session()
         if problem:
             self.notify(problem, title=_("Nog niet definitief") if final else _("Dat lukte niet"),
                         severity="error", timeout=10)
-            self._show_status("⚠ " + problem)
+            self.show_status("⚠ " + problem)
             return
         self.written = written
         message = ngettext("{n} bestand gemaakt. Map: {folder}", "{n} bestanden gemaakt. Map: {folder}",
                            len(written)).format(n=len(written), folder=self.folder)
-        self._show_status()
+        self.show_status()
         self.notify(message, title=_("Definitieve brief klaar") if final else _("Brief klaar"), timeout=8)
 
-    def _reload(self) -> None:
+    def reload_session(self) -> None:
+        """Read the session again (after the final or update letter recorded what was sent)."""
         try:
             with self.store.open(self.session_id, readonly=True) as sf:
                 self._load(sf)
@@ -241,7 +243,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.render_letter()
 
     def action_write(self) -> None:
-        self._show_status(_("Bezig met maken…"))
+        self.show_status(_("Bezig met maken…"))
         self._write_in_thread(False)
 
     def action_write_final(self) -> None:
@@ -250,7 +252,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._show_status(_("Bezig met maken…"))
+                self.show_status(_("Bezig met maken…"))
                 self._write_in_thread(True)
 
         self.app.push_screen(
@@ -291,7 +293,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     def action_personal_letters(self) -> None:
         """Write the final letter for each resident who asked for one (PDF, name and address on it)."""
-        self._show_status(_("Bezig met maken…"))
+        self.show_status(_("Bezig met maken…"))
         self._personal_in_thread()
 
     @work(thread=True, exclusive=True, group="letter-write")
@@ -307,10 +309,10 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.app.call_from_thread(self._personal_written, made, problem)
 
     def _personal_written(self, made: list, problem: str) -> None:
-        self._reload()
+        self.reload_session()
         if problem:
             self.notify(problem, title=_("Dat lukte niet"), severity="error", timeout=10)
-            self._show_status("⚠ " + problem)
+            self.show_status("⚠ " + problem)
             return
         self.personal_written = [item.path for item in made]
         missing = "".join(dict.fromkeys("".join(item.missing for item in made)))
@@ -366,7 +368,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                 self.notify(program_words(str(exc)), title=_("Dat lukte niet"), severity="error", timeout=10)
                 return
             self.notify(_("Punt {id} staat nu zoals het is in de brief.").format(id=point.contribution_id), timeout=5)
-            self._reload()
+            self.reload_session()
 
         self.app.push_screen(TextDialog(
             _("{id}: {what} Waarom mag dit toch in de brief?").format(id=point.contribution_id, what=point.describe()),
