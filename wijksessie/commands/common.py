@@ -138,8 +138,8 @@ def write_file(target: Path, data: bytes, *, force: bool) -> None:
     except OSError as exc:
         from wijksessie.errors import FileProblem
 
-        if exc.filename is None:
-            exc.filename = str(target)
+        # Name the file the user gave, not the temporary file beside it that write_new writes first.
+        exc.filename = str(target)
         raise FileProblem(exc) from None
     sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
 
