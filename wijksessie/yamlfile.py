@@ -7,7 +7,7 @@ to do.`` in plain Dutch — never a traceback. Use:
 * :func:`load_record` — read a file into a typed record (a msgspec ``Struct``
   or a dataclass) and check every field; the usual entry point.
 * :func:`load` — the file as plain data plus its nodes (:class:`Document`),
-  for callers that check more than types (see ``content.py``).
+  for callers that check more than types (see ``contentcheck.py``).
 * :func:`compose` — only the checked YAML nodes (for tools that need the line
   of every text, such as the translation extractor and the plain-language check).
 
