@@ -107,6 +107,8 @@ BAD_ARGUMENTS = [
     ("restore a healthy session", ["restore", "{sid}"], "--force"),
     ("export to a folder", ["export", "{sid}", "--format", "md", "-o", "{tmp}", "--force"], "een map"),
     ("export into a file as folder", ["export", "{sid}", "--format", "md", "-o", "{tmp}/plain.txt/x.md"], "geen map"),
+    ("pdf letter where no file can be made", ["letter", "--example", "--format", "pdf", "-o", "/proc/wijksessie-brief.pdf"],
+     "/proc/wijksessie-brief.pdf. "),  # the file the user named, not the temporary file beside it
 ]
 
 
