@@ -176,3 +176,25 @@ def test_a_short_write_waits_for_a_holder_that_lets_go(cli, st, sid, holder):
     assert waiting.returncode == 0, err
     with st.open(sid, readonly=True) as sf:
         assert [c.text for c in sf.contributions()] == ["al opgeslagen", "wachtte even"]
+
+
+def test_a_full_disk_while_taking_the_lock_never_leaves_the_session_locked(st, sid, monkeypatch):
+    # The lock file says which program holds it; on a full USB stick that note cannot be written.
+    # The session must still open, and once closed, open again: no lock may stay behind in this program.
+    import errno
+
+    real_write = os.write
+
+    def full_disk(fd, data):
+        if bytes(data).startswith(b"pid "):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full_disk)
+    with st.open(sid) as sf:
+        assert [c.text for c in sf.contributions()] == ["al opgeslagen"]
+    monkeypatch.undo()
+    with st.open(sid) as sf:
+        sf.add_contribution(Contribution.new("daarna"))
+    with st.open(sid, readonly=True) as sf:
+        assert [c.text for c in sf.contributions()] == ["al opgeslagen", "daarna"]

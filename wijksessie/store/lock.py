@@ -61,9 +61,14 @@ class SessionLock:
                 owner = _read_owner(fd)
                 os.close(fd)
                 raise SessionLocked(self.path, owner) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()}".encode())
         self._fd = fd
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"pid {os.getpid()}".encode())
+        except OSError:
+            # Who holds the lock is only a note for the message others see. On a full disk it cannot be
+            # written; the lock is held all the same (a raise here would leave it held by a lost fd).
+            pass
 
     def release(self) -> None:
         if self._fd is not None:
