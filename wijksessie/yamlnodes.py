@@ -199,6 +199,31 @@ def _short(raw: str) -> str:
     return raw if len(raw) <= 40 else raw[:39] + "…"
 
 
+def _compose_fast(text: str) -> tuple[bool, Node | None]:
+    """libyaml's composer, when PyYAML has it: about ten times faster, the same nodes and marks.
+
+    ``(False, None)`` when libyaml is missing, the text is not good YAML or
+    it nests deeper than :data:`MAX_DEPTH` (counted on libyaml's events,
+    which need no recursion, before anything recursive runs): the careful
+    pure-Python reader then reads it and explains the problem in Dutch.
+    """
+    fast_loader = getattr(yaml, "CSafeLoader", None)
+    if fast_loader is None:
+        return False, None
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=fast_loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return False, None
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        return True, yaml.compose(text, Loader=fast_loader)
+    except yaml.YAMLError:
+        return False, None
+
+
 def compose(text: str, path: Path | str) -> Node | None:
     """The checked root node of ``text`` (``None`` for an empty file).
 
@@ -208,8 +233,10 @@ def compose(text: str, path: Path | str) -> Node | None:
     """
     loader = None
     try:
-        loader = _Loader(text)
-        root = loader.get_single_node()
+        fast, root = _compose_fast(text)
+        if not fast:
+            loader = _Loader(text)
+            root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         problem = exc.problem or exc.context or ""
         mark = exc.problem_mark or exc.context_mark
