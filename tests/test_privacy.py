@@ -372,6 +372,10 @@ def test_hints_are_translated(monkeypatch):
     finally:
         i18n.set_language("nl")
     assert dutch == "Dit lijkt een telefoonnummer."
+    # What was found comes after a label and a colon, one whole message per kind.
+    assert privacy.describe(privacy.personal_data_hints("Mail piet@example.nl of bel 06-12345678")) == (
+        "Dit lijkt een e-mailadres: piet@example.nl. Dit lijkt een telefoonnummer: 06-12345678."
+    )
 
 
 def test_store_api_for_the_full_screen_program(st):

@@ -57,5 +57,5 @@ def anonymise(text: str, hints: list[Hint] | None = None) -> str:
 
 
 def describe(hints: list[Hint]) -> str:
-    """One line for a warning: what was found, e.g. "Dit lijkt een telefoonnummer: 06-12345678"."""
-    return " ".join(f"{h.message[:-1]}: {h.text}." for h in hints)
+    """One line for a warning: what was found, e.g. "Dit lijkt een telefoonnummer: 06-12345678."."""
+    return " ".join(h.found for h in hints)

@@ -33,6 +33,19 @@ _MESSAGES = {
     BIRTHDATE: N_("Dit lijkt een geboortedatum."),
 }
 
+#: The same, with what was found after a label and a colon (one whole message each, for every language).
+_FOUND = {
+    PHONE: N_("Dit lijkt een telefoonnummer: {text}."),
+    EMAIL: N_("Dit lijkt een e-mailadres: {text}."),
+    NAME_HEALTH: N_("Dit lijkt een naam bij iets over gezondheid: {text}."),
+    NAME_CONTACT: N_("Dit lijkt de naam van iemand van wie ook een nummer of adres in de tekst staat: {text}."),
+    BSN: N_("Dit lijkt een burgerservicenummer: {text}."),
+    POSTCODE: N_("Dit lijkt een postcode: {text}."),
+    ADDRESS: N_("Dit lijkt een adres: {text}."),
+    IBAN: N_("Dit lijkt een rekeningnummer: {text}."),
+    BIRTHDATE: N_("Dit lijkt een geboortedatum: {text}."),
+}
+
 _PLACEHOLDERS = {
     PHONE: N_("[telefoonnummer]"),
     EMAIL: N_("[e-mailadres]"),
@@ -59,6 +72,11 @@ class Hint:
     def message(self) -> str:
         """One plain sentence for the facilitator, translated."""
         return _(_MESSAGES[self.kind])
+
+    @property
+    def found(self) -> str:
+        """:attr:`message` with the passage itself: "Dit lijkt een telefoonnummer: 06-12345678.", translated."""
+        return _(_FOUND[self.kind]).format(text=self.text)
 
     @property
     def placeholder(self) -> str:
