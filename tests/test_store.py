@@ -263,3 +263,20 @@ def test_a_write_over_something_that_is_not_a_file_says_what_it_is(tmp_path, kin
     with pytest.raises(NotAFile) as err:
         write_atomic(target, b"tekst")
     assert str(err.value) == words.format(path=target) + " Dat vervangen we niet; kies een andere bestandsnaam."
+
+
+def test_changing_a_point_that_was_deleted_meanwhile_says_so(st, sid):
+    with st.open(sid) as sf:
+        c = sf.add_contribution(Contribution.new("weg"))
+        a = sf.add_agreement(Agreement.new("Bankje plaatsen"))
+        sf.delete_contribution(c.id)
+        sf.delete_agreement(a.id)
+        c.text = "toch nog aangepast"
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.update_contribution(c)
+        assert str(err.value) == f"Deze inbreng bestaat niet: {c.id}. Kijk het nummer na."
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.update_agreement(a)
+        assert str(err.value) == f"Deze afspraak bestaat niet: {a.id}. Kijk het nummer na."
+    with st.open(sid, readonly=True) as sf:
+        assert sf.contributions() == [] and sf.agreements() == []

@@ -58,8 +58,9 @@ class SessionFile(PersonalData):
         if not readonly:
             self._lock = SessionLock(path.with_name(path.stem + LOCK_SUFFIX))
             self._lock.acquire(lock_wait)
-            _remove_stale_temp_files(path)
         try:
+            if not readonly:
+                _remove_stale_temp_files(path)
             self._storage = AtomicJSONStorage(path, readonly=readonly)
             self._db = TinyDB(storage=lambda: self._storage)
             self._load()
@@ -181,6 +182,8 @@ class SessionFile(PersonalData):
 
     def update_contribution(self, contribution: Contribution) -> Contribution:
         """Replace a stored contribution (same id) with this version."""
+        if contribution.id not in self._contributions:  # deleted meanwhile (another screen, an undo)
+            raise SessionNotFound(_not_found("contribution", contribution.id))
         doc_id, _old = self._contributions[contribution.id]
         self._db.table("contributions").update(_replace_all(contribution.to_dict()), doc_ids=[doc_id])
         self._contributions[contribution.id] = (doc_id, contribution)
@@ -247,6 +250,8 @@ class SessionFile(PersonalData):
 
     def update_agreement(self, agreement: Agreement) -> Agreement:
         """Replace a stored agreement (same id) with this version (a new state, see ``model.set_agreement_state``)."""
+        if agreement.id not in self._agreements:  # deleted meanwhile
+            raise SessionNotFound(_not_found("agreement", agreement.id))
         doc_id, _old = self._agreements[agreement.id]
         self._db.table("agreements").update(_replace_all(agreement.to_dict()), doc_ids=[doc_id])
         self._agreements[agreement.id] = (doc_id, agreement)
