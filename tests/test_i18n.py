@@ -809,3 +809,16 @@ def test_isolate_lines_closes_and_reopens_an_insert_cut_by_wrapping():
         "  " + fsi + "een plek in het park." + pdi + " شكرًا",  # the indent stays outside
     ]
     assert i18n.isolate_lines(["no isolates here", "at all"]) == ["no isolates here", "at all"]
+
+
+def test_the_update_letter_quotes_what_was_said_once_in_the_letter_language(cli, data_dir):
+    sid = cli("new", "--title", "T", "--neighbourhood", "N", "--lang", "pl").stdout.strip()
+    point = cli("add", sid, "De stoep is te smal.", "--kind", "problem").stdout.strip()
+    assert cli("decide", sid, point, "--status", "adopted", "--owner", "Team Wegen", "--by", "wijkwerker").returncode == 0
+    assert cli("letter", sid, "--final", "--format", "txt", "-o", str(data_dir / "brief.txt")).returncode == 0
+    assert cli("decide", sid, point, "--status", "done", "--by", "wijkwerker").returncode == 0
+    result = cli("letter", sid, "--update", "--format", "html", "-o", str(data_dir / "nieuws.html"))
+    assert result.returncode == 0, result.stderr
+    page = (data_dir / "nieuws.html").read_text(encoding="utf-8")
+    # Polish marks, once: a <q> element would add the browser's own marks around them.
+    assert '<span class="quote">„<bdi>De stoep is te smal.</bdi>”</span>' in page and "<q>" not in page
