@@ -593,7 +593,8 @@ async def test_kind_bar_shows_the_chosen_theme_at_80_columns(data_dir, store, cl
         await pilot.press("f6")
         await until(pilot, lambda: type(app.screen).__name__ == "ThemePicker", "theme picker")
         await pilot.press("x", "y", "enter")
-        await until(pilot, lambda: "Geen thema met 'xy'" in line_of(app, "#pick-error"), "no match")
+        await until(pilot, lambda: line_of(app, "#pick-error") == (
+            "Geen thema gevonden voor: xy. Typ andere letters, of druk op Esc."), "no match")
         await pilot.press("escape")
 
 

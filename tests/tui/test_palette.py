@@ -58,7 +58,7 @@ async def test_no_match_is_said_in_dutch(data_dir, clock, until, read_screen):
         await pilot.press("ctrl+p")
         await until(pilot, lambda: CommandPalette.is_open(app), "the palette")
         app.screen.query_one(Input).value = "qqqzzz"
-        await until(pilot, lambda: "Geen opdracht gevonden" in read_screen(app), "the Dutch no-match line")
+        await until(pilot, lambda: "Geen opdracht gevonden voor: qqqzzz." in read_screen(app), "the Dutch no-match line")
         assert "No matches found" not in read_screen(app)
         await pilot.press("escape")
         await until(pilot, lambda: not CommandPalette.is_open(app), "the palette closed")

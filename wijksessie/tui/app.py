@@ -141,7 +141,7 @@ class WijksessieCommands(Provider):
             # Instead of Textual's English "No matches found": say it in the program's language.
             yield Hit(
                 1,
-                Text(_("Geen opdracht gevonden met '{query}'.").format(query=terminal_safe(query.strip())), style="italic"),
+                Text(_("Geen opdracht gevonden voor: {query}.").format(query=terminal_safe(query.strip())), style="italic"),
                 self._nothing,
                 text=_("Geen opdracht gevonden"),
                 help=_("Typ iets anders, of druk op Esc om terug te gaan."),
@@ -195,14 +195,34 @@ class WijksessieApp(HoldsKeys[int]):
     def get_default_screen(self) -> Screen:
         if self.initial_session:
             # Opening straight onto a session: the meeting screen is all the facilitator
-            # needs now. The list of sessions reads every session file, so it is only
-            # built when they go back to it (see show_home).
+            # needs now, so it is the first screen (no screen before it to build, lay out
+            # and switch away from). The list of sessions reads every session file, so it
+            # is only built when they go back to it (see show_home).
+            meeting = self._first_meeting(self.initial_session)
+            if meeting is not None:
+                return meeting
+            # It cannot be opened: on_mount says why and offers a way out (open_session).
             return Screen(id="_default")
         return _home_screen_class()()
 
+    def _first_meeting(self, ref: str) -> Screen | None:
+        """The meeting screen of ``ref`` when the session opens without a problem; None otherwise."""
+        from wijksessie.errors import UserError
+
+        try:
+            sf = self.store.open(ref)
+        except (UserError, OSError):  # locked, damaged, gone: open_session explains it
+            return None
+        from wijksessie.tui.screens.meeting import MeetingScreen
+
+        self._opened_first = True
+        return MeetingScreen(sf, clock=self.clock)
+
+    _opened_first = False
+
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        if self.initial_session:
+        if self.initial_session and not self._opened_first:
             self.open_session(self.initial_session)
 
     def show_home(self) -> None:

@@ -59,7 +59,7 @@ class MunicipalityDialog(SaveCancelButtons, EnterMovesOn, TranslatedModalScreen[
         with VerticalScroll():
             yield Static(_("Gegevens van de gemeente voor de brief"), classes="dialog-title")
             if example:
-                yield Static(_("De brief zegt nu nog '{name}'. Vul hier uw eigen gemeente in.").format(
+                yield Static(_("De brief noemt nu nog deze gemeente: {name}. Vul hier uw eigen gemeente in.").format(
                     name=letter.EXAMPLE_MUNICIPALITY), classes="hint", markup=False)
             for key, label in self.FIELDS:
                 yield Label(_(label))
@@ -97,9 +97,9 @@ class MunicipalityDialog(SaveCancelButtons, EnterMovesOn, TranslatedModalScreen[
             where = letter.save_municipality(municipality)
         except (UserError, OSError) as exc:
             self.query_one("#muni-error", Static).update(
-                _("Bewaren lukte niet ({error}). Kijk of de map te beschrijven is.").format(error=exc))
+                _("Bewaren lukte niet: {error}. Kijk of de map te beschrijven is.").format(error=exc))
             return
-        self.notify(_("Bewaard in {path}. Elke nieuwe brief gebruikt dit.").format(path=where),
+        self.notify(_("Bewaard. Bestand: {path}. Elke nieuwe brief gebruikt dit.").format(path=where),
                     title=_("Gemeente bewaard"), timeout=8)
         self.dismiss(True)
 

@@ -67,7 +67,7 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
         with Vertical(classes="meeting-dialog"):
             yield Static(self.title_text, classes="dialog-title")
             yield OrderedInput(placeholder=_("Typ de eerste letters"), id="pick", compact=True, on_enter=self._enter)
-            yield Static("", id="pick-error", classes="input-error")
+            yield Static("", id="pick-error", classes="input-error", markup=False)
             yield OptionList(*self._options(""), id="pick-list")
             yield Static(_("Enter: kiezen · \u2191 \u2193: ander thema · Esc: terug"), classes="dialog-help")
 
@@ -104,7 +104,8 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
             options.highlighted = 0
             error.display = False
         else:
-            error.update(_("Geen thema met '{typed}'. Typ andere letters, of Esc.").format(typed=typed.strip()))
+            error.update(_("Geen thema gevonden voor: {typed}. Typ andere letters, of druk op Esc.").format(
+                typed=terminal_safe(typed.strip(), oneline=True)))
             error.display = True
 
     def action_move(self, n: int) -> None:
@@ -126,7 +127,8 @@ class ThemePicker(TranslatedModalScreen["str | None"]):
         options = self.query_one(OptionList)
         if not options.option_count or options.highlighted is None:
             error = self.query_one("#pick-error", Static)
-            error.update(_("Geen thema met '{typed}'. Typ andere letters, of Esc.").format(typed=field.value.strip()))
+            error.update(_("Geen thema gevonden voor: {typed}. Typ andere letters, of druk op Esc.").format(
+                typed=terminal_safe(field.value.strip(), oneline=True)))
             error.display = True
             return
         self._pick(options.get_option_at_index(options.highlighted).id)

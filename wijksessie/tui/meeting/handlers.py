@@ -159,7 +159,7 @@ class StepRequests(MeetingHost):
             return
         theme = request.name.strip()
         if not added[0]:
-            self.notify(_("Het thema '{theme}' staat er al.").format(theme=terminal_safe(theme, oneline=True)),
+            self.notify(_("Dit thema staat er al: {theme}.").format(theme=terminal_safe(theme, oneline=True)),
                         severity="information", markup=False)
         else:
             self.push_undo(_("thema"), lambda: self.sf.update(
@@ -178,7 +178,7 @@ class StepRequests(MeetingHost):
         if change:
             self.push_undo(_("stem"), lambda: self.sf.vote(theme, -change))
         elif request.n < 0:
-            self.notify(_("{theme} heeft geen stemmen meer om weg te halen.").format(
+            self.notify(_("Dit thema heeft geen stemmen meer om weg te halen: {theme}.").format(
                 theme=terminal_safe(theme, oneline=True)), severity="warning", markup=False)
         self._saved(request)
 

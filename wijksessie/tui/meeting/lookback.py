@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from wijksessie import feedback
 from wijksessie.errors import UserError
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.model import DecisionStatus, Session
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui.meeting.texts import long_date
@@ -33,10 +33,10 @@ def read_look_back(store, session: Session) -> tuple[feedback.LookBack | None, s
 
 
 def _outcome(point: feedback.LookBackPoint) -> str:
-    outcome = point.status.label
     if point.status is DecisionStatus.UNDER_REVIEW and point.due:
-        outcome = _("{status}, u hoort het vóór {date}").format(status=outcome, date=long_date(point.due))
-    return outcome
+        # One whole message, not the status label with words slotted after it.
+        return _("wordt uitgezocht, u hoort het vóór {date}").format(date=long_date(point.due))
+    return point.status.label
 
 
 def look_back_text(lb: feedback.LookBack, *, room: bool = False, gap: str = "\n") -> Text:
@@ -88,9 +88,10 @@ def summary_text(lb: feedback.LookBack) -> Text:
     """One short line: how many points last time, how many have an answer, and where to read it all."""
     answered = sum(1 for p in lb.points if p.status.answered)
     text = Text()
-    text.append(_("Terugblik"), style="bold")
-    text.append(" " + _("({date}): {n} punten, {answered} met een antwoord. F9: alles op het zaalscherm.").format(
-        date=long_date(lb.earlier.date), n=len(lb.points), answered=answered))
+    text.append(_("Terugblik: {date}.").format(date=long_date(lb.earlier.date)) + " ", style="bold")
+    text.append(ngettext("{n} punt, {answered} met een antwoord.", "{n} punten, {answered} met een antwoord.",
+                         len(lb.points)).format(n=len(lb.points), answered=answered))
+    text.append(" " + _("F9: alles op het zaalscherm."))
     return text
 
 

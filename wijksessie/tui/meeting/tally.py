@@ -83,7 +83,7 @@ class TallyView(StepView):
         for gap in model.representation_gaps(s.tally, s.target_profile):
             text.append("\u26a0 ", style="bold yellow")
             text.append(
-                _("Er zijn weinig mensen uit de groep '{group}'. Vraag na het gesprek wie zij kunnen bereiken.").format(
+                _("Weinig mensen uit deze groep: {group}. Vraag na het gesprek wie zij kunnen bereiken.").format(
                     group=gap.group
                 )
                 + "\n",

@@ -49,7 +49,7 @@ class InfoView(EntryStepView):
                 text.append(_("U hoort van ons vóór {date}.").format(date=long_date(s.feedback_due)) + "\n", style="bold")
             text.append(s.level.promise + "\n")
             if s.contact.is_set:
-                text.append(_("Vragen? {name}, {phone}").format(
+                text.append(_("Vragen? Aanspreekpunt: {name}, {phone}").format(
                     name=terminal_safe(s.contact.name), phone=terminal_safe(s.contact.phone or s.contact.email)))
             yield Static(text, classes="info-card")
             from wijksessie.tui.meeting.evaluation import EvaluationPanel  # loop-tui: hands raised at the close

@@ -46,7 +46,8 @@ def state_history_text(agreement: Agreement) -> Text:
         if change.reason:
             text.append("  " + terminal_safe(change.reason, oneline=True))
         if change.recorded_by:
-            text.append("  (" + _("door {name}").format(name=terminal_safe(change.recorded_by, oneline=True)) + ")")
+            text.append("  (" + _("Vastgelegd door: {name}").format(
+                name=terminal_safe(change.recorded_by, oneline=True)) + ")")
         text.append("\n")
     return text
 

@@ -293,19 +293,19 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         if not sid:
             return
         summary = next((s for s in self.summaries if s.id == sid), None)
-        name = summary.title if summary and summary.title else sid
+        name = terminal_safe(summary.title if summary and summary.title else sid, oneline=True)
         from wijksessie.tui.dialogs.common import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
                 ok, _result = run_safely(self, lambda: self.app.store.delete(sid))
                 if ok:
-                    self.notify(_("Sessie '{name}' is verwijderd.").format(name=name))
+                    self.notify(_("Sessie verwijderd: {name}.").format(name=name), markup=False)
                     self.reload()
 
         self.app.push_screen(
             ConfirmDialog(
-                _("Sessie '{name}' verwijderen? Alle inbreng gaat verloren. Dit kan niet ongedaan worden.").format(
+                _("Deze sessie verwijderen? Sessie: {name}. Alle inbreng gaat verloren. Dit kan niet ongedaan worden.").format(
                     name=name
                 ),
                 yes=_("Verwijderen"),

@@ -142,7 +142,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         still_open = len(letter.open_contributions(self.contributions))
         text = Text()
         warn = False
-        text.append(_("Brief in het {language}.").format(language=i18n.language_name(self.lang, i18n.current_language()))
+        text.append(_("Taal van de brief: {language}.").format(language=i18n.language_name(self.lang, i18n.current_language()))
                     + " ")
         if still_open:
             text.append(ngettext("{n} punt zonder besluit (staat erin als: dit zoeken wij nog uit).",
@@ -157,7 +157,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                 date=i18n.format_date(self.session.letter_sent)))
         if self._municipality_is_example():
             warn = True
-            text.append("\n⚠ " + _("De brief zegt nog '{name}'. Druk op g om uw gemeente en ondertekening in te vullen.")
+            text.append("\n⚠ " + _("De brief noemt nog deze gemeente: {name}. Druk op g om uw gemeente en ondertekening in te vullen.")
                         .format(name=letter.EXAMPLE_MUNICIPALITY), style="bold")
         if self.held:
             warn = True
@@ -188,7 +188,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                 text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
                             .format(chars=terminal_safe(" ".join(dict.fromkeys("".join(missing.values()))))))
         if self.personal_written:
-            text.append("\n" + ngettext("{n} brief om te printen in: {folder}", "{n} brieven om te printen in: {folder}",
+            text.append("\n" + ngettext("{n} brief om te printen. Map: {folder}", "{n} brieven om te printen. Map: {folder}",
                                          len(self.personal_written)).format(
                 n=len(self.personal_written), folder=self.personal_written[0].parent), style="bold")
         if extra:
@@ -367,7 +367,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
             except (UserError, OSError) as exc:
                 self.notify(program_words(str(exc)), title=_("Dat lukte niet"), severity="error", timeout=10)
                 return
-            self.notify(_("Punt {id} staat nu zoals het is in de brief.").format(id=point.contribution_id), timeout=5)
+            self.notify(_("Dit punt gaat nu in de brief zoals het er staat: {id}.").format(id=point.contribution_id), timeout=5)
             self.reload_session()
 
         self.app.push_screen(TextDialog(

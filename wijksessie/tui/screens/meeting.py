@@ -172,7 +172,7 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
         if problem is not None:
             # The session names an agenda that is gone or broken: carry on with the standard one.
             self._agenda_warning = _(
-                "De agenda van deze sessie is niet te lezen ({error}). De standaardagenda wordt gebruikt."
+                "De agenda van deze sessie is niet te lezen: {error}. De standaardagenda wordt gebruikt."
             ).format(error=problem)
         return agenda
 
@@ -204,10 +204,12 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
     def on_mount(self) -> None:
         if self._agenda_warning:
             self.notify(self._agenda_warning, severity="warning", timeout=10, markup=False)
+        # Sizes and focus are right before the first frame: no second layout, no focus moving after it.
+        self._fit(self.app.size)
         self._show_step_texts()
         self.tick()
         self.set_interval(1, self.tick)
-        self.call_after_refresh(self._focus_step)
+        self._focus_step()
 
     def after_recompose(self) -> None:
         self._show_step_texts()
@@ -220,10 +222,13 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
         self.sf.close()
 
     def on_resize(self, event) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size) -> None:
         # A big terminal (a projector, a wide laptop) gets a readable agenda and room for every prompt.
-        wide = event.size.width >= 110
+        wide = size.width >= 110
         self.query_one(AgendaList).styles.width = 34 if wide else 24
-        self.query_one("#prompts").styles.max_height = 12 if event.size.height >= 36 else 7
+        self.query_one("#prompts").styles.max_height = 12 if size.height >= 36 else 7
 
     def _title_text(self) -> Text:
         s = self.sf.session

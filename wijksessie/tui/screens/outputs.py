@@ -74,8 +74,8 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
             ("export-md", _("Verslag om te lezen (Markdown)")),
             ("export-csv", _("Tabel voor Excel (CSV)")),
             ("export-json", _("Alle gegevens (JSON, voor een andere laptop)")),
-            ("letters", _("Brief aan bewoners als {formats}, in {languages}").format(formats=formats,
-                                                                                   languages=languages)),
+            ("letters", _("Brief aan bewoners. Vormen: {formats}. Talen: {languages}.").format(
+                formats=formats, languages=languages)),
             ("final", _("Definitieve brief (alle formaten en talen) en noteren dat hij verstuurd is")),
             ("report", _("Overzicht per wijk, alle sessies (Markdown, CSV en JSON)")),
         ] + self._personal_choice()
@@ -168,7 +168,7 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
         if problems:
             self.notify(" ".join(problems), title=_("Niet alles is gemaakt"), severity="error", timeout=10)
         elif made:
-            self.notify(ngettext("{n} bestand gemaakt in {folder}", "{n} bestanden gemaakt in {folder}", len(made))
+            self.notify(ngettext("{n} bestand gemaakt. Map: {folder}", "{n} bestanden gemaakt. Map: {folder}", len(made))
                         .format(n=len(made), folder=made[0].parent), title=_("Klaar"), timeout=6)
 
     def _show_log(self, problems: list[str] | None = None) -> None:

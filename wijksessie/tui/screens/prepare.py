@@ -56,7 +56,7 @@ def parse_profile(text: str) -> dict[str, float]:
             value = -1.0
         if not name.strip() or not 0 <= value <= 100:
             raise ValueError(
-                _("'{part}' begrijp ik niet. Schrijf het als: groep = percentage, bijvoorbeeld 65 jaar en ouder = 30%.").format(
+                _("Dit begrijp ik niet: {part}. Schrijf het als: groep = percentage, bijvoorbeeld 65 jaar en ouder = 30%.").format(
                     part=part
                 )
             )

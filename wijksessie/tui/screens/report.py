@@ -175,8 +175,8 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
         except (UserError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), title=_("Dat lukte niet"), severity="error", timeout=10)
             return
-        message = _("Gemaakt in {folder}: {names}").format(folder=written[0].parent,
-                                                          names=", ".join(p.name for p in written))
+        message = _("Gemaakt: {names}. Map: {folder}").format(folder=written[0].parent,
+                                                             names=", ".join(p.name for p in written))
         self.app.call_from_thread(self.notify, message, title=_("Overzicht klaar"), timeout=10)
 
     def action_reload(self) -> None:
