@@ -822,3 +822,17 @@ def test_the_update_letter_quotes_what_was_said_once_in_the_letter_language(cli,
     page = (data_dir / "nieuws.html").read_text(encoding="utf-8")
     # Polish marks, once: a <q> element would add the browser's own marks around them.
     assert '<span class="quote">„<bdi>De stoep is te smal.</bdi>”</span>' in page and "<q>" not in page
+
+
+def test_the_update_letter_pdf_keeps_the_signature_on_its_own_lines(cli, data_dir):
+    from wijksessie.documents.blocks import parse_letter_html
+
+    sid = cli("new", "--title", "T", "--neighbourhood", "N").stdout.strip()
+    point = cli("add", sid, "De stoep is te smal.", "--kind", "problem").stdout.strip()
+    assert cli("decide", sid, point, "--status", "adopted", "--by", "wijkwerker").returncode == 0
+    assert cli("letter", sid, "--final", "--format", "txt", "-o", str(data_dir / "brief.txt")).returncode == 0
+    assert cli("decide", sid, point, "--status", "done", "--by", "wijkwerker").returncode == 0
+    assert cli("letter", sid, "--update", "--format", "html", "-o", str(data_dir / "nieuws.html")).returncode == 0
+    doc = parse_letter_html((data_dir / "nieuws.html").read_text(encoding="utf-8"))
+    signature = [b.text for b in doc.blocks if b.kind == "signature"]
+    assert signature and signature[-1] == "Gemeente Voorbeeld" and len(signature) >= 2  # team, then municipality
