@@ -199,7 +199,7 @@ class SessionFile(PersonalData):
                 raise ModelError(_("De inbreng is leeg. Typ eerst wat er gezegd is."))
             new.text = text
         if kind is not None:
-            new.kind = model._enum(model.ContributionKind, kind, _("soort"))
+            new.kind = model._enum(model.ContributionKind, kind)
         if theme is not None:
             new.theme = theme.strip()
         new.edited_at = model.now()
