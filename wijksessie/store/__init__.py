@@ -22,7 +22,7 @@ A short write from the command line waits a few seconds for the lock
 (``SessionStore(lock_wait=…)``); the full-screen program does not wait, it
 offers to open the session read-only.
 
-The package, by subject (everything below is importable from here)::
+The package, by subject (their public names are all importable from ``wijksessie.store``)::
 
     errors.py        what can go wrong, as messages the user can act on
     storage.py       reading and writing one file: atomic writes, damage checks, schema upgrades
