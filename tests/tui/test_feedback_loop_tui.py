@@ -284,6 +284,7 @@ async def test_residents_evaluate_at_the_close(store, read_screen, clock, until)
 
 async def test_new_session_form_offers_vervolg_op_in_the_same_neighbourhood(store, read_screen, clock, until):
     from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.follows import FollowsField
     from wijksessie.tui.screens.prepare import PrepareScreen
 
     earlier, _ids = _session(store, title="Eerste keer", neighbourhood="Noord")
@@ -295,9 +296,10 @@ async def test_new_session_form_offers_vervolg_op_in_the_same_neighbourhood(stor
         form = app.screen
         form.query_one("#title", Input).value = "Tweede keer"
         form.query_one("#neighbourhood", Input).value = "noord"
-        await pilot.pause()
+        field = form.query_one(FollowsField)
+        await until(pilot, lambda: field.loaded and field.options, "the earlier sessions are offered")
         follows = form.query_one("#follows", Select)
-        offered = [str(option[0]) for option in follows._options]
+        offered = [label for label, _sid in field.options]
         assert any("Eerste keer" in label for label in offered)
         assert not any("Elders" in label for label in offered), "only meetings in the same neighbourhood"
         follows.value = earlier
@@ -308,6 +310,7 @@ async def test_new_session_form_offers_vervolg_op_in_the_same_neighbourhood(stor
 
 
 async def test_settings_change_what_a_session_follows(store, clock, until):
+    from wijksessie.tui.screens.follows import FollowsField
     from wijksessie.tui.screens.prepare import SessionSettingsScreen
 
     earlier, _ids = _session(store, title="Eerste keer", neighbourhood="Noord", date="2026-01-10")
@@ -317,9 +320,10 @@ async def test_settings_change_what_a_session_follows(store, clock, until):
     app.clock = clock
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        await pilot.pause()
+        field = screen.query_one(FollowsField)
+        await until(pilot, lambda: field.loaded, "the earlier sessions are read")
         follows = screen.query_one("#follows", Select)
-        assert [o[1] for o in follows._options if isinstance(o[1], str)] == [earlier], "not itself"
+        assert [sid for _label, sid in field.options] == [earlier], "not itself"
         follows.value = earlier
         await pilot.press("ctrl+s")
         await until(pilot, lambda: app.closed, "the settings are saved")

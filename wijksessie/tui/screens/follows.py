@@ -5,12 +5,15 @@ typed in the form's ``#neighbourhood`` field (it follows what is typed there).
 Blank means "no follow-up". The rule (same neighbourhood, not itself) is the
 core's, :func:`wijksessie.feedback.link_follow_up`; :func:`follows_value`
 checks it when the form is saved and gives the id to store in ``session.follows``.
+The sessions are read in a worker thread (every session file is read), so the
+form shows at once; the choice fills in when they are read.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select
@@ -20,6 +23,7 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import _
 from wijksessie.model import Session
 from wijksessie.safe_text import terminal_safe
+from wijksessie.store import SessionStore, SessionSummary
 
 
 def _same(a: str, b: str) -> bool:
@@ -34,15 +38,16 @@ class FollowsField(Vertical):
     FollowsField > Select { width: 1fr; }
     """
 
-    def __init__(self, store, *, current: str = "", exclude: str = "") -> None:
+    def __init__(self, store: SessionStore, *, current: str = "", exclude: str = "") -> None:
         super().__init__(id="follows-field")
         self.store = store
         self.current = current
         self.exclude = exclude
-        try:
-            self.summaries = [s for s in store.summaries() if not s.problem and s.id != exclude]
-        except (UserError, OSError):
-            self.summaries = []
+        #: The other sessions, once read (:attr:`loaded`).
+        self.summaries: list[SessionSummary] = []
+        self.loaded = False
+        #: (label, session id) of what the choice offers now.
+        self.options: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Label(_("Vervolg op… (een eerder gesprek in dezelfde wijk; mag leeg)"), classes="form-label")
@@ -54,6 +59,22 @@ class FollowsField(Vertical):
             self.watch(neighbourhood.first(Input), "value", self._fill)
         else:
             self._fill("")
+        self._read_sessions()
+
+    @work(thread=True, exclusive=True, group="follows")
+    def _read_sessions(self) -> None:
+        try:
+            summaries = [s for s in self.store.summaries() if not s.problem and s.id != self.exclude]
+        except (UserError, OSError):
+            summaries = []
+        self.app.call_from_thread(self._sessions_read, summaries)
+
+    def _sessions_read(self, summaries: list[SessionSummary]) -> None:
+        self.summaries = summaries
+        self.loaded = True
+        if self.is_attached:
+            neighbourhood = self.screen.query("#neighbourhood")
+            self._fill(neighbourhood.first(Input).value if neighbourhood else "")
 
     def _fill(self, neighbourhood: str) -> None:
         select = self.query_one("#follows", Select)
@@ -64,6 +85,7 @@ class FollowsField(Vertical):
             for s in self.summaries
             if neighbourhood.strip() and _same(s.neighbourhood, neighbourhood)
         ]
+        self.options = options
         select.set_options(options)
         if chosen in {sid for _label, sid in options}:
             select.value = chosen
@@ -81,8 +103,8 @@ def follows_value(screen, session: Session) -> str:
     Raises :class:`UserError` (e.g. another neighbourhood) with what to do.
     """
     fields = screen.query(FollowsField)
-    if not fields:
-        return session.follows
+    if not fields or not fields.first(FollowsField).loaded:
+        return session.follows  # not offered (yet): what was chosen before stays
     chosen = fields.first(FollowsField).value()
     if not chosen:
         return ""
