@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -183,3 +184,26 @@ def test_each_command_in_its_own_module_and_no_import_cycle():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert r.stderr == "", "--help loads none of these: " + r.stderr
+
+
+def test_an_unexpected_error_is_one_line_naming_the_log_and_the_log_names_the_command(tmp_path):
+    probe = (
+        "import sys\n"
+        "from wijksessie import cli\n"
+        "def boom(args):\n    raise RuntimeError('Bel mevrouw Jansen: 06-12345678')\n"
+        "cli._session_cmds.cmd_list.__code__ = boom.__code__\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path / "home")}
+    r = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(tmp_path / "data"), "list"],
+                       capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    from wijksessie import log
+
+    log_file = next((tmp_path / "state").rglob(log.LOG_NAME))
+    assert r.returncode == 1 and r.stderr == (
+        "wijksessie: er ging iets mis dat niet had mogen gebeuren. Er is niets verloren. "
+        f"De details staan in dit bestand: {log_file}\n"
+    )
+    logged = log_file.read_text(encoding="utf-8")
+    assert "(command line: list)" in logged and "RuntimeError" in logged
+    assert "Jansen" not in logged and "06-12345678" not in logged, "what residents said never reaches the log"

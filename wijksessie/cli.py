@@ -133,9 +133,11 @@ def _start(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    command: str | None = None
     try:
         _start(argv)
         args = build_parser().parse_args(argv)
+        command = args.command or "open"  # a name from the parser's own list, never typed text
         if getattr(args, "ui_lang", None):
             i18n.check_language(args.ui_lang)  # `--lang xx`: exit 2 with the languages there are
         func: Callable[[argparse.Namespace], int] = args.func
@@ -159,18 +161,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             _("De invoer is te diep genest om te lezen. Maak het bestand eenvoudiger, of kijk of het wel het goede bestand is."), 2
         )
     except Exception:  # noqa: BLE001 - the last line of defence: no traceback on screen
-        return _crashed()
+        return _crashed(command)
 
 
-def _crashed() -> int:
+def _crashed(command: str | None) -> int:
     """Log the current exception in the one error log (:mod:`wijksessie.log`), say where in one line; exit code 1.
 
     The log is never in the data folder or the current folder, and holds no
-    message text (it may hold what residents said).
+    message text (it may hold what residents said); it names the command that failed.
     """
     from wijksessie.log import log_crash
 
-    where = log_crash("command line")
+    where = log_crash(f"command line: {command}" if command else "command line")
     if where is None:
         message = _("wijksessie: er ging iets mis dat niet had mogen gebeuren. Er is niets verloren. "
                     "Er is geen logbestand gemaakt.")
