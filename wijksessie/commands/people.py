@@ -71,7 +71,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
     with store(args).open(args.session) as sf:
         report = sf.forget(args.person)
-    code = report.person.receipt if isinstance(report.person, Person) else args.person
+    assert isinstance(report.person, Person), "forget always says whom it removed"
+    code = report.person.receipt
     out(_("De gegevens zijn weggehaald uit de sessie en uit de reservekopie. Code van de bewoner: {code}.").format(code=code))
     for line in report.changed:
         out("  " + line)
