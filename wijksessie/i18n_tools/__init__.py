@@ -1,6 +1,6 @@
 """The translator's workflow: collect texts, update catalogues, add a language, check them.
 
-Run as ``wijksessie i18n COMMAND`` (the command line is in ``wijksessie/commands/content.py``):
+Run as ``wijksessie i18n COMMAND`` (the command line is in ``wijksessie/commands/translations.py``):
 
 * ``update`` — collect every text (Python code, agendas and themes, letter
   templates; configured in ``pyproject.toml`` ``[tool.babel]``) into
