@@ -13,8 +13,13 @@ Two sets, each a pair of files in ``tests/data/b1``:
   everyday words that look like policy words).
 
 Held-out figures: 54/70 (77.1 %) flagged and 3/98 (3.1 %) false alarms
-before the changes; 62/70 (88.6 %) and 0/98 (0 %) after. The development
-set stayed at 91/92 and 0/225.
+before the changes; 62/70 (88.6 %) and 0/98 (0 %) after. Five of the eight
+sentences gained came from words added to the list after their sentence had
+been seen missing, so that set is partly spent. A second held-out set,
+``heldout2_*.txt`` (45 policy sentences, 44 plain ones, all written by us),
+was written after the changes and measured once without changing anything:
+41/45 (91.1 %) and 0/44 (0 %); the rules before the changes score the same
+on it. The development set stayed at 91/92 and 0/225.
 
 A sentence counts as flagged when :func:`wijksessie.plain.check_text`
 finds anything in it.
@@ -36,6 +41,7 @@ SETS = {
     # The aim is 90 % on a set nobody tuned for; the held-out set is at
     # 88.6 %, so this guards against going back, not the aim itself.
     "held-out": ("heldout_jargon.txt", "heldout_plain.txt", 0.85, 0.03),
+    "held-out 2": ("heldout2_jargon.txt", "heldout2_plain.txt", 0.85, 0.03),
 }
 
 
@@ -49,12 +55,17 @@ def test_labelled_sets_are_big_enough():
     assert len(sentences("plain.txt")) >= 100
     assert len(sentences("heldout_jargon.txt")) >= 40
     assert len(sentences("heldout_plain.txt")) >= 80
+    assert len(sentences("heldout2_jargon.txt")) >= 40
+    assert len(sentences("heldout2_plain.txt")) >= 40
 
 
-def test_held_out_set_shares_no_sentence_with_the_development_set():
-    development = {s.casefold() for s in sentences("jargon.txt") + sentences("plain.txt")}
-    held_out = {s.casefold() for s in sentences("heldout_jargon.txt") + sentences("heldout_plain.txt")}
-    assert not development & held_out
+def test_the_sets_share_no_sentence():
+    seen: dict[str, str] = {}
+    for jargon_file, plain_file, _recall, _false in SETS.values():
+        for name in (jargon_file, plain_file):
+            for sentence in sentences(name):
+                assert sentence.casefold() not in seen, (sentence, name, seen.get(sentence.casefold()))
+                seen[sentence.casefold()] = name
 
 
 @pytest.mark.parametrize("name", SETS)
