@@ -169,7 +169,9 @@ def test_forget_removes_the_person_from_texts_owners_agreements_contact_and_outp
     assert f"  Inbreng: {a}. Aangepast: tekst, wie het oppakt, eerdere reden, wie het eerder oppakte." in said
     assert f"  Inbreng: {b}. Aangepast: tekst." in said and "  Aanspreekpunt gewist." in said
     assert any(line.startswith("  Afspraak: ") and line.endswith(". Aangepast: wie.") for line in said)
-    assert f"  Aangepast: {out / 'export.json'}." in said and f"brief-{code}.txt" in r.stdout
+    assert f"  Aangepast: {out / 'export.json'}." in said and f"  Verwijderd: {out / f'brief-{code}.txt'}." in said
+    assert f"  Bewoner: {code}. Naam, e-mail en adres weggehaald." in said
+    assert "  Reservekopie vervangen door de nieuwe versie." in said
     # As a person checking would: every file in the data folder, backups, outputs and the log folder.
     everything = b"".join(p.read_bytes() for folder in (data_dir, state_home) for p in folder.rglob("*") if p.is_file())
     assert not _traces(everything, "Bakker", JAN["email"], "Lindelaan 12", code)
@@ -192,14 +194,14 @@ def test_purge_removes_personal_fields_and_keeps_content_and_counts(cli, data_di
         cli("vote", sid, "Groen", "4")
     with st.open(old) as sf:
         sf.update(lambda s: setattr(s.tally, "participants", 23))
-        c = sf.contributions()[0]
+        c, personal = sf.contributions()
         sf.decide(c.id, "adopted", owner="Wijkteam")
     before_count = len(json.loads(cli("export", old, "--format", "json").stdout)["contributions"])
 
     r = cli("purge", "--before", "2026-01-01")
     assert r.returncode == 0, r.stderr
     assert old in r.stdout and new not in r.stdout
-    assert "persoonsgegevens in de tekst vervangen" in r.stdout, "each change is said"
+    assert f"  Inbreng: {personal.id}. Persoonsgegevens in de tekst vervangen." in r.stdout.splitlines(), "each change is said"
     assert "  Aanspreekpunt gewist." in r.stdout.splitlines()
     old_files = b"".join(p.read_bytes() for p in data_dir.iterdir() if p.name.startswith(old) and p.is_file())
     assert not _traces(old_files, *JAN.values(), "Fatima", "06-87654321", "06-12345678", "Jansen")

@@ -132,12 +132,12 @@ class PersonalData:
             people = tables.get("people") or {}
             for key in [k for k, doc in people.items() if isinstance(doc, dict) and doc.get("id") == p.id]:
                 del people[key]
-            report.changed.append(_("bewoner {code}: naam, e-mail en adres weggehaald").format(code=p.receipt))
+            report.changed.append(_("Bewoner: {code}. Naam, e-mail en adres weggehaald.").format(code=p.receipt))
             report.changed.extend(erasure.scrub_tables(tables, terms))
             erasure.remember(tables, terms, "forget")
 
         self._rewrite(change)
-        report.changed.append(_("reservekopie: vervangen door de nieuwe versie"))
+        report.changed.append(_("Reservekopie vervangen door de nieuwe versie."))
         self._clean_copies(terms, report, code=p.receipt)
         return report
 
@@ -150,7 +150,7 @@ class PersonalData:
             if code and code.casefold() in path.name.casefold():
                 try:
                     path.unlink()
-                    report.changed.append(_("{path}: verwijderd").format(path=path))
+                    report.changed.append(_("Verwijderd: {path}.").format(path=path))
                 except OSError as exc:
                     report.failed.append(_("Dit bestand kan niet worden verwijderd: {path} ({error}). Verwijder het zelf.").format(
                         path=path, error=exc.strerror or exc))
@@ -198,7 +198,7 @@ class PersonalData:
                 clean = privacy.anonymise(doc.get("text", ""))
                 if clean != doc.get("text", ""):
                     doc["text"], doc["edited_at"] = clean, stamp
-                    report.changed.append(_("inbreng {id}: persoonsgegevens in de tekst vervangen").format(id=doc.get("id", "?")))
+                    report.changed.append(_("Inbreng: {id}. Persoonsgegevens in de tekst vervangen.").format(id=doc.get("id", "?")))
                 if doc.get("text") != before.get(doc.get("id")):
                     texts.add(doc.get("id"))
             erasure.remember(tables, terms, "purge")
