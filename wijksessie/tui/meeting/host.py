@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         readonly: bool
         clock: Callable[[], dt.datetime]
         steps: list[Step]
-        index: int
+        index: reactive[int]
         undo_stack: list[tuple[str, Callable[[], object]]]
         step_started: dt.datetime
         kind: reactive[ContributionKind]

@@ -47,7 +47,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
@@ -133,6 +133,8 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
         Binding("ctrl+o", "anonymise", N_("Weghalen"), id="anonymise"),
     ]
 
+    #: Which step of the agenda is shown; the step's title, prompts and the agenda follow it.
+    index: var[int] = var(0, init=False)
     #: The kind and theme the next contribution gets; both stay until changed.
     kind: reactive[ContributionKind] = reactive(ContributionKind.IDEA, init=False)
     theme: reactive[str] = reactive("", init=False)
@@ -148,7 +150,7 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
         self.steps = list(self.agenda.steps)
         ids = [s.id for s in self.steps]
         current = sf.session.current_step
-        self.index = ids.index(current) if current in ids else 0
+        self.set_reactive(MeetingScreen.index, ids.index(current) if current in ids else 0)
         self.undo_stack: list[tuple[str, Callable[[], object]]] = []
         # Contributions shown but not yet on disk (saved right after the frame that shows them).
         self._pending: list[tuple[Contribution, EntryList | None]] = []
@@ -319,7 +321,6 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
         area = self.query_one("#step-area", Vertical)
         await area.remove_children()
         await area.mount(self._make_view())
-        self._show_step_texts()
         self.tick()
         self._focus_step()
 
@@ -380,6 +381,9 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
             await self.go_to(event.index, finish_current=event.index > self.index)
 
     # ------------------------------------------------------------------ kind and theme
+
+    def watch_index(self) -> None:
+        self._show_step_texts()
 
     def watch_kind(self, kind: ContributionKind) -> None:
         view = self.view
