@@ -433,7 +433,7 @@ async def test_overview_shows_late_promises_chains_and_evaluation(store, read_sc
                     tries=3000)
         text = read_screen(app)
         assert "Beloofd, maar de datum is voorbij:" in text
-        assert f"Noord: Eerste keer (sessie {earlier}): 1 afspraak is nog niet klaar" in text
+        assert f"Noord: Eerste keer · sessie: {earlier} · 1 afspraak is nog niet klaar" in text
         assert "Noord: 2 gesprekken" in text
         assert "Het gesprek: 7 tevreden, 2 neutraal, 1 niet tevreden." in text
         assert "Wat er met hun punten gebeurde: 4 tevreden, 1 neutraal, 0 niet tevreden." in text

@@ -33,7 +33,7 @@ def lines(r) -> list[str]:
             if m.agreements:
                 parts.append(ngettext("{n} afspraak is nog niet klaar", "{n} afspraken zijn nog niet klaar",
                                       m.agreements).format(n=m.agreements))
-            out.append("  ⚠ " + _("{neighbourhood}: {title} (sessie {id}): {what}").format(
+            out.append("  ⚠ " + _("{neighbourhood}: {title} · sessie: {id} · {what}").format(
                 neighbourhood=terminal_safe(name, oneline=True), title=terminal_safe(m.title, oneline=True),
                 id=m.id, what=i18n.format_list(parts)))
     if r.trajectories:

@@ -138,7 +138,7 @@ class ReportScreen(SaysWhyKeys, TranslatedScreen[None]):
         if owed:
             lines.append(ngettext("{n} brief is te laat:", "{n} brieven zijn te laat:", len(owed)).format(n=len(owed)))
             for name, m in sorted(owed, key=lambda nm: nm[1].feedback_due):
-                lines.append("  ⚠ " + _("{neighbourhood}: {title} — beloofd voor {due} (sessie {id})").format(
+                lines.append("  ⚠ " + _("{neighbourhood}: {title} · beloofd voor: {due} · sessie: {id}").format(
                     neighbourhood=terminal_safe(name, oneline=True), title=terminal_safe(m.title, oneline=True),
                     due=i18n.format_date(m.feedback_due), id=m.id))
         elif r.neighbourhoods:
