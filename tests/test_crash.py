@@ -46,7 +46,7 @@ class Lines:
         while b"\n" not in self.buffer:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise AssertionError("the writer printed nothing for %.0f s" % self.limit)
+                raise AssertionError(f"the writer printed nothing for {self.limit:.0f} s")
             ready, _w, _x = select.select([self.fd], [], [], left)
             if not ready:
                 continue
@@ -92,8 +92,9 @@ def _check(store: SessionStore, data: Path, sid: str, acked: set[str], figures: 
             pytest.fail(f"after kill {figures['kills']} the backup copy is damaged")
 
 
-def _take(lines: Lines, acked: set[str], until) -> str:
-    """Read lines, recording acknowledged ids, until ``until(line)``; returns that line."""
+def _take(lines: Lines, acked: set[str], *, exact: str = "", prefix: str = "", size: int | None = None) -> str:
+    """Read lines, recording acknowledged ids, until a line is ``exact`` or starts with ``prefix``, or
+    ``acked`` holds ``size`` ids; returns that line."""
     while True:
         line = lines.read()
         if line is None:
@@ -102,7 +103,7 @@ def _take(lines: Lines, acked: set[str], until) -> str:
             raise AssertionError(f"the writer failed: {line}")
         if line.startswith("id "):
             acked.add(line[3:])
-        if until(line):
+        if (exact and line == exact) or (prefix and line.startswith(prefix)) or (size is not None and len(acked) >= size):
             return line
 
 
@@ -134,8 +135,7 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_saved(tmp_path):
                                         stdout=subprocess.PIPE, cwd=REPO)
                 lines = Lines(proc.stdout)
                 before = len(acked[sid])
-                _take(lines, acked[sid], lambda line: line == "open" and wanted == 0
-                      or len(acked[sid]) - before >= max(wanted, 1))
+                _take(lines, acked[sid], exact="open" if wanted == 0 else "", size=before + max(wanted, 1))
                 _jitter(rng)
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
@@ -147,14 +147,14 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_saved(tmp_path):
             else:
                 figures["forked processes"] += 1
                 send(f"run {data} {sid} {seed}")
-                pid = int(_take(out, acked[sid], lambda line: line.startswith("pid ")).split()[1])
+                pid = int(_take(out, acked[sid], prefix="pid ").split()[1])
                 before = len(acked[sid])
                 if wanted:
-                    _take(out, acked[sid], lambda line: len(acked[sid]) - before >= wanted)
+                    _take(out, acked[sid], size=before + wanted)
                 _jitter(rng)
                 os.kill(pid, signal.SIGKILL)
                 send(f"wait {pid}")
-                dead = _take(out, acked[sid], lambda line: line.startswith(f"dead {pid} "))
+                dead = _take(out, acked[sid], prefix=f"dead {pid} ")
                 assert dead.split()[2] == str(int(signal.SIGKILL)), f"writer {pid} ended on its own: {dead}"
             _check(store, data, sid, acked[sid], figures)
     finally:
