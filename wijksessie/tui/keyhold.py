@@ -47,11 +47,6 @@ class HoldsKeys(App[R]):
         self._hold_timer: Timer | None = None
         self._holds = 0  # counts holds, so a late timer of an earlier one lets nothing go
 
-    @property
-    def holding_keys(self) -> bool:
-        """True while keys are held (a step change or a new screen is under way)."""
-        return self._held is not None
-
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._held is not None:

@@ -35,8 +35,6 @@ from wijksessie.tui.base import (
 )
 from wijksessie.tui.widgets.plain_input import PlainInput
 
-ALL = "__all__"
-
 #: Narrowest the text column gets; it takes whatever width the terminal has left.
 TEXT_WIDTH = 16
 

@@ -68,16 +68,3 @@ def letter_cell(screen, session_id: str, cell: Text) -> Text:
     if cell.plain.strip() in ("", "\u2013"):
         return late
     return cell.copy().append(", ").append_text(late)
-
-
-def explain(found: feedback.Lateness) -> str:
-    """One line for a session's late promises (points and agreements past their date)."""
-    parts = []
-    if found.letter_overdue:
-        parts.append(_("de brief aan bewoners"))
-    if found.reviews:
-        parts.append(ngettext("{n} punt dat nog wordt uitgezocht", "{n} punten die nog worden uitgezocht",
-                              len(found.reviews)).format(n=len(found.reviews)))
-    if found.agreements:
-        parts.append(ngettext("{n} afspraak", "{n} afspraken", len(found.agreements)).format(n=len(found.agreements)))
-    return _("Over de beloofde datum: {what}.").format(what=", ".join(parts))

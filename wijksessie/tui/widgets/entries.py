@@ -89,11 +89,6 @@ class EntryList(OptionList):
         super().__init__(*self._older_row(), *[Option(entry_prompt(c), id=c.id) for c in contributions[cut:]], **kwargs)
 
     @property
-    def older_count(self) -> int:
-        """How many earlier contributions are not shown yet."""
-        return len(self._older)
-
-    @property
     def shown_count(self) -> int:
         """How many contributions are shown (the row for older ones does not count)."""
         return self.option_count - (1 if self._older else 0)
