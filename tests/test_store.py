@@ -212,13 +212,15 @@ def test_votes_are_bounded(st, sid):
     from wijksessie.model import ModelError
 
     with st.open(sid) as sf:
-        with pytest.raises(ModelError):
+        with pytest.raises(ModelError) as err:
             sf.vote("Groen", 10**35)
+        assert str(err.value) == f"Dit zijn te veel stemmen: {10**35}. Tel ten hoogste {MAX_VOTES} stemmen tegelijk."
         with pytest.raises(ModelError):
             sf.vote("Groen", -(10**35))
         assert sf.vote("Groen", MAX_VOTES) == MAX_VOTES
-        with pytest.raises(ModelError):
+        with pytest.raises(ModelError) as err:
             sf.vote("Groen", 1)
+        assert str(err.value) == f"Een thema kan ten hoogste {MAX_VOTES} stemmen hebben. Kijk het getal na."
     with st.open(sid, readonly=True) as sf:
         assert sf.session.priorities.votes["Groen"] == MAX_VOTES
 

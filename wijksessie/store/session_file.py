@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from wijksessie import model
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.limits import MAX_VOTES
 from wijksessie.model import Agreement, Contribution, ModelError, Person, Session
 from wijksessie.store.errors import (
@@ -151,11 +151,15 @@ class SessionFile(PersonalData):
         """
         if not isinstance(n, int) or abs(n) > MAX_VOTES:
             raise ModelError(
-                _("{n} stemmen is te veel. Tel ten hoogste {max} stemmen tegelijk.").format(n=n, max=MAX_VOTES)
+                ngettext("Dit zijn te veel stemmen: {n}. Tel ten hoogste {max} stem tegelijk.",
+                         "Dit zijn te veel stemmen: {n}. Tel ten hoogste {max} stemmen tegelijk.", MAX_VOTES
+                         ).format(n=n, max=MAX_VOTES)
             )
         if self.session.priorities.votes.get(theme.strip(), 0) + n > MAX_VOTES:
             raise ModelError(
-                _("Een thema kan ten hoogste {max} stemmen hebben. Kijk het getal na.").format(max=MAX_VOTES)
+                ngettext("Een thema kan ten hoogste {max} stem hebben. Kijk het getal na.",
+                         "Een thema kan ten hoogste {max} stemmen hebben. Kijk het getal na.", MAX_VOTES
+                         ).format(max=MAX_VOTES)
             )
         result: list[int] = []
         self.update(lambda s: result.append(s.priorities.add(theme, n)))
