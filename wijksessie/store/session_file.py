@@ -38,8 +38,10 @@ from wijksessie.store.storage import (
     Tables,
     _check_numbers,
     _Damaged,
+    _doc_id,
     _remove_stale_temp_files,
     _replace_all,
+    _table,
     migrate,
 )
 
@@ -79,13 +81,13 @@ class SessionFile(PersonalData):
                     _("Deze sessie bestaat niet (meer): {id}. Kies een sessie uit: wijksessie list").format(id=self.path.stem)
                 )
             tables, changed = migrate(tables, self.path)
-            session_doc = tables.get("session", {}).get("1")
+            session_doc = _table(tables, "session").get("1")
             if session_doc is None:
                 raise _Damaged(_("de sessiegegevens ontbreken"))
             _check_numbers(session_doc)
             self.session = Session.from_dict(session_doc)
             self._contributions: dict[str, tuple[int, Contribution]] = {}
-            for doc_id, doc in tables.get("contributions", {}).items():
+            for doc_id, doc in _table(tables, "contributions").items():
                 c = Contribution.from_dict(doc)
                 try:
                     c.decision.validate()  # the same rules as `decide`: a hand-edited file may break them
@@ -93,15 +95,15 @@ class SessionFile(PersonalData):
                     raise _Damaged(
                         _("het besluit klopt niet bij deze inbreng: {id} ({problem})").format(id=c.id, problem=str(exc).rstrip("."))
                     ) from None
-                self._contributions[c.id] = (int(doc_id), c)
+                self._contributions[c.id] = (_doc_id(doc_id), c)
             self._agreements: dict[str, tuple[int, Agreement]] = {}
-            for doc_id, doc in tables.get("agreements", {}).items():
+            for doc_id, doc in _table(tables, "agreements").items():
                 a = Agreement.from_dict(doc)
-                self._agreements[a.id] = (int(doc_id), a)
+                self._agreements[a.id] = (_doc_id(doc_id), a)
             self._people: dict[str, tuple[int, Person]] = {}
-            for doc_id, doc in tables.get("people", {}).items():
+            for doc_id, doc in _table(tables, "people").items():
                 p = Person.from_dict(doc)
-                self._people[p.id] = (int(doc_id), p)
+                self._people[p.id] = (_doc_id(doc_id), p)
         except _Damaged as exc:
             raise DamagedSessionFile(self.path, exc.reason, backup.exists()) from None
         except RecursionError:
@@ -109,8 +111,12 @@ class SessionFile(PersonalData):
         except KeyError as exc:
             missing = exc.args[0] if exc.args else "?"
             raise DamagedSessionFile(self.path, _("dit gegeven ontbreekt: {key}").format(key=missing), backup.exists()) from None
-        except (ModelError, AttributeError, TypeError, ValueError, IndexError, OverflowError) as exc:
+        except ModelError as exc:  # the model's own message says which field and what is wrong
             raise DamagedSessionFile(self.path, str(exc).rstrip("."), backup.exists()) from None
+        except (AttributeError, TypeError, ValueError, IndexError, OverflowError):
+            # Python's own text ("'list' object has no attribute ...") means nothing to the user.
+            raise DamagedSessionFile(self.path, _("de gegevens hebben niet de vorm die wijksessie verwacht"),
+                                     backup.exists()) from None
         except OSError as exc:
             raise UnreadableSessionFile(self.path, exc) from None
         if changed and not self.readonly:

@@ -154,7 +154,8 @@ MIGRATIONS: dict[int, Callable[[Tables], Tables]] = dict(STEPS)
 
 def migrate(tables: Tables, path: Path) -> tuple[Tables, bool]:
     """Bring raw tables up to :data:`model.SCHEMA_VERSION`; returns (tables, changed)."""
-    meta = tables.get("meta", {}).get("1", {})
+    meta_table = tables.get("meta", {})
+    meta = meta_table.get("1", {}) if isinstance(meta_table, dict) else None
     version = meta.get("schema_version", 1) if isinstance(meta, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _Damaged(_("het schemanummer ontbreekt of is ongeldig"))
@@ -221,3 +222,21 @@ def _replace_all(new: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], No
         doc.update(new)
 
     return transform
+
+
+def _table(tables: Tables, name: str) -> dict[str, Any]:
+    """The table ``name`` ({document id → document}); empty when the file has none; :class:`_Damaged` when it is not a table."""
+    if name not in tables:
+        return {}
+    table = tables[name]
+    if not isinstance(table, dict):
+        raise _Damaged(_("dit deel van het bestand heeft de verkeerde vorm: {table}").format(table=name))
+    return table
+
+
+def _doc_id(key: str) -> int:
+    """The number TinyDB keeps a document under; :class:`_Damaged` when a hand edit made it something else."""
+    try:
+        return int(key)
+    except ValueError:
+        raise _Damaged(_("dit volgnummer in het bestand is geen getal: {key}").format(key=key[:40])) from None
