@@ -80,8 +80,9 @@ def test_meeting_at_80x24_survives_a_hard_kill(tmp_path, data_dir):
     term = Terminal(tmp_path / "tmux.sock")
     term.start(command)
     try:
-        wait_for(lambda: "Stap 1 van 9" in term.screen(), "the welcome step")
-        assert "f8 Volgende stap" in term.screen() and "f1 Hulp" in term.screen()
+        # The first frames fill in the step and the footer a moment apart: wait for both.
+        wait_for(lambda: "Stap 1 van 9" in term.screen() and "f8 Volgende stap" in term.screen(), "the welcome step")
+        assert "f1 Hulp" in term.screen()
         term.keys("F4")
         term.type("Wat doet u met onze ideeen?")
         term.keys("Enter")
