@@ -174,6 +174,7 @@ def test_each_command_in_its_own_module_and_no_import_cycle():
         assert len(module.read_text(encoding="utf-8").splitlines()) < 500, f"{module.name} stays under 500 lines"
     names = [setup.__module__ for setup in cli.SETUPS]
     assert all(n.startswith("wijksessie.commands.") for n in names)
+    assert len(set(names)) == len(names), "one module per command"
     for path in (REPO / "wijksessie" / "commands").glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) < 400, f"{path.name} stays small"
     code = (
@@ -190,8 +191,9 @@ def test_an_unexpected_error_is_one_line_naming_the_log_and_the_log_names_the_co
     probe = (
         "import sys\n"
         "from wijksessie import cli\n"
+        "from wijksessie.commands import list_\n"
         "def boom(args):\n    raise RuntimeError('Bel mevrouw Jansen: 06-12345678')\n"
-        "cli._session_cmds.cmd_list.__code__ = boom.__code__\n"
+        "list_.cmd_list.__code__ = boom.__code__\n"
         "sys.exit(cli.main(sys.argv[1:]))\n"
     )
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path / "home")}

@@ -22,14 +22,31 @@ from wijksessie import __version__, i18n
 
 # Each command lives in its own small module under wijksessie/commands/, with its
 # parser setup beside its handler; nothing there imports this module.
-from wijksessie.commands import content as _content_cmds
-from wijksessie.commands import data as _data_cmds
-from wijksessie.commands import documents as _document_cmds
-from wijksessie.commands import followup as _followup_cmds
-from wijksessie.commands import letter as _letter_cmds
-from wijksessie.commands import people as _people_cmds
-from wijksessie.commands import session as _session_cmds
-from wijksessie.commands import translations as _translation_cmds
+from wijksessie.commands import (
+    add,
+    agreement,
+    anonymise,
+    check,
+    contact,
+    decide,
+    evaluate,
+    export,
+    forget,
+    history,
+    import_,
+    letter,
+    list_,
+    new,
+    open_,
+    people,
+    person,
+    privacy_ok,
+    purge,
+    report,
+    restore,
+    translations,
+    vote,
+)
 from wijksessie.commands.common import Parser as _Parser
 from wijksessie.commands.common import SubParsers
 from wijksessie.errors import UserError
@@ -37,29 +54,29 @@ from wijksessie.i18n import _
 
 #: The commands in the order ``--help`` lists them; each adds its own sub-parser.
 SETUPS: tuple[Callable[[SubParsers], None], ...] = (
-    _session_cmds.setup_open,
-    _session_cmds.setup_new,
-    _session_cmds.setup_list,
-    _session_cmds.setup_add,
-    _session_cmds.setup_vote,
-    _session_cmds.setup_contact,
-    _followup_cmds.setup_decide,
-    _followup_cmds.setup_history,
-    _followup_cmds.setup_agreement,
-    _followup_cmds.setup_evaluate,
-    _document_cmds.setup_export,
-    _letter_cmds.setup_letter,
-    _document_cmds.setup_report,
-    _data_cmds.setup_import,
-    _people_cmds.setup_person,
-    _people_cmds.setup_people,
-    _people_cmds.setup_forget,
-    _people_cmds.setup_purge,
-    _people_cmds.setup_anonymise,
-    _people_cmds.setup_privacy_ok,
-    _data_cmds.setup_restore,
-    _content_cmds.setup_check,
-    _translation_cmds.setup_i18n,
+    open_.setup_open,
+    new.setup_new,
+    list_.setup_list,
+    add.setup_add,
+    vote.setup_vote,
+    contact.setup_contact,
+    decide.setup_decide,
+    history.setup_history,
+    agreement.setup_agreement,
+    evaluate.setup_evaluate,
+    export.setup_export,
+    letter.setup_letter,
+    report.setup_report,
+    import_.setup_import,
+    person.setup_person,
+    people.setup_people,
+    forget.setup_forget,
+    purge.setup_purge,
+    anonymise.setup_anonymise,
+    privacy_ok.setup_privacy_ok,
+    restore.setup_restore,
+    check.setup_check,
+    translations.setup_i18n,
 )
 
 
@@ -79,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("map met de sessies (anders $WIJKSESSIE_DATA_DIR, anders ./sessions)"),
     )
     parser.add_argument("--lang", dest="ui_lang", metavar=_("TAAL"), help=_("taal van het programma, bijvoorbeeld nl of en"))
-    parser.set_defaults(func=_session_cmds.cmd_program)
+    parser.set_defaults(func=open_.cmd_program)
     sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"), parser_class=_Parser)
     for setup in SETUPS:
         setup(sub)

@@ -1,18 +1,25 @@
-"""The commands of ``wijksessie``, one small module per group.
+"""The commands of ``wijksessie``, one small module per command.
 
-Each module holds, per command, the function that adds its options to the
-parser (``setup_<command>``) and the function that runs it (``cmd_<command>``)
-side by side. :func:`wijksessie.cli.build_parser` calls the ``setup_``
-functions in the order ``--help`` lists them. Handlers import what they need
-inside the function, so ``--help`` and the short commands start fast.
+Each module holds the function that adds the command's options to the parser
+(``setup_<command>``) and the function that runs it (``cmd_<command>``) side
+by side. :func:`wijksessie.cli.build_parser` calls the ``setup_`` functions in
+the order ``--help`` lists them (:data:`wijksessie.cli.SETUPS`). Handlers
+import what they need inside the function, so ``--help`` and the short
+commands start fast.
 
-* :mod:`.session` — ``open``, ``new``, ``list``, ``add``, ``vote``, ``contact``
-* :mod:`.followup` — ``decide``, ``history``, ``agreement``, ``evaluate``
-* :mod:`.documents` — ``export``, ``report``
-* :mod:`.letter` — ``letter`` (the session's letter, personal, update and example letters)
-* :mod:`.data` — ``import``, ``restore``
-* :mod:`.people` — ``person``, ``people``, ``forget``, ``purge``, ``anonymise``, ``privacy-ok``
-* :mod:`.content` — ``check``
-* :mod:`.translations` — ``i18n`` (the translator's workflow)
-* :mod:`.common` — what several commands share (store, output, ``-o``/``--force``)
+A module is named after its command, with ``-`` written ``_``; a name that is a
+Python keyword or built-in gets a trailing ``_`` (:mod:`.open_`, :mod:`.list_`,
+:mod:`.import_`), and ``i18n`` is :mod:`.translations` (beside
+:mod:`wijksessie.i18n`, the language layer).
+
+* Make and fill a session: :mod:`.open_` (also no command: the full-screen
+  program), :mod:`.new`, :mod:`.list_`, :mod:`.add`, :mod:`.vote`, :mod:`.contact`
+* Follow-up: :mod:`.decide`, :mod:`.history`, :mod:`.agreement`, :mod:`.evaluate`
+* Documents (``-o FILE``/``--force``): :mod:`.export`, :mod:`.letter`, :mod:`.report`
+* Session files in and back: :mod:`.import_`, :mod:`.restore`
+* Residents' personal data: :mod:`.person`, :mod:`.people`, :mod:`.forget`,
+  :mod:`.purge`, :mod:`.anonymise`, :mod:`.privacy_ok`
+* Content and translations: :mod:`.check`, :mod:`.translations` (``i18n``)
+* :mod:`.common` — what several commands share (parser class, store, output,
+  ``-o``/``--force``, the warnings about personal data and skipped sessions)
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
@@ -142,6 +142,14 @@ def write_file(target: Path, data: bytes, *, force: bool) -> None:
         exc.filename = str(target)
         raise FileProblem(exc) from None
     sys.stderr.write(_("Geschreven: {path}").format(path=target) + "\n")
+
+
+def say_failed(lines: Iterable[str]) -> None:
+    """Each copy or change that could not be made (``forget``, ``purge``), one line each on stderr."""
+    from wijksessie.safe_text import terminal_safe
+
+    for line in lines:
+        sys.stderr.write(terminal_safe(_("Niet gelukt: {what}").format(what=line), oneline=True) + "\n")
 
 
 def warn_personal_data(hints: Sequence[Hint], session_id: str, contribution_id: str) -> None:

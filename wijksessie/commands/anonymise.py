@@ -1,0 +1,27 @@
+"""The ``anonymise`` command: take phone numbers, e-mail addresses and names out of a contribution."""
+
+from __future__ import annotations
+
+import argparse
+
+from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.i18n import _
+
+
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    from wijksessie import privacy
+
+    with store(args).open(args.session) as sf:
+        c = sf.contribution(args.contribution)
+        clean = privacy.anonymise(c.text)
+        if clean != c.text:
+            sf.edit_contribution(c.id, text=clean)
+    out(clean)
+    return 0
+
+
+def setup_anonymise(sub: SubParsers) -> None:
+    p = sub.add_parser("anonymise", help=_("telefoonnummers, e-mailadressen en namen uit een inbreng halen"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("contribution", metavar="INBRENG")
+    p.set_defaults(func=cmd_anonymise)

@@ -1,0 +1,37 @@
+"""The ``privacy-ok`` command: let a point with personal data into the letter as it is, with a reason."""
+
+from __future__ import annotations
+
+import argparse
+
+from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.errors import UserError
+from wijksessie.i18n import _
+
+
+def cmd_privacy_ok(args: argparse.Namespace) -> int:
+    """Let a flagged point into the letter as it is, with the facilitator's reason (kept with the point)."""
+    from wijksessie import privacy
+
+    with store(args).open(args.session) as sf:
+        c = sf.contribution(args.contribution)
+        hints = privacy.personal_data_hints(c.text)
+        if not hints:
+            out(_("In dit punt staan geen persoonsgegevens: {id}. Het staat al zo in de brief.").format(id=c.id))
+            return 0
+        sf.update_contribution(privacy.clear(c, args.reason))
+    with store(args).open(args.session, readonly=True) as sf:  # read back: is the clearance on disk?
+        saved = sf.contribution(c.id)
+    if not privacy.is_cleared(saved):
+        raise UserError(_("Deze versie van wijksessie kan de toestemming nog niet bewaren. Haal de gegevens weg met: wijksessie anonymise {session} {id}").format(
+            session=args.session, id=c.id))
+    out(_("Dit punt komt zoals het is in de brief: {id}. Reden: {reason}").format(id=c.id, reason=saved.privacy_ok["reason"]))
+    return 0
+
+
+def setup_privacy_ok(sub: SubParsers) -> None:
+    p = sub.add_parser("privacy-ok", help=_("een punt met persoonsgegevens toch zo in de brief zetten (met een reden)"))
+    p.add_argument("session", metavar="SESSIE")
+    p.add_argument("contribution", metavar="INBRENG")
+    p.add_argument("--reason", required=True, help=_("waarom dit in de brief mag, bijvoorbeeld: nummer van het buurthuis"))
+    p.set_defaults(func=cmd_privacy_ok)
