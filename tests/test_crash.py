@@ -350,8 +350,9 @@ def test_a_log_that_cannot_be_written_never_shows_a_logging_error(tmp_path, smal
     probe = (
         "import sys\n"
         "from wijksessie import cli\n"
+        "from wijksessie.commands import list_\n"
         "def boom(args):\n    raise RuntimeError('kapot')\n"
-        "cli._session_cmds.cmd_list.__code__ = boom.__code__\n"
+        "list_.cmd_list.__code__ = boom.__code__\n"
         "sys.exit(cli.main(sys.argv[1:]))\n"
     )
     r = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(data), "list"], capture_output=True, text=True,
