@@ -50,7 +50,8 @@ class WijksessieCommands(Provider):
     async def startup(self) -> None:
         import asyncio
 
-        app: WijksessieApp = self.app  # type: ignore[assignment]
+        app = self.app
+        assert isinstance(app, WijksessieApp)  # this palette is the program's own
         try:
             self._summaries = await asyncio.to_thread(app.store.summaries)
         except Exception:  # noqa: BLE001 - the palette must open even when the folder is unreadable
@@ -60,7 +61,8 @@ class WijksessieCommands(Provider):
 
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
         """(title, action, help) for what makes sense on the current screen; translated now."""
-        app: WijksessieApp = self.app  # type: ignore[assignment]
+        app = self.app
+        assert isinstance(app, WijksessieApp)  # this palette is the program's own
         from wijksessie.tui.screens.meeting import MeetingScreen
 
         screen = app.screen_stack[-2] if app.screen_stack and isinstance(app.screen, CommandPalette) else app.screen

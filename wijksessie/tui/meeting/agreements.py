@@ -9,6 +9,8 @@ say it and shown in words before saving; the view posts
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,11 +22,16 @@ from textual.widgets.option_list import Option
 from wijksessie import inputs
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _
+from wijksessie.model import ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui import messages
 from wijksessie.tui.meeting.base import StepView, error_line
 from wijksessie.tui.meeting.texts import long_date
 from wijksessie.tui.widgets.cells import OrderedInput
+
+if TYPE_CHECKING:
+    from wijksessie.content import Step
+    from wijksessie.store import SessionFile
 
 
 class AgreementList(OptionList):
@@ -52,8 +59,10 @@ class AgreementsView(StepView):
     AgreementsView #agreements { height: 1fr; border: none; padding: 0; }
     """
 
-    def __init__(self, *args, quick_win: bool, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, step: Step, files: Callable[[], SessionFile], *, quick_win: bool, readonly: bool = False,
+                 kind: ContributionKind = ContributionKind.IDEA, theme: str = "",
+                 today: Callable[[], dt.datetime] | None = None) -> None:
+        super().__init__(step, files, readonly=readonly, kind=kind, theme=theme, today=today)
         self.quick_win = quick_win
 
     def compose(self) -> ComposeResult:
@@ -74,8 +83,7 @@ class AgreementsView(StepView):
         error_line(self.query_one("#agreement-error", Static), "")
 
     def _today(self) -> dt.date:
-        now = self.today() if self.today else dt.date.today()
-        return now.date() if isinstance(now, dt.datetime) else now  # type: ignore[return-value]
+        return self.today().date() if self.today else dt.date.today()
 
     def _options(self) -> list[Option]:
         options = []

@@ -8,6 +8,7 @@ meeting screen saves and then calls :meth:`StepView.saved`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ class StepView(Vertical):
 
     def __init__(self, step: Step, files: Callable[[], SessionFile], *, readonly: bool = False,
                  kind: ContributionKind = ContributionKind.IDEA, theme: str = "",
-                 today: Callable[[], object] | None = None) -> None:
+                 today: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(classes="step-view")
         self.step = step
         self.files = files

@@ -13,12 +13,17 @@ importable from here too.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypedDict
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from wijksessie.i18n import N_, _
+from wijksessie.model import ContributionKind
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui import messages
 from wijksessie.tui.meeting.agreements import AgreementList, AgreementsView
@@ -26,6 +31,10 @@ from wijksessie.tui.meeting.base import EntryPanel, EntryStepView, KindBar, Step
 from wijksessie.tui.meeting.tally import TallyView
 from wijksessie.tui.meeting.texts import contact_card, level_text, long_date
 from wijksessie.tui.meeting.themes import TopicsView, VoteLine, VoteView
+
+if TYPE_CHECKING:
+    from wijksessie.content import Step
+    from wijksessie.store import SessionFile
 
 __all__ = [
     "AgreementList", "AgreementsView", "ContactView", "DiscussView", "EntryPanel", "InfoView", "KindBar",
@@ -132,8 +141,20 @@ class ContactView(StepView, can_focus=True):
         return _("Druk op Enter om het aanspreekpunt in te vullen.")
 
 
-def make_view(step, files, **kwargs) -> StepView:
-    """The view for a step, by its type (``kwargs``: readonly, kind, theme, today)."""
+class ViewOptions(TypedDict):
+    """What every step view is made with besides its step and session (see :class:`StepView`)."""
+
+    readonly: bool
+    kind: ContributionKind
+    theme: str
+    today: Callable[[], dt.datetime] | None
+
+
+def make_view(step: Step, files: Callable[[], SessionFile], *, readonly: bool = False,
+              kind: ContributionKind = ContributionKind.IDEA, theme: str = "",
+              today: Callable[[], dt.datetime] | None = None) -> StepView:
+    """The view for a step, by its type."""
+    kwargs: ViewOptions = {"readonly": readonly, "kind": kind, "theme": theme, "today": today}
     if step.type == "tally":
         return TallyView(step, files, **kwargs)
     if step.type == "topics":

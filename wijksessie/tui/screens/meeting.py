@@ -246,8 +246,8 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
     def view(self) -> StepView | None:
         # A view being removed (step change) is no longer the step's: its parts may be gone already,
         # and a callback after the next frame (focus, scroll to the latest row) must not look in it.
-        views = [view for view in self.query("#step-area > .step-view") if view.display]
-        return views[0] if views else None  # type: ignore[return-value]
+        views = [view for view in self.query("#step-area > .step-view").results(StepView) if view.display]
+        return views[0] if views else None
 
     def entry_count(self) -> int:
         """How many contributions the current step's list shows (used by the benchmark)."""
