@@ -318,3 +318,18 @@ def test_restore_refuses_a_healthy_file_unless_forced(st, sid, cli):
         assert len(sf.contributions()) == 1, "forced: the previous version is back"
     [aside] = st.data_dir.glob("*.damaged-*")
     assert aside.read_bytes() == before, "and the newer one is kept aside"
+
+
+def test_a_backup_that_breaks_the_rules_is_not_put_back(st, sid, cli):
+    # Valid JSON, but a decision "not adopted" without a reason: it would not open, so it is no way back.
+    path = st.path_for(sid)
+    backup = st.data_dir / f"{sid}.json.bak"
+    path.write_bytes(b"")
+    data = json.loads(backup.read_bytes())
+    next(iter(data["contributions"].values()))["decision"] = {"status": "not_adopted", "reason": ""}
+    backup.write_text(json.dumps(data), encoding="utf-8")
+    r = cli("restore", sid)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith(f"wijksessie: Ook de reservekopie van deze sessie is beschadigd: {sid}. Reden: "), r.stderr
+    assert r.stderr.rstrip().endswith("Bewaar beide bestanden en vraag om hulp."), r.stderr
+    assert path.read_bytes() == b"" and not list(st.data_dir.glob("*.damaged-*")), "nothing moved"

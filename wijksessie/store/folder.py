@@ -22,7 +22,7 @@ from wijksessie.store.errors import DamagedSessionFile, SessionNotFound, StoreEr
 from wijksessie.store.lock import SessionLock
 from wijksessie.store.people import PurgeResult
 from wijksessie.store.session_file import SessionFile, _resolve
-from wijksessie.store.storage import BACKUP_SUFFIX, LOCK_SUFFIX, SUFFIX, AtomicJSONStorage, _Damaged, load_json
+from wijksessie.store.storage import BACKUP_SUFFIX, LOCK_SUFFIX, SUFFIX, AtomicJSONStorage
 
 
 @dataclass(frozen=True)
@@ -235,8 +235,9 @@ class SessionStore:
                 _("De reservekopie is een verwijzing naar een ander bestand (sessie: {id}). Dat zetten we niet terug; vraag om hulp.").format(id=sid)
             )
         try:
-            load_json(backup)
-        except _Damaged as exc:
+            # The same checks as opening (JSON, shape, the model's rules): a backup that would not open is no way back.
+            SessionFile(backup, readonly=True).close()
+        except DamagedSessionFile as exc:
             raise StoreError(
                 _("Ook de reservekopie van deze sessie is beschadigd: {id}. Reden: {reason}. Bewaar beide bestanden en vraag om hulp.").format(
                     id=sid, reason=exc.reason
