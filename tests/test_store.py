@@ -282,3 +282,22 @@ def test_changing_a_point_that_was_deleted_meanwhile_says_so(st, sid):
         assert str(err.value) == f"Deze afspraak bestaat niet: {a.id}. Kijk het nummer na."
     with st.open(sid, readonly=True) as sf:
         assert sf.contributions() == [] and sf.agreements() == []
+
+
+def test_a_person_is_found_by_code_or_name_and_a_miss_is_named(st, sid):
+    from wijksessie.model import Person
+
+    with st.open(sid) as sf:
+        jan = sf.add_person(Person.new("Jan Bakker", purpose="letter", consent_how="oral", email="jan@example.nl"))
+        other = sf.add_person(Person.new("jan bakker", purpose="help", consent_how="form", email="j.b@example.nl"))
+        assert sf.person(jan.receipt) == jan and sf.person(other.receipt.lower()) == other
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.person("  ")
+        assert str(err.value) == "De code of naam van de bewoner ontbreekt. Typ de code of de naam."
+        with pytest.raises(store.SessionNotFound) as err:
+            sf.person("Piet")
+        assert str(err.value) == f"Niemand heeft deze code of naam: Piet (sessie: {sid}). Kijk de code na."
+        with pytest.raises(store.AmbiguousSession) as err:
+            sf.person("JAN BAKKER")
+        assert str(err.value) == (f"2 mensen hebben deze naam: JAN BAKKER (sessie: {sid}). "
+                                  f"Gebruik hun code: {jan.receipt}, {other.receipt}.")

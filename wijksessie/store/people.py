@@ -62,6 +62,8 @@ class PersonalData:
 
     def person(self, ref: str) -> Person:
         """The person with this receipt code, or else this exact name (any case)."""
+        if not (ref or "").strip():
+            raise SessionNotFound(_("De code of naam van de bewoner ontbreekt. Typ de code of de naam."))
         code = model.normalise_receipt(ref)
         people = self.people()
         for p in people:
