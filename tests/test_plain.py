@@ -80,19 +80,26 @@ def _cases(lang: str) -> list:
     filler = {"nl": "de reacties", "en": "the answers"}[lang]
     frame = {"nl": "Wij schrijven {} in de brief.", "en": "We write {} in the letter."}[lang]
     cases = []
-    for entry in plain.load_wordlist(lang, REPO_CONTENT):
+    wordlist = plain.load_wordlist(lang, REPO_CONTENT)
+    listed = {form.lower() for entry in wordlist for form in entry.forms}
+    for entry in wordlist:
         for form in entry.forms:
             sentence = frame.format(form.replace("*", filler))
             if entry.context:  # a word that only counts next to one of these (and they are plain)
-                sentence = sentence[:-1] + " " + entry.context[0] + "."
-            cases.append(pytest.param(lang, entry.word, entry.abbreviation, sentence, id=f"{lang}:{form}"))
+                plain_context = next(word for word in entry.context if word not in listed)
+                sentence = sentence[:-1] + " " + plain_context + "."
+            expected = [entry.word]
+            if not entry.alone:  # a word that counts only next to another listed word
+                sentence = sentence[:-1] + " voor de doelgroep."
+                expected.append("doelgroep")
+            cases.append(pytest.param(lang, expected, entry.abbreviation, sentence, id=f"{lang}:{form}"))
     return cases
 
 
-@pytest.mark.parametrize(("lang", "word", "abbreviation", "sentence"), _cases("nl") + _cases("en"))
-def test_every_listed_form_is_found(lang, word, abbreviation, sentence):
+@pytest.mark.parametrize(("lang", "words", "abbreviation", "sentence"), _cases("nl") + _cases("en"))
+def test_every_listed_form_is_found(lang, words, abbreviation, sentence):
     found = find_jargon(sentence, lang)
-    assert [f.word for f in found] == [word], sentence
+    assert [f.word for f in found] == words, sentence
     assert found[0].kind == ("abbreviation" if abbreviation else "jargon")
     assert found[0].suggestion and found[0].why
 
@@ -659,7 +666,7 @@ def test_broken_word_list_gives_path_line_errors_not_a_traceback(content):
     assert [p.message for p in wordlist.errors] == [
         "Hier mist een veld: why. Elke regel heeft word, use en why.",
         "Dit veld bestaat niet: uses. Gebruik alleen: word, forms, use, why, source, abbreviation, compounds, "
-        "generate, context.",
+        "generate, context, alone.",
         "Deze vorm klopt niet: * op. Een * mag alleen los tussen twee woorden staan. Schrijf bijvoorbeeld: haalt * op",
         "Dit woord staat twee keer in de lijst: Pilot. Het staat ook bij: pilot (regel 1). "
         "Haal het bij één van de twee weg.",
@@ -735,3 +742,31 @@ def test_check_finds_the_done_when_sentence_in_a_content_tree(content):
         '"wat vindt u belangrijk in uw leven".',
     ]
     assert plain.content_files(content) == [agenda]
+
+
+# --------------------------------------------------------------------------
+# Words that count only next to another listed word (alone: false)
+# --------------------------------------------------------------------------
+
+
+def test_an_ordinary_word_alone_is_plain():
+    assert find_jargon("Het buurthuis is toegankelijk voor mensen met een rolstoel.") == []
+    assert find_jargon("Mijn moeder krijgt ondersteuning bij het douchen.") == []
+
+
+def test_ordinary_words_together_are_policy_language_and_each_gets_a_hint():
+    found = find_jargon("De gemeente zorgt voor toegankelijke voorzieningen in elke wijk.")
+    assert [(f.text, f.word) for f in found] == [("toegankelijke", "toegankelijk"), ("voorzieningen", "voorziening")]
+    assert found[1].format() == (
+        'regel 1: Moeilijk woord: "voorzieningen". Gebruik liever: "hulp", "plek", "regeling".'
+    )
+
+
+def test_an_ordinary_word_next_to_a_listed_word_gets_a_hint_too():
+    found = find_jargon("Wij faciliteren de samenwerking.")
+    assert [f.word for f in found] == ["faciliteren", "samenwerking"]
+
+
+def test_ordinary_words_count_together_only_within_one_sentence():
+    assert find_jargon("Het project is klaar. Het buurthuis is toegankelijk.") == []
+    assert find_jargon("Het project is klaar. Het project was leuk.") == []

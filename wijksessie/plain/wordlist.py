@@ -10,6 +10,7 @@ listed forms, a Dutch word is found in its other forms (see
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -54,6 +55,12 @@ class Entry:
     #: these (lower case): "ophalen" is jargon with "input" or "ideeën"
     #: nearby, and plain Dutch in "wij halen u op van het station".
     context: tuple[str, ...] = ()
+    #: ``False`` for a word that is ordinary on its own but policy language
+    #: next to other listed words ("behoefte", "toegankelijk", "versterken"):
+    #: it counts only in a sentence with another listed word (see
+    #: :meth:`WordList.hits`). "Wij willen dat de voorzieningen toegankelijk
+    #: zijn" is flagged; "Het buurthuis is toegankelijk met een rolstoel" not.
+    alone: bool = True
 
     def in_context(self, masked: str, start: int, end: int) -> bool:
         """Whether the sentence around ``masked[start:end]`` has one of the ``context`` words."""
@@ -267,6 +274,8 @@ class WordList:
                 if not kept or hit[0] >= kept[-1][1]:
                     kept.append(hit)
             found = kept
+        if any(not hit[2].alone for hit in found):
+            found = _paired(masked, found)
         return found
 
     def _compound_hits(self, masked: str, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
@@ -285,6 +294,27 @@ class WordList:
         """The entry that lists ``token`` as an abbreviation, if any."""
         return self._abbreviation_forms.get(token)
 
+
+
+def _sentence_starts(masked: str) -> list[int]:
+    """Where each sentence starts, by the same marks as :meth:`Entry.in_context` (. ! ? and line breaks)."""
+    return [0] + [m.end() for m in re.finditer(r"[.!?\n]", masked)]
+
+
+def _paired(masked: str, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """``found`` without the words that do not count alone and have no other listed word in their sentence."""
+    starts = _sentence_starts(masked)
+    entries_per_sentence: dict[int, set[str]] = {}
+    sentence_of = []
+    for start, _end, entry in found:
+        sentence = bisect.bisect_right(starts, start)
+        sentence_of.append(sentence)
+        entries_per_sentence.setdefault(sentence, set()).add(entry.word)
+    return [
+        hit
+        for hit, sentence in zip(found, sentence_of)
+        if hit[2].alone or len(entries_per_sentence[sentence]) >= 2
+    ]
 
 
 _wordlists: dict[tuple[str, str], tuple[float | None, WordList]] = {}

@@ -19,8 +19,8 @@ from wijksessie.plain.yamlread import compose_root, is_scalar, kind, node_line, 
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
-_ENTRY_KEYS = ("word", "forms", "use", "why", "source", "abbreviation", "compounds", "generate", "context")
-_FLAGS = ("abbreviation", "compounds", "generate")
+_ENTRY_KEYS = ("word", "forms", "use", "why", "source", "abbreviation", "compounds", "generate", "context", "alone")
+_FLAGS = ("abbreviation", "compounds", "generate", "alone")
 
 
 def _text_list(node: Node, key: str, path: str, errors: list[Problem]) -> list[str] | None:
@@ -163,6 +163,7 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
     if not forms:
         return None
     abbreviation = bool(values.get("abbreviation", bool(ABBREVIATION_WORD.fullmatch(word))))
+    alone = bool(values.get("alone", True))
     return Entry(
         word=word,
         forms=tuple(forms),
@@ -171,9 +172,12 @@ def _parse_entry(node: Node, path: str, errors: list[Problem]) -> Entry | None:
         source=str(values.get("source", "")),
         abbreviation=abbreviation,
         line=line,
-        compounds=bool(values.get("compounds", len(word) >= 7)),
+        # A word that does not count alone is not looked for inside compounds
+        # unless the entry says so: "ondersteuning" is not "mantelzorgondersteuning".
+        compounds=bool(values.get("compounds", len(word) >= 7 and alone)),
         generate=bool(values.get("generate", True)),
         context=tuple(word.lower() for word in values.get("context", ())),
+        alone=alone,
     )
 
 
