@@ -770,3 +770,36 @@ def test_an_ordinary_word_next_to_a_listed_word_gets_a_hint_too():
 def test_ordinary_words_count_together_only_within_one_sentence():
     assert find_jargon("Het project is klaar. Het buurthuis is toegankelijk.") == []
     assert find_jargon("Het project is klaar. Het project was leuk.") == []
+
+
+# --------------------------------------------------------------------------
+# Nominal style (naamwoordstijl): actions written as nouns
+# --------------------------------------------------------------------------
+
+
+def test_a_sentence_of_nouns_made_from_verbs_gets_advice_to_use_verbs():
+    text = "Het tegengaan van vereenzaming kost in deze periode veel tijd."
+    found = check_text(text)
+    assert [f.kind for f in found] == ["readability"]
+    assert found[0].format() == (
+        'regel 1: "Het tegengaan van vereenzaming kost in deze periode …" → schrijf met werkwoorden wie wat doet '
+        '("wij maken de verschillen kleiner" in plaats van "het verkleinen van de verschillen"). '
+        'Zware woorden: "het tegengaan van", "vereenzaming"'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De buurtwerker helpt bij het invullen van de aanvraag.",  # one: not yet a style
+        "De buurtvereniging houdt een wandeling langs de nieuwe woningen.",  # everyday nouns, also in compounds
+        "Wij springen en zingen met de kinderen op het plein.",  # verbs, not nouns
+        "Veel activiteiten en informatie over gezondheid.",  # everyday plurals
+    ],
+)
+def test_everyday_nouns_and_one_noun_from_a_verb_are_plain(text):
+    assert check_text(text) == []
+
+
+def test_a_noun_that_looks_like_an_infinitive_is_not_nominal_style():
+    assert check_text("Het leven van mijn moeder veranderde na de verhuizing naar de stad.") == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wijksessie.i18n import _, normalise
 from wijksessie.plain.results import DEFAULT_MAX_WORDS, KINDS, RULES, Finding
-from wijksessie.plain.rules import abbreviations, jargon, long_sentences, passive_en, passive_nl, readability
+from wijksessie.plain.rules import abbreviations, jargon, long_sentences, nominal, passive_en, passive_nl, readability
 from wijksessie.plain.text import CLAUSE_SPLIT, Positions, mask, sentence_spans, words
 from wijksessie.plain.wordlist import load_wordlist
 
@@ -79,6 +79,8 @@ def check_masked(
             elif want_hard and not any(start <= hit < end for hit, _end in spans):
                 # Reported once: a long sentence as long, one with listed words by its words.
                 hard = readability.find(text, masked, start, end, found, positions, path)
+                if hard is None:
+                    hard = nominal.find(text, masked, start, end, found, positions, path)
                 if hard is not None:
                     findings.append(hard)
             if passive:
