@@ -281,6 +281,11 @@ async def test_residents_evaluate_at_the_close(store, read_screen, clock, until)
         await until(pilot, lambda: "is geen heel getal" in read_screen(app), "the screen says what is wrong")
         assert _disk(store, sid).session.evaluation.not_satisfied == 1
 
+        # Undo takes the last count back, like everything else saved in the meeting.
+        await pilot.press("escape", "ctrl+z")
+        await until(pilot, lambda: _disk(store, sid).session.evaluation.not_satisfied == 0, "the last count undone")
+        assert _disk(store, sid).session.evaluation.neutral == 3
+
 
 async def test_new_session_form_offers_vervolg_op_in_the_same_neighbourhood(store, read_screen, clock, until):
     from wijksessie.tui.app import make_app
