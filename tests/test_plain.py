@@ -784,7 +784,7 @@ def test_a_sentence_of_nouns_made_from_verbs_gets_advice_to_use_verbs():
     assert found[0].format() == (
         'regel 1: "Het tegengaan van vereenzaming kost in deze periode …" → schrijf met werkwoorden wie wat doet '
         '("wij maken de verschillen kleiner" in plaats van "het verkleinen van de verschillen"). '
-        'Zware woorden: "het tegengaan van", "vereenzaming"'
+        'Zware woorden: "Het tegengaan van", "vereenzaming"'
     )
 
 
