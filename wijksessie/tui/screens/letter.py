@@ -181,8 +181,9 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                 text.append("\n" + _("Gemaakt: {names}").format(names=", ".join(p.name for p in self.written)))
             else:  # 15 file names would push the letter off the screen: say what was made
                 kinds = ", ".join(dict.fromkeys(p.suffix[1:].upper() for p in self.written))
-                text.append("\n" + _("Gemaakt: {n} bestanden ({kinds}), in elke taal van de brief.").format(
-                    n=len(self.written), kinds=kinds))
+                text.append("\n" + ngettext("Gemaakt: {n} bestand, in elke taal van de brief. Soorten: {kinds}.",
+                                             "Gemaakt: {n} bestanden, in elke taal van de brief. Soorten: {kinds}.",
+                                             len(self.written)).format(n=len(self.written), kinds=kinds))
             missing = getattr(self.written, "missing", {})
             if missing:
                 text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
