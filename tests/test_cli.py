@@ -172,9 +172,13 @@ def test_each_command_in_its_own_module_and_no_import_cycle():
         imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not any(m and (m == "wijksessie.cli" or m.startswith("wijksessie.commands")) for m in imported), module.name
         assert len(module.read_text(encoding="utf-8").splitlines()) < 500, f"{module.name} stays under 500 lines"
-    names = [setup.__module__ for setup in cli.SETUPS]
-    assert all(n.startswith("wijksessie.commands.") for n in names)
-    assert len(set(names)) == len(names), "one module per command"
+    import importlib
+
+    modules = [command.setup.split(":")[0] for command in cli.COMMANDS]
+    assert len(set(modules)) == len(modules), "one module per command"
+    for command in cli.COMMANDS:
+        module, function = command.setup.split(":")
+        assert callable(getattr(importlib.import_module(f"wijksessie.commands.{module}"), function)), command
     for path in (REPO / "wijksessie" / "commands").glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) < 400, f"{path.name} stays small"
     code = (
@@ -182,9 +186,21 @@ def test_each_command_in_its_own_module_and_no_import_cycle():
         "from wijksessie.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write(' '.join(m for m in ('wijksessie.i18n_tools', 'babel', 'tinydb', 'yaml', 'jinja2') if m in sys.modules))\n"
+        "sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('wijksessie.commands.') and m != 'wijksessie.commands.common'))\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert r.stderr == "", "--help loads none of these: " + r.stderr
+
+
+def test_a_command_loads_its_own_module_and_no_other_command(tmp_path):
+    code = (
+        "import sys\n"
+        "from wijksessie.cli import main\n"
+        "code = main(['--data-dir', sys.argv[1], 'list'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wijksessie.commands.')), code)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    assert r.stdout.splitlines()[-1] == "['wijksessie.commands.common', 'wijksessie.commands.list_'] 0", r.stdout + r.stderr
 
 
 def test_an_unexpected_error_is_one_line_naming_the_log_and_the_log_names_the_command(tmp_path):

@@ -17,71 +17,81 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from wijksessie import __version__, i18n
-
-# Each command lives in its own small module under wijksessie/commands/, with its
-# parser setup beside its handler; nothing there imports this module.
-from wijksessie.commands import (
-    add,
-    agreement,
-    anonymise,
-    check,
-    contact,
-    decide,
-    evaluate,
-    export,
-    forget,
-    history,
-    import_,
-    letter,
-    list_,
-    new,
-    open_,
-    people,
-    person,
-    privacy_ok,
-    purge,
-    report,
-    restore,
-    translations,
-    vote,
-)
 from wijksessie.commands.common import Parser as _Parser
-from wijksessie.commands.common import SubParsers
 from wijksessie.errors import UserError
-from wijksessie.i18n import _
+from wijksessie.i18n import N_, _
 
-#: The commands in the order ``--help`` lists them; each adds its own sub-parser.
-SETUPS: tuple[Callable[[SubParsers], None], ...] = (
-    open_.setup_open,
-    new.setup_new,
-    list_.setup_list,
-    add.setup_add,
-    vote.setup_vote,
-    contact.setup_contact,
-    decide.setup_decide,
-    history.setup_history,
-    agreement.setup_agreement,
-    evaluate.setup_evaluate,
-    export.setup_export,
-    letter.setup_letter,
-    report.setup_report,
-    import_.setup_import,
-    person.setup_person,
-    people.setup_people,
-    forget.setup_forget,
-    purge.setup_purge,
-    anonymise.setup_anonymise,
-    privacy_ok.setup_privacy_ok,
-    restore.setup_restore,
-    check.setup_check,
-    translations.setup_i18n,
+
+class Command(NamedTuple):
+    """One command as ``--help`` lists it.
+
+    Its options and handler live in its own module under wijksessie/commands/
+    (nothing there imports this module), imported only when the command runs.
+    """
+
+    name: str
+    setup: str  #: ``module:function`` under :mod:`wijksessie.commands` that adds its options and handler
+    help: str  #: one line for ``--help`` (a msgid, translated when the parser is built)
+
+
+#: The commands in the order ``--help`` lists them.
+COMMANDS: tuple[Command, ...] = (
+    Command("open", "open_:setup_open", N_("een sessie openen op het hele scherm")),
+    Command("new", "new:setup_new", N_("een nieuwe sessie maken; toont het nummer")),
+    Command("list", "list_:setup_list", N_("de sessies in de map tonen")),
+    Command("add", "add:setup_add", N_("inbreng vastleggen; toont het nummer")),
+    Command("vote", "vote:setup_vote", N_("stemmen bij een thema optellen (negatief haalt weg)")),
+    Command("contact", "contact:setup_contact", N_("het aanspreekpunt voor bewoners vastleggen")),
+    Command("decide", "decide:setup_decide", N_("vastleggen wat er met inbreng gebeurt")),
+    Command("history", "history:setup_history", N_("alle antwoorden op één punt, het oudste eerst")),
+    Command("agreement", "agreement:setup_agreement", N_("vastleggen hoe ver een afspraak is")),
+    Command("evaluate", "evaluate:setup_evaluate", N_("de handen tellen: hoe tevreden bewoners zijn")),
+    Command("export", "export:setup_export", N_("de aantekeningen van een sessie exporteren")),
+    Command("letter", "letter:setup_letter", N_("de brief aan bewoners maken: wat er met elk punt gebeurt")),
+    Command("report", "report:setup_report", N_("overzicht van alle gesprekken per wijk, ook voor een subsidieaanvraag")),
+    Command("import", "import_:setup_import", N_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd")),
+    Command("person", "person:setup_person", N_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)")),
+    Command("people", "people:setup_people", N_("de vastgelegde bewoners tonen (bijvoorbeeld als iemand vraagt wat we van hem weten)")),
+    Command("forget", "forget:setup_forget", N_("de gegevens van een bewoner weghalen, ook uit de reservekopie")),
+    Command("purge", "purge:setup_purge", N_("alle persoonsgegevens weghalen uit oudere sessies; de inbreng en tellingen blijven")),
+    Command("anonymise", "anonymise:setup_anonymise", N_("telefoonnummers, e-mailadressen en namen uit een inbreng halen")),
+    Command("privacy-ok", "privacy_ok:setup_privacy_ok", N_("een punt met persoonsgegevens toch zo in de brief zetten (met een reden)")),
+    Command("restore", "restore:setup_restore", N_("de vorige goede versie van een beschadigde sessie terugzetten")),
+    Command("check", "check:setup_check", N_("agenda's, vertalingen en andere inhoud controleren")),
+    Command("i18n", "translations:setup_i18n", N_("vertalingen: status, update, init TAAL, compile, check")),
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; help texts in the current interface language."""
+def _options(command: Command) -> Callable[[_Parser], None]:
+    """What adds ``command``'s options to its parser: its module's ``setup_`` function, imported when called."""
+
+    def add(parser: _Parser) -> None:
+        from importlib import import_module
+
+        module, function = command.setup.split(":")
+        setup: Callable[[_Parser], None] = getattr(import_module(f"wijksessie.commands.{module}"), function)
+        setup(parser)
+
+    return add
+
+
+def _program(args: argparse.Namespace) -> int:
+    """No command: the full-screen program, as ``open`` without a session."""
+    from wijksessie.commands.open_ import cmd_program
+
+    return cmd_program(args)
+
+
+def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
+    """The argument parser; help texts in the current interface language.
+
+    ``lazy``: each command's options are added only when that command is
+    parsed, so its module is imported only when it runs (what :func:`main`
+    does). Otherwise every command is complete at once (to look at the parser).
+    """
     parser = _Parser(
         prog="wijksessie",
         description=_("Een wijkgesprek over gezondheid leiden, vastleggen wat bewoners zeggen, en hun laten weten wat ermee gebeurt."),
@@ -96,10 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("map met de sessies (anders $WIJKSESSIE_DATA_DIR, anders ./sessions)"),
     )
     parser.add_argument("--lang", dest="ui_lang", metavar=_("TAAL"), help=_("taal van het programma, bijvoorbeeld nl of en"))
-    parser.set_defaults(func=open_.cmd_program)
+    parser.set_defaults(func=_program)
     sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"), parser_class=_Parser)
-    for setup in SETUPS:
-        setup(sub)
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=_(command.help), options=_options(command))
+        if not lazy:
+            p.add_options()
     return parser
 
 
@@ -153,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: str | None = None
     try:
         _start(argv)
-        args = build_parser().parse_args(argv)
+        args = build_parser(lazy=True).parse_args(argv)
         command = args.command or "open"  # a name from the parser's own list, never typed text
         if getattr(args, "ui_lang", None):
             i18n.check_language(args.ui_lang)  # `--lang xx`: exit 2 with the languages there are

@@ -1,11 +1,12 @@
 """The commands of ``wijksessie``, one small module per command.
 
-Each module holds the function that adds the command's options to the parser
+Each module holds the function that adds the command's options to its parser
 (``setup_<command>``) and the function that runs it (``cmd_<command>``) side
-by side. :func:`wijksessie.cli.build_parser` calls the ``setup_`` functions in
-the order ``--help`` lists them (:data:`wijksessie.cli.SETUPS`). Handlers
-import what they need inside the function, so ``--help`` and the short
-commands start fast.
+by side. :data:`wijksessie.cli.COMMANDS` lists the commands in the order
+``--help`` shows them, each with its one-line help and its ``setup_``
+function; a command's module is imported only when that command runs (not
+for ``--help``), and its handler imports what it needs inside the function,
+so ``--help`` and the short commands start fast.
 
 A module is named after its command, with ``-`` written ``_``; a name that is a
 Python keyword or built-in gets a trailing ``_`` (:mod:`.open_`, :mod:`.list_`,

@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from wijksessie.commands.common import KINDS, SubParsers, out, store, warn_personal_data
+from wijksessie.commands.common import Parser, out, store, warn_personal_data
+from wijksessie.enums import ContributionKind
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -58,11 +59,10 @@ def _read_stdin() -> str:
     return data.decode("utf-8", "surrogateescape")
 
 
-def setup_add(sub: SubParsers) -> None:
-    p = sub.add_parser("add", help=_("inbreng vastleggen; toont het nummer"))
+def setup_add(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("text", metavar="TEKST")
     p.add_argument("--theme", help=_("thema"))
-    p.add_argument("--kind", default="idea", choices=KINDS, help=_("soort inbreng"))
+    p.add_argument("--kind", default="idea", choices=ContributionKind.choices(), help=_("soort inbreng"))
     p.add_argument("--step", help=_("agendastap"))
     p.set_defaults(func=cmd_add)

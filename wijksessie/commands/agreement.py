@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.i18n import _
 
 
@@ -18,10 +18,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_agreement(sub: SubParsers) -> None:
+def setup_agreement(p: Parser) -> None:
     from wijksessie.enums import AgreementState
 
-    p = sub.add_parser("agreement", help=_("vastleggen hoe ver een afspraak is"))
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("agreement", metavar="AFSPRAAK")
     p.add_argument("--state", required=True, choices=AgreementState.choices())

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
-from wijksessie.i18n import _
+from wijksessie.commands.common import Parser, out, store
 
 
 def cmd_anonymise(args: argparse.Namespace) -> int:
@@ -20,8 +19,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_anonymise(sub: SubParsers) -> None:
-    p = sub.add_parser("anonymise", help=_("telefoonnummers, e-mailadressen en namen uit een inbreng halen"))
+def setup_anonymise(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
     p.set_defaults(func=cmd_anonymise)

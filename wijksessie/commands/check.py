@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wijksessie.commands.common import SubParsers, out
+from wijksessie.commands.common import Parser, out
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -65,7 +65,6 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_check(sub: SubParsers) -> None:
-    p = sub.add_parser("check", help=_("agenda's, vertalingen en andere inhoud controleren"))
+def setup_check(p: Parser) -> None:
     p.add_argument("paths", nargs="*", metavar=_("BESTAND"))
     p.set_defaults(func=cmd_check)

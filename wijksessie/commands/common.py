@@ -6,10 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from wijksessie import paths
-from wijksessie.enums import ContributionKind, DecisionStatus, ParticipationLevel
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -17,23 +16,33 @@ if TYPE_CHECKING:
     from wijksessie.privacy import Hint
     from wijksessie.store import SessionStore, SessionSummary
 
-# The choices come from the model's enums (wijksessie.enums is light: no msgspec, no store).
-KINDS = ContributionKind.choices()
-STATUSES = DecisionStatus.choices()
-LEVELS = ParticipationLevel.choices()
-
 
 class Parser(argparse.ArgumentParser):
-    """argparse that reports a mistake in one line and exits 2 (no usage dump)."""
+    """argparse that reports a mistake in one line and exits 2 (no usage dump).
+
+    ``options``, if given, adds the parser's arguments the first time it is
+    used (:meth:`add_options`): a command's module is then imported only when
+    that command runs, not for ``--help`` or the other commands.
+    """
+
+    def __init__(self, *args: Any, options: Callable[[Parser], None] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._options = options
+
+    def add_options(self) -> None:
+        """Add the arguments ``options`` describes, once."""
+        options, self._options = self._options, None
+        if options is not None:
+            options(self)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # argparse's three overloads, unchanged
+        self.add_options()  # argparse hands a command's arguments to its sub-parser through this method
+        return super().parse_known_args(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
         raise UserError(
             _("{message}. Typ '{prog} --help' voor hulp.").format(message=message.rstrip("."), prog=self.prog)
         )
-
-
-#: What ``setup_<command>`` functions receive: the sub-command table of :class:`Parser`.
-SubParsers: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def store(args: argparse.Namespace) -> SessionStore:

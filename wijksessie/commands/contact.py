@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -30,8 +30,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_contact(sub: SubParsers) -> None:
-    p = sub.add_parser("contact", help=_("het aanspreekpunt voor bewoners vastleggen"))
+def setup_contact(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--name", required=True)
     p.add_argument("--role")

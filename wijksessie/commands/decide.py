@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from wijksessie import i18n
-from wijksessie.commands.common import STATUSES, SubParsers, check_date, out, store
+from wijksessie.commands.common import Parser, check_date, out, store
+from wijksessie.enums import DecisionStatus
 from wijksessie.i18n import _
 
 
@@ -28,11 +29,10 @@ def cmd_decide(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_decide(sub: SubParsers) -> None:
-    p = sub.add_parser("decide", help=_("vastleggen wat er met inbreng gebeurt"))
+def setup_decide(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
-    p.add_argument("--status", required=True, choices=STATUSES)
+    p.add_argument("--status", required=True, choices=DecisionStatus.choices())
     p.add_argument("--reason", help=_("uitleg in gewone woorden (verplicht bij not_adopted)"))
     p.add_argument("--org", help=_("organisatie (verplicht bij referred)"))
     p.add_argument("--owner", help=_("wie het oppakt"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, bounded_int, out, store
+from wijksessie.commands.common import Parser, bounded_int, out, store
 from wijksessie.i18n import _
 
 
@@ -19,8 +19,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_evaluate(sub: SubParsers) -> None:
-    p = sub.add_parser("evaluate", help=_("de handen tellen: hoe tevreden bewoners zijn"))
+def setup_evaluate(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     for flag in ("--satisfied", "--neutral", "--not-satisfied"):
         p.add_argument(flag, type=bounded_int(0, 100_000), default=0, metavar="N")

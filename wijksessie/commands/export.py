@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, add_output_options, store, write_output
+from wijksessie.commands.common import Parser, add_output_options, store, write_output
 from wijksessie.i18n import _
 
 
@@ -23,8 +23,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_export(sub: SubParsers) -> None:
-    p = sub.add_parser("export", help=_("de aantekeningen van een sessie exporteren"))
+def setup_export(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--format", required=True, choices=("json", "md", "csv"))
     add_output_options(p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, say_failed, store
+from wijksessie.commands.common import Parser, out, say_failed, store
 from wijksessie.i18n import _
 
 
@@ -23,8 +23,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_forget(sub: SubParsers) -> None:
-    p = sub.add_parser("forget", help=_("de gegevens van een bewoner weghalen, ook uit de reservekopie"))
+def setup_forget(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("person", metavar=_("CODE"), help=_("de code van de bewoner, of de naam"))
     p.set_defaults(func=cmd_forget)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.i18n import _
 
 
@@ -32,8 +32,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_history(sub: SubParsers) -> None:
-    p = sub.add_parser("history", help=_("alle antwoorden op één punt, het oudste eerst"))
+def setup_history(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
     p.set_defaults(func=cmd_history)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.i18n import _
 
 
@@ -17,8 +17,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_import(sub: SubParsers) -> None:
-    p = sub.add_parser("import", help=_("exports van andere laptops inlezen (JSON); dubbele worden samengevoegd"))
+def setup_import(p: Parser) -> None:
     p.add_argument("files", nargs="+", metavar=_("BESTAND"))
     p.add_argument("--accept-contact", action="store_true",
                    help=_("het aanspreekpunt uit het bestand overnemen als het anders is dan hier"))

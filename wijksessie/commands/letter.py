@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Protocol
 
 from wijksessie import i18n
-from wijksessie.commands.common import SubParsers, add_output_options, store, write_file, write_output
+from wijksessie.commands.common import Parser, add_output_options, store, write_file, write_output
 from wijksessie.i18n import _
 
 if TYPE_CHECKING:
@@ -253,8 +253,7 @@ def _example_letter(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_letter(sub: SubParsers) -> None:
-    p = sub.add_parser("letter", help=_("de brief aan bewoners maken: wat er met elk punt gebeurt"))
+def setup_letter(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE", nargs="?")
     # The same list as letter.LETTER_FORMATS (a test checks it); written out so --help stays fast.
     p.add_argument("--format", choices=("html", "md", "txt", "pdf", "docx"),

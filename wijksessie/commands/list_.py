@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.i18n import _
 
 
@@ -45,7 +45,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_list(sub: SubParsers) -> None:
-    p = sub.add_parser("list", help=_("de sessies in de map tonen"))
+def setup_list(p: Parser) -> None:
     p.add_argument("--json", action="store_true", help=_("als JSON"))
     p.set_defaults(func=cmd_list)

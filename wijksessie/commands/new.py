@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from wijksessie import i18n
-from wijksessie.commands.common import LEVELS, SubParsers, check_date, out, store
+from wijksessie.commands.common import Parser, check_date, out, store
+from wijksessie.enums import ParticipationLevel
 from wijksessie.i18n import _
 
 
@@ -36,14 +37,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_new(sub: SubParsers) -> None:
-    p = sub.add_parser("new", help=_("een nieuwe sessie maken; toont het nummer"))
+def setup_new(p: Parser) -> None:
     p.add_argument("--title", required=True, help=_("korte titel"))
     p.add_argument("--neighbourhood", required=True, help=_("naam van de wijk"))
     p.add_argument("--date", help=_("datum van het gesprek, JJJJ-MM-DD (standaard vandaag)"))
     p.add_argument("--place", help=_("plek, bijvoorbeeld het buurthuis"))
     p.add_argument("--agenda", default="standaard-90", help=_("agenda uit content/agendas (standaard: standaard-90)"))
-    p.add_argument("--level", default="advise_early", choices=LEVELS, help=_("hoeveel invloed bewoners hebben"))
+    p.add_argument("--level", default="advise_early", choices=ParticipationLevel.choices(), help=_("hoeveel invloed bewoners hebben"))
     p.add_argument("--lang", action="extend", nargs="+", metavar=_("TAAL"), help=_("talen voor de brief, bijvoorbeeld nl tr"))
     p.add_argument("--feedback-due", help=_("datum waarop bewoners horen wat er gebeurt, JJJJ-MM-DD"))
     p.add_argument("--follows", metavar=_("SESSIE"), help=_("vervolg op een eerder gesprek in dezelfde wijk"))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from wijksessie import paths
-from wijksessie.commands.common import SubParsers
-from wijksessie.i18n import _
+from wijksessie.commands.common import Parser
 
 
 def cmd_program(args: argparse.Namespace) -> int:
@@ -16,7 +15,6 @@ def cmd_program(args: argparse.Namespace) -> int:
     return run_app(data_dir=paths.data_dir(args.data_dir), session=getattr(args, "session", None))
 
 
-def setup_open(sub: SubParsers) -> None:
-    p = sub.add_parser("open", help=_("een sessie openen op het hele scherm"))
+def setup_open(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.set_defaults(func=cmd_program)

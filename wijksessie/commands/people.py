@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.i18n import _
 
 
@@ -19,8 +19,7 @@ def cmd_people(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_people(sub: SubParsers) -> None:
-    p = sub.add_parser("people", help=_("de vastgelegde bewoners tonen (bijvoorbeeld als iemand vraagt wat we van hem weten)"))
+def setup_people(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("person", metavar=_("CODE"), nargs="?", help=_("alleen deze bewoner (code of naam)"))
     p.set_defaults(func=cmd_people)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from wijksessie import i18n
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.enums import ConsentHow, PersonPurpose
 from wijksessie.i18n import _
 
@@ -26,8 +26,7 @@ def cmd_person(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_person(sub: SubParsers) -> None:
-    p = sub.add_parser("person", help=_("een bewoner vastleggen die een brief wil of wil helpen (alleen met toestemming)"))
+def setup_person(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--name", required=True, help=_("naam"))
     p.add_argument("--email", help=_("e-mailadres"))

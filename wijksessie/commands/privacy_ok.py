@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -29,8 +29,7 @@ def cmd_privacy_ok(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_privacy_ok(sub: SubParsers) -> None:
-    p = sub.add_parser("privacy-ok", help=_("een punt met persoonsgegevens toch zo in de brief zetten (met een reden)"))
+def setup_privacy_ok(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("contribution", metavar="INBRENG")
     p.add_argument("--reason", required=True, help=_("waarom dit in de brief mag, bijvoorbeeld: nummer van het buurthuis"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from wijksessie import i18n
-from wijksessie.commands.common import SubParsers, out, say_failed, store
+from wijksessie.commands.common import Parser, out, say_failed, store
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
 
@@ -49,7 +49,6 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_purge(sub: SubParsers) -> None:
-    p = sub.add_parser("purge", help=_("alle persoonsgegevens weghalen uit oudere sessies; de inbreng en tellingen blijven"))
+def setup_purge(p: Parser) -> None:
     p.add_argument("--before", required=True, help=_("sessies van voor deze datum, JJJJ-MM-DD"))
     p.set_defaults(func=cmd_purge)

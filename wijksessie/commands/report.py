@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, add_output_options, store, warn_skipped, write_output
+from wijksessie.commands.common import Parser, add_output_options, store, warn_skipped, write_output
 from wijksessie.i18n import _
 
 
@@ -23,8 +23,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_report(sub: SubParsers) -> None:
-    p = sub.add_parser("report", help=_("overzicht van alle gesprekken per wijk, ook voor een subsidieaanvraag"))
+def setup_report(p: Parser) -> None:
     p.add_argument("--neighbourhood", metavar=_("WIJK"), help=_("alleen deze wijk"))
     p.add_argument("--since", metavar=_("DATUM"), help=_("alleen gesprekken vanaf deze datum, JJJJ-MM-DD"))
     p.add_argument("--format", default="md", choices=("md", "csv", "json"), help=_("standaard md"))

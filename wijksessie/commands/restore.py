@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, out, store
+from wijksessie.commands.common import Parser, out, store
 from wijksessie.i18n import _
 
 
@@ -14,8 +14,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_restore(sub: SubParsers) -> None:
-    p = sub.add_parser("restore", help=_("de vorige goede versie van een beschadigde sessie terugzetten"))
+def setup_restore(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("--force", action="store_true",
                    help=_("ook terugzetten als het bestand goed te lezen is (de laatste wijziging gaat dan verloren)"))

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from wijksessie.commands.common import Parser, SubParsers
+from wijksessie.commands.common import Parser
 from wijksessie.i18n import _
 
 if TYPE_CHECKING:
@@ -174,9 +174,8 @@ def _check_ready(langs: Iterable[str]) -> int:
     return 1 if not_ready else 0
 
 
-def setup_i18n(sub: SubParsers) -> None:
+def setup_i18n(p: Parser) -> None:
     """``wijksessie i18n status|update|init|compile|check``."""
-    p = sub.add_parser("i18n", help=_("vertalingen: status, update, init TAAL, compile, check"))
     i18n_sub = p.add_subparsers(dest="i18n_command", metavar=_("OPDRACHT"), required=True, parser_class=Parser)
     s = i18n_sub.add_parser("status", help=_("per taal tonen hoeveel teksten vertaald zijn"))
     s.add_argument("langs", nargs="*", metavar=_("TAAL"))

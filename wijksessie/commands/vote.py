@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wijksessie.commands.common import SubParsers, bounded_int, out, store
-from wijksessie.i18n import _
+from wijksessie.commands.common import Parser, bounded_int, out, store
 
 
 def cmd_vote(args: argparse.Namespace) -> int:
@@ -15,8 +14,7 @@ def cmd_vote(args: argparse.Namespace) -> int:
     return 0
 
 
-def setup_vote(sub: SubParsers) -> None:
-    p = sub.add_parser("vote", help=_("stemmen bij een thema optellen (negatief haalt weg)"))
+def setup_vote(p: Parser) -> None:
     p.add_argument("session", metavar="SESSIE")
     p.add_argument("theme", metavar="THEMA")
     from wijksessie.limits import MAX_VOTES
