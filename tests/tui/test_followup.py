@@ -439,3 +439,18 @@ async def test_home_says_why_the_list_cannot_be_read(tmp_path, clock, until, rea
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
         await until(pilot, lambda: "geen map" in " ".join(read_screen(app).split()), "the reason on screen")
         assert "Nog geen sessies" not in read_screen(app)
+
+
+async def test_typing_in_an_open_drop_down_is_not_called_a_key_that_does_nothing(store, until, notifications):
+    from wijksessie.tui.screens.followup import FollowUpScreen
+
+    sid, _ids = _session(store)
+    app = Host(lambda: FollowUpScreen(store, sid))
+    shown = notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "enter")  # the theme filter, and open its list
+        themes = app.screen.query_one("#theme", Select)
+        await until(pilot, lambda: themes.expanded, "the list of themes is open")
+        await pilot.press("g")  # typing in the open list jumps to a theme
+        await pilot.press("x")  # on the table the same letter is said to do nothing, see above
+        assert not any("doet hier niets" in n.message for n in shown), [n.message for n in shown]

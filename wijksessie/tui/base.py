@@ -245,12 +245,12 @@ class SaysWhyKeys(_AnyScreen):
         focused = self.focused
         if not event.is_printable or not event.character or event.character.isspace():
             return
-        if isinstance(focused, (Input, TextArea, Select)) or (focused and type(focused).__name__ == "SelectOverlay"):
-            return
+        if isinstance(focused, (Input, TextArea, Select)):
+            return  # (an open drop-down's list takes letters itself: they jump to an option)
         # Key handlers run before bindings: a bound key is not ours to complain about.
         if event.key in self.active_bindings:
             return
         self.notify(
             _("Deze toets doet hier niets: {key}. Druk op F1 voor alle toetsen.").format(key=event.character),
-            severity="warning", timeout=4,
+            severity="warning", timeout=4, markup=False,  # the key may be "[": no markup
         )
