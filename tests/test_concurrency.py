@@ -198,3 +198,12 @@ def test_a_full_disk_while_taking_the_lock_never_leaves_the_session_locked(st, s
         sf.add_contribution(Contribution.new("daarna"))
     with st.open(sid, readonly=True) as sf:
         assert [c.text for c in sf.contributions()] == ["al opgeslagen", "daarna"]
+
+
+def test_a_lock_without_a_readable_note_still_gives_the_whole_message(st, sid, data_dir):
+    with st.open(sid):
+        (data_dir / f"{sid}.lock").write_text("iets anders", encoding="utf-8")  # not "pid <number>"
+        with pytest.raises(SessionLocked) as err:
+            st.open(sid)
+    assert str(err.value) == (f"Deze sessie is al open in een ander programma: {sid}. "
+                              "Sluit hem daar, of open hem alleen om te lezen.")
