@@ -36,6 +36,14 @@ plain ones with ordinary words that look like policy words: "ondersteuning",
 were thought of but before they were in the code: 17/25 (68.0 %) and 0/42
 before.
 
+A fifth, ``heldout5_*.txt`` (25 policy sentences, 50 plain ones with
+ordinary words in their everyday meaning), was written after all of the
+third round's rules and measured once: 21/25 (84.0 %) and 1/50 (2.0 %): "Het
+effect van de nieuwe drempels ..." (speed bumps) paired two words that
+count only together. Words with a common concrete meaning (drempel, aanbod,
+programma, project, ...) were then taken off that part of the list; no
+policy sentence in any set depended on them.
+
 A sentence counts as flagged when :func:`wijksessie.plain.check_text`
 finds anything in it.
 """
@@ -59,6 +67,9 @@ SETS = {
     "held-out 2": ("heldout2_jargon.txt", "heldout2_plain.txt", 0.85, 0.03),
     "held-out 3": ("heldout3_jargon.txt", "heldout3_plain.txt", 0.90, 0.03),
     "held-out 4": ("heldout4_jargon.txt", "heldout4_plain.txt", 0.85, 0.03),
+    # Written after this round's rules and measured once: 84 %, so this guards
+    # against going back, not the aim itself.
+    "held-out 5": ("heldout5_jargon.txt", "heldout5_plain.txt", 0.80, 0.03),
 }
 
 
@@ -78,6 +89,8 @@ def test_labelled_sets_are_big_enough():
     assert len(sentences("heldout3_plain.txt")) >= 60
     assert len(sentences("heldout4_jargon.txt")) >= 25
     assert len(sentences("heldout4_plain.txt")) >= 40
+    assert len(sentences("heldout5_jargon.txt")) >= 25
+    assert len(sentences("heldout5_plain.txt")) >= 50
 
 
 def test_the_sets_share_no_sentence():
