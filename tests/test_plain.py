@@ -803,3 +803,9 @@ def test_everyday_nouns_and_one_noun_from_a_verb_are_plain(text):
 
 def test_a_noun_that_looks_like_an_infinitive_is_not_nominal_style():
     assert check_text("Het leven van mijn moeder veranderde na de verhuizing naar de stad.") == []
+
+
+def test_an_abbreviation_with_dots_does_not_end_the_sentence_for_words_that_count_together():
+    found = find_jargon("Het buurthuis is i.v.m. de verbouwing dicht voor de doelgroep.")
+    assert [f.word for f in found] == ["in verband met", "doelgroep"]
+    assert find_jargon("Het buurthuis is i.v.m. de verbouwing dicht.") == []

@@ -296,9 +296,15 @@ class WordList:
 
 
 
+_SENTENCE_END = re.compile(r"[.!?](?!\s*[a-zà-ÿ])|\n")
+
+
 def _sentence_starts(masked: str) -> list[int]:
-    """Where each sentence starts, by the same marks as :meth:`Entry.in_context` (. ! ? and line breaks)."""
-    return [0] + [m.end() for m in re.finditer(r"[.!?\n]", masked)]
+    """Where each sentence starts: after . ! ? before a word that is not in lower case, and after a line break.
+
+    "i.v.m. de verbouwing" and "o.a. de GGD" stay one sentence.
+    """
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(masked)]
 
 
 def _paired(masked: str, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
