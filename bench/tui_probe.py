@@ -64,6 +64,11 @@ class Target:
         if which == "minimal":
             self.app = minimal_app()
         else:
+            # As the ``open`` command does (wijksessie/commands/open_.py): the garbage collector
+            # waits for the first frame from before Textual is imported.
+            from wijksessie.tui.startup import pause_collector
+
+            pause_collector(freeze_after=True)
             from wijksessie.tui.app import make_app
 
             self.app = make_app(Path(data), session=sid)

@@ -13,7 +13,6 @@ else is a notification — never a traceback.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 import logging
 import re
@@ -33,6 +32,7 @@ from wijksessie.safe_text import terminal_safe
 from wijksessie.store import DamagedSessionFile, SessionLocked, SessionStore
 from wijksessie.tui.base import program_words, run_safely, translate_bindings
 from wijksessie.tui.keyhold import HoldsKeys
+from wijksessie.tui.startup import pause_collector, resume_collector
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ class WijksessieApp(HoldsKeys[int]):
         self.theme = "textual-dark"
         if self.initial_session and not self._opened_first:
             self.open_session(self.initial_session)
-        self.call_after_refresh(resume_collector)  # the first frame is on its way: see pause_collector
+        self.call_after_refresh(resume_collector)  # the first frame is on its way (tui/startup.py)
 
     def on_unmount(self) -> None:
         resume_collector()  # also when the program stops before its first frame
@@ -439,44 +439,6 @@ def make_app(data_dir: Path, session: str | None = None, *, lang: str | None = N
     return WijksessieApp(SessionStore(Path(data_dir)), session, clock=clock)
 
 
-# ---------------------------------------------------------------------- the garbage collector at start
-
-_collector_paused = False
-#: Set by :func:`run_app` (one program per process); tests and the benchmark run many apps in one process.
-_freeze_after_start = False
-
-
-def pause_collector() -> None:
-    """Pause Python's cyclic garbage collector until the program's first frame (:func:`resume_collector`).
-
-    Starting makes tens of thousands of objects that live as long as the
-    program: Textual's styles and widgets, the open session and its first
-    screen. While they are made, the collector walks them again and again and
-    frees nothing: about 30 ms of opening a session (``python -m bench --only
-    tui``). So it waits until the first frame is drawn.
-    """
-    global _collector_paused
-    if gc.isenabled():
-        gc.disable()
-        _collector_paused = True
-
-
-def resume_collector() -> None:
-    """After the first frame: the collector runs as usual again.
-
-    In the program itself (:func:`run_app`) what starting made is frozen first
-    (:func:`gc.freeze`): it lives until the program stops, so later collections
-    skip it and stay short while the facilitator types. Not in a process that
-    runs many apps (tests): an app that ended would then never be collected.
-    """
-    global _collector_paused
-    if _collector_paused:
-        _collector_paused = False
-        if _freeze_after_start:
-            gc.freeze()
-        gc.enable()
-
-
 def _without_locals(report: str) -> str:
     """Textual's crash report with only the frames and the error's type.
 
@@ -522,8 +484,7 @@ def run_app(data_dir: Path, session: str | None = None) -> int:
     Raises :class:`ProgramCrashed` after an unexpected error, with the details
     (without local variables) for the log file.
     """
-    global _freeze_after_start
-    _freeze_after_start = True
+    pause_collector(freeze_after=True)  # the open command paused it already, before importing Textual
     app = make_app(data_dir, session)
     try:
         app.run()
