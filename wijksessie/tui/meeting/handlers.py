@@ -114,7 +114,10 @@ class PersonalDataLine(MeetingHost):
 
 
 class StepRequests(MeetingHost):
-    """Saving what the step views ask for (:mod:`wijksessie.tui.messages`), then telling the view."""
+    """Saving what the step views ask for (:mod:`wijksessie.tui.messages`), then telling the view.
+
+    Also the step's own texts: its prompts (key p) and the contact point (key c), each in a dialog.
+    """
 
     def _saved(self, request: messages.MeetingRequest) -> None:
         view = self.view
@@ -236,6 +239,44 @@ class StepRequests(MeetingHost):
     def on_edit_contact(self, request: messages.EditContact) -> None:
         request.stop()
         self.action_contact()
+
+    def action_edit_prompts(self) -> None:
+        from wijksessie.tui.dialogs.common import PromptsDialog
+
+        step_id = self.step.id
+
+        def answer(lines: list[str] | None) -> None:
+            if lines is None:
+                return
+            old = list(self.sf.session.prompts.get(step_id, []))
+
+            def change(s: model.Session) -> None:
+                if lines and lines != self.step.shown_prompts():
+                    s.prompts[step_id] = lines
+                else:
+                    s.prompts.pop(step_id, None)
+
+            ok, _result = self.save(lambda: self.sf.update(change))
+            if ok:
+                self.push_undo(_("zinnen"), lambda: self.sf.update(
+                    lambda s: s.prompts.__setitem__(step_id, old) if old else s.prompts.pop(step_id, None)))
+                self._show_step_texts()
+
+        self.app.push_screen(PromptsDialog(self.step.shown_title(), self.prompts()), answer)
+
+    def action_contact(self) -> None:
+        from wijksessie.tui.dialogs.common import ContactDialog
+
+        def answer(contact: model.ContactPoint | None) -> None:
+            if contact is None:
+                return
+            old = model.ContactPoint.from_dict(self.sf.session.contact.to_dict())
+            ok, _result = self.save(lambda: self.sf.update(lambda s: setattr(s, "contact", contact)))
+            if ok:
+                self.push_undo(_("aanspreekpunt"), lambda: self.sf.update(lambda s: setattr(s, "contact", old)))
+                self._reload_view()
+
+        self.app.push_screen(ContactDialog(self.sf.session.contact), answer)
 
     def _reload_view(self) -> None:
         view = self.view

@@ -16,7 +16,7 @@ attributes of this screen, passed down to the view.
 This module holds the layout, moving between steps and the keys; the rest of
 the screen is in mixins by subject, in :mod:`wijksessie.tui.meeting`:
 ``recording`` (saving in typing order, the indicator, undo), ``timer`` (the
-clocks), ``handlers`` (the step views' requests, the list's keys, the
+clocks), ``handlers`` (the step views' requests, the prompts and contact dialogs, the list's keys, the
 personal-data line), ``lending`` (letting go of the session while the
 follow-up or letter screen has it); ``host`` says what each of them may use.
 
@@ -454,44 +454,6 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
             self.app.pop_screen()
             return
         self.app.push_screen(RoomScreen(self.step, self.sf, self.prompts(), self.theme))
-
-    def action_edit_prompts(self) -> None:
-        from wijksessie.tui.dialogs.common import PromptsDialog
-
-        step_id = self.step.id
-
-        def answer(lines: list[str] | None) -> None:
-            if lines is None:
-                return
-            old = list(self.sf.session.prompts.get(step_id, []))
-
-            def change(s: model.Session) -> None:
-                if lines and lines != self.step.shown_prompts():
-                    s.prompts[step_id] = lines
-                else:
-                    s.prompts.pop(step_id, None)
-
-            ok, _result = self.save(lambda: self.sf.update(change))
-            if ok:
-                self.push_undo(_("zinnen"), lambda: self.sf.update(
-                    lambda s: s.prompts.__setitem__(step_id, old) if old else s.prompts.pop(step_id, None)))
-                self._show_step_texts()
-
-        self.app.push_screen(PromptsDialog(self.step.shown_title(), self.prompts()), answer)
-
-    def action_contact(self) -> None:
-        from wijksessie.tui.dialogs.common import ContactDialog
-
-        def answer(contact: model.ContactPoint | None) -> None:
-            if contact is None:
-                return
-            old = model.ContactPoint.from_dict(self.sf.session.contact.to_dict())
-            ok, _result = self.save(lambda: self.sf.update(lambda s: setattr(s, "contact", contact)))
-            if ok:
-                self.push_undo(_("aanspreekpunt"), lambda: self.sf.update(lambda s: setattr(s, "contact", old)))
-                self._reload_view()
-
-        self.app.push_screen(ContactDialog(self.sf.session.contact), answer)
 
     def action_followup(self) -> None:
         self.app.open_followup(self.sf.session.id, meeting=self)
