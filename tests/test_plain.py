@@ -758,7 +758,7 @@ def test_ordinary_words_together_are_policy_language_and_each_gets_a_hint():
     found = find_jargon("De gemeente zorgt voor toegankelijke voorzieningen in elke wijk.")
     assert [(f.text, f.word) for f in found] == [("toegankelijke", "toegankelijk"), ("voorzieningen", "voorziening")]
     assert found[1].format() == (
-        'regel 1: Moeilijk woord: "voorzieningen". Gebruik liever: "hulp", "plek", "regeling".'
+        'regel 1: Beleidswoord naast andere beleidswoorden: "voorzieningen". Gebruik liever: "hulp", "plek", "regeling".'
     )
 
 

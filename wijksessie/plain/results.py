@@ -39,6 +39,9 @@ class Finding:
     path: str = ""
     word: str = ""
     alternatives: tuple[str, ...] = ()
+    #: A word that counts only next to other listed words in its sentence
+    #: (``alone: false`` in the word list): "toegankelijk" beside "voorzieningen".
+    together: bool = False
 
     def format(self) -> str:
         """One line for the terminal: ``path:line: "input" → gebruik "inbreng"``."""
@@ -51,7 +54,12 @@ class Finding:
             )
             # The hard word and the alternatives each follow a label and a colon,
             # so every language can translate the message naturally.
-            return f"{where}: " + _('Moeilijk woord: "{text}". Gebruik liever: {alternatives}.').format(
+            label = (
+                _('Beleidswoord naast andere beleidswoorden: "{text}". Gebruik liever: {alternatives}.')
+                if self.together
+                else _('Moeilijk woord: "{text}". Gebruik liever: {alternatives}.')
+            )
+            return f"{where}: " + label.format(
                 text=_one_line(self.text),
                 alternatives=", ".join(f'"{alt}"' for alt in alternatives),
             )

@@ -49,6 +49,7 @@ def find(
                 path,
                 word=entry.word,
                 alternatives=entry.use,
+                together=not entry.alone,
             )
         )
     return findings, spans
