@@ -68,5 +68,6 @@ def run(ctx) -> list[Row]:
     rows[0].ours = median(ours_t)
     rows[1].ours = median(ours_m)
     for row in rows:
-        row.ok = row.ratio <= RATIO_TARGET
+        ratio = row.ratio
+        row.ok = ratio is not None and ratio <= RATIO_TARGET
     return rows

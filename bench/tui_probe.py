@@ -26,6 +26,7 @@ import json
 import resource
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -71,6 +72,8 @@ class Target:
             pause_collector(freeze_after=True)
             from wijksessie.tui.app import make_app
 
+            if data is None:
+                raise SystemExit("ours needs DATA and SID")
             self.app = make_app(Path(data), session=sid)
 
     def shown(self) -> bool:
@@ -194,9 +197,8 @@ async def keys_mode(target: Target, n: int) -> dict:
             for ch in tail:  # the last letters are typed and timed
                 expected = _get_text(field) + ch
                 key = ch if ch.isalnum() else _key_name(ch)
-                letters.append(await frames.press(key, ch, lambda e=expected: _get_text(field) == e))
-            want = before + i + 1
-            enters.append(await frames.press("enter", "\r", lambda w=want: target.entry_count() >= w))
+                letters.append(await frames.press(key, ch, partial(_text_is, field, expected)))
+            enters.append(await frames.press("enter", "\r", partial(_count_reaches, target, before + i + 1)))
             field = target.entry_field()
     return {"letters": letters, "enters": enters}
 
@@ -222,6 +224,14 @@ def _key_name(ch: str) -> str:
     from textual.keys import _character_to_key
 
     return _character_to_key(ch)
+
+
+def _text_is(field, expected: str) -> bool:
+    return bool(_get_text(field) == expected)
+
+
+def _count_reaches(target: Target, want: int) -> bool:
+    return target.entry_count() >= want
 
 
 def _get_text(field) -> str:
