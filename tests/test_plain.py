@@ -809,3 +809,29 @@ def test_an_abbreviation_with_dots_does_not_end_the_sentence_for_words_that_coun
     found = find_jargon("Het buurthuis is i.v.m. de verbouwing dicht voor de doelgroep.")
     assert [f.word for f in found] == ["in verband met", "doelgroep"]
     assert find_jargon("Het buurthuis is i.v.m. de verbouwing dicht.") == []
+
+
+def test_alone_in_a_word_list_is_true_or_false_and_compounds_can_be_asked_for(content):
+    path = write(
+        content / "plain" / "nl.yaml",
+        """\
+        - word: ondersteuning
+          alone: false
+          compounds: true
+          use: [hulp]
+          why: "Samen met andere beleidswoorden maakt dit de zin zwaar."
+        - word: doelgroep
+          use: [voor wie het is]
+          why: "Beleid."
+        - word: samenwerking
+          alone: soms
+          use: [samen werken]
+          why: "Beleid."
+        """,
+    )
+    wordlist = plain.load_wordlist("nl", content)
+    assert [e.word for e in wordlist] == ["ondersteuning", "doelgroep"]
+    assert [str(p) for p in wordlist.errors] == [f"{path}:10: Dit veld is true of false: alone. Schrijf bijvoorbeeld: alone: true"]
+    assert find_jargon("Wij bieden mantelzorgondersteuning.", content_dir=content) == []
+    found = find_jargon("Wij bieden mantelzorgondersteuning aan de doelgroep.", content_dir=content)
+    assert [(f.text, f.together) for f in found] == [("mantelzorgondersteuning", True), ("doelgroep", False)]
