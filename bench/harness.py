@@ -7,7 +7,6 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,16 +27,6 @@ def percentile(values: Sequence[float], p: float) -> float:
     ordered = sorted(values)
     rank = max(1, min(len(ordered), int(-(-p * len(ordered) // 100))))
     return ordered[rank - 1]
-
-
-def time_call(fn: Callable[[], object], runs: int) -> list[float]:
-    """Wall time of ``fn()`` for each of ``runs`` runs, in seconds."""
-    samples = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return samples
 
 
 def child_env(**extra: str) -> dict[str, str]:
@@ -151,7 +140,3 @@ def table(rows: list[Row]) -> str:
     notes = [f"- {r.figure}: {r.note}" for r in rows if r.note]
     return "\n".join(out + ([""] + notes if notes else []))
 
-
-def python() -> str:
-    """The interpreter running the bench (the project's virtual environment when run as documented)."""
-    return sys.executable

@@ -36,8 +36,6 @@ from wijksessie.tui.startup import pause_collector, resume_collector
 
 log = logging.getLogger(__name__)
 
-LOG_NAME = "wijksessie.log"
-
 
 class WijksessieCommands(Provider):
     """Our command palette: sessions, export, letter, follow-up, language, room view — in Dutch titles.
@@ -115,7 +113,7 @@ class WijksessieCommands(Provider):
                         f"{terminal_safe(s.neighbourhood)} \u00b7 {s.date}",
                     )
                 )
-        for code, name in available_languages():
+        for code, name in i18n.language_choices():
             if code != i18n.current_language():
                 found.append((_("Taal: {language}").format(language=name), partial(app.switch_language, code), ""))
         found += [
@@ -153,10 +151,6 @@ class WijksessieCommands(Provider):
     def _nothing(self) -> None:
         """Choosing the "nothing found" line just closes the palette."""
 
-
-def available_languages() -> list[tuple[str, str]]:
-    """(code, name in that language) for every language the program speaks (from the i18n layer)."""
-    return list(i18n.language_choices())
 
 
 def _home_screen_class():
@@ -279,7 +273,7 @@ class WijksessieApp(HoldsKeys[int]):
             if refresh is not None:
                 await refresh()
         self.refresh_bindings()
-        self.notify(_("De taal is nu: {language}.").format(language=dict(available_languages()).get(lang, lang)))
+        self.notify(_("De taal is nu: {language}.").format(language=dict(i18n.language_choices()).get(lang, lang)))
 
     # ------------------------------------------------------------------ sessions
 
