@@ -94,3 +94,10 @@ def test_opening_the_meeting_screen_reads_no_yaml_once_the_agenda_is_cached(cach
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_theme_list_is_cached_the_same_way(cache):
+    name = content.theme_list_files()[0].stem
+    first = agendacache.get_theme_list(name)
+    assert list((cache / "themes").iterdir()), "the checked theme list is kept"
+    assert agendacache.get_theme_list(name) == first == content.get_theme_list(name)

@@ -46,9 +46,9 @@ class TopicsView(StepView):
         if not self.step.themes:
             return []
         try:
-            from wijksessie import content
+            from wijksessie import agendacache  # cached: no YAML read when the session opens at this step
 
-            return [t.shown_name() for t in content.get_theme_list(self.step.themes).themes]
+            return [t.shown_name() for t in agendacache.get_theme_list(self.step.themes).themes]
         except Exception:  # noqa: BLE001 - suggestions are optional; a broken list only loses them
             return []
 
