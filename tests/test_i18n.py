@@ -836,3 +836,19 @@ def test_the_update_letter_pdf_keeps_the_signature_on_its_own_lines(cli, data_di
     doc = parse_letter_html((data_dir / "nieuws.html").read_text(encoding="utf-8"))
     signature = [b.text for b in doc.blocks if b.kind == "signature"]
     assert signature and signature[-1] == "Gemeente Voorbeeld" and len(signature) >= 2  # team, then municipality
+
+
+def test_an_update_letter_in_a_half_translated_language_is_refused_unless_allowed(cli, data_dir, half_turkish):
+    sid = cli("new", "--title", "T", "--neighbourhood", "N", "--lang", "tr").stdout.strip()
+    point = cli("add", sid, "De stoep is te smal.", "--kind", "problem").stdout.strip()
+    assert cli("decide", sid, point, "--status", "adopted", "--by", "wijkwerker").returncode == 0
+    first = cli("letter", sid, "--final", "--allow-untranslated", "--format", "txt", "-o", str(data_dir / "brief.txt"))
+    assert first.returncode == 0, first.stderr
+    assert cli("decide", sid, point, "--status", "done", "--by", "wijkwerker").returncode == 0
+    # An update letter is always sent, so the rule of the final letter holds.
+    refused = cli("letter", sid, "--update", "--format", "txt", "-o", str(data_dir / "nieuws.txt"))
+    assert refused.returncode == 2 and "Taal: Turks (tr)" in refused.stderr and "--allow-untranslated" in refused.stderr
+    assert not (data_dir / "nieuws.txt").exists()
+    allowed = cli("letter", sid, "--update", "--allow-untranslated", "--format", "txt", "-o", str(data_dir / "nieuws.txt"))
+    assert allowed.returncode == 0, allowed.stderr
+    assert "niet helemaal vertaald" in allowed.stderr and (data_dir / "nieuws.txt").exists()

@@ -94,6 +94,8 @@ def _update_letter(args: argparse.Namespace) -> int:
         raise UserError(_("Kies --final of --update, niet allebei. De eerste brief is --final, een latere --update."))
     with store(args).open(args.session) as sf:
         lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
+        # An update letter is always sent: like --final, refused in a language not ready for residents.
+        _check_translated(_LanguageGaps(lang), final=True, allowed=args.allow_untranslated)
         # Written first, recorded as sent after: a letter that could not be written is not noted as sent.
         result, changes = write_update_letter(sf, args.format, lang, today=dt.date.today(), record=False)
         if result is None:
@@ -158,6 +160,16 @@ def _check_translated(rendered: Translated, *, final: bool, allowed: bool) -> No
         ).format(n=n, language=language, lang=rendered.lang)
         + "\n"
     )
+
+
+class _LanguageGaps:
+    """The letter texts a language still lacks (``i18n status LANG``), for :func:`_check_translated`."""
+
+    def __init__(self, lang: str) -> None:
+        from wijksessie.i18n_tools import missing
+
+        self.lang = lang
+        self.untranslated: list[str] = missing(lang).letter
 
 
 def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
