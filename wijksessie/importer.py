@@ -57,7 +57,7 @@ from wijksessie.importer_read import (  # noqa: F401 - re-exported: reading is p
     ParsedExport,
     read_export,
 )
-from wijksessie.model import Agreement, Contribution, ContactPoint, Session
+from wijksessie.model import Agreement, ContactPoint, Contribution, Session
 
 if TYPE_CHECKING:
     from wijksessie.store import SessionStore
