@@ -1,271 +1,154 @@
-"""Child process for the full-screen figures (run by :mod:`bench.fig_tui` and :mod:`bench.fig_keys`).
+"""The full-screen figures' measurements, on real programs in a pseudo-terminal (used by :mod:`bench.fig_tui`, :mod:`bench.fig_keys`).
 
-``python -m bench.tui_probe open  ours|minimal [DATA SID]``
-    start the app headless; print ``READY`` the moment the first frame that
-    shows the meeting screen (ours) or the static text (minimal) has been
-    composed, then ``MAXRSS <kB>``, and exit. The parent times the process
-    from its start to the ``READY`` line, so interpreter start and imports
-    count, as they do for a user.
+Our program is started exactly as a user starts it: ``python -m wijksessie
+--data-dir DATA open SID`` (the ``open`` command, with its pause of the
+garbage collector until the first frame). The baseline is a bare Textual app
+run as a program of its own (:mod:`bench.minimal_app`). Both run in a
+pseudo-terminal of 120 × 40 cells (:mod:`bench.pty_term`) and are timed by
+what they write to it, so interpreter start, imports and writing the screen
+to the terminal count, as they do for a user, and nothing inside either
+program is hooked.
 
-``python -m bench.tui_probe keys  ours|minimal [DATA SID] N``
-    record ``N`` entries by typing; print one JSON object with the latency
-    of each timed key press: from the key event reaching the app to the
-    first composed frame that shows its effect (the typed letter in the
-    field, or the new entry in the list).
+:func:`open_once`
+    spawn to the first output that holds the marker of the first frame: the
+    title of the session's current step (ours; written in one style run on
+    the meeting screen's step line) or the static text (baseline); then the
+    program's peak memory.
 
-Frames are caught by wrapping ``App._display``, which the screen calls with
-every compositor update (also headless, where Textual skips writing to the
-terminal; the wrapper renders the update to terminal bytes anyway so that
-cost is counted, as it would be on a real screen).
+:class:`Typist`
+    records entries by typing: the start of each entry is pasted (bracketed
+    paste, as a terminal pastes), then its last letters are typed one by one
+    and Enter is pressed, each timed from writing its bytes to the terminal to
+    the arrival of the repaint that shows its effect: the field's row ending
+    in the typed letter, or the new entry's number on another row (the list).
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
-import resource
 import sys
-import time
-from functools import partial
 from pathlib import Path
-from typing import Callable
 
-SIZE = (120, 40)
+from bench.harness import REPO, child_env
+from bench.pty_term import Terminal, spans
 
-
-# ----------------------------------------------------------------------------- apps
-
-
-def minimal_app():
-    """The baseline: a header, a static text and a footer; and a field + list for typing."""
-    from textual.app import App, ComposeResult
-    from textual.containers import VerticalScroll
-    from textual.widgets import Footer, Header, Input, Static
-
-    class Minimal(App):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static("Gezond leven in de wijk", id="text")
-            yield VerticalScroll(id="entries")
-            yield Input(id="entry")
-            yield Footer()
-
-        def on_input_submitted(self, event: Input.Submitted) -> None:
-            self.query_one("#entries").mount(Static(event.value))
-            event.input.value = ""
-
-    return Minimal()
+#: What both fields show while empty (ours: "Typ wat er gezegd wordt en druk op Enter",
+#: wijksessie/tui/meeting/base.py; the baseline's: :data:`bench.minimal_app.PLACEHOLDER`).
+#: Without its first letter, on which the field draws its cursor.
+FIELD_MARK = "yp wat er gezegd wordt"
+#: How much of the field's end a typed letter is recognised by.
+TAIL = 16
 
 
-class Target:
-    """How to start an app and recognise its states."""
+class Program:
+    """How to start one app and recognise its first frame."""
 
-    def __init__(self, which: str, data: str | None, sid: str | None):
-        self.which = which
-        if which == "minimal":
-            self.app = minimal_app()
-        else:
-            # As the ``open`` command does (wijksessie/commands/open_.py): the garbage collector
-            # waits for the first frame from before Textual is imported.
-            from wijksessie.tui.startup import pause_collector
+    def __init__(self, name: str, cmd: list[str], first_frame: str) -> None:
+        self.name = name
+        self.cmd = cmd
+        self.first_frame = first_frame
 
-            pause_collector(freeze_after=True)
-            from wijksessie.tui.app import make_app
-
-            if data is None:
-                raise SystemExit("ours needs DATA and SID")
-            self.app = make_app(Path(data), session=sid)
-
-    def shown(self) -> bool:
-        """The screen we wait for is up and mounted."""
-        app = self.app
-        if self.which == "minimal":
-            return bool(app.screen.query("#text"))
-        return _meeting_shown(app)
-
-    def entry_field(self):
-        if self.which == "minimal":
-            return self.app.query_one("#entry")
-        return _meeting_entry_field(self.app)
-
-    def entry_count(self) -> int:
-        if self.which == "minimal":
-            return len(self.app.query_one("#entries").children)
-        return _meeting_entry_count(self.app)
+    def start(self) -> Terminal:
+        return Terminal(self.cmd, child_env(), cwd=REPO)
 
 
-# Our meeting screen, as written in wijksessie/tui (kept in one place so a rename is one edit here).
-MEETING_SCREEN_NAMES = ("MeetingScreen",)
+def minimal() -> Program:
+    """The baseline: a bare Textual app (:mod:`bench.minimal_app`), its static text marks the first frame."""
+    from bench.minimal_app import TEXT
+
+    return Program("minimal", [sys.executable, "-m", "bench.minimal_app"], TEXT)
 
 
-def _meeting_shown(app) -> bool:
-    """The meeting screen is up with its step: the entry field and the list of contributions are mounted."""
-    screen = app.screen
-    return type(screen).__name__ in MEETING_SCREEN_NAMES and bool(screen.query("#entries")) and bool(screen.query("#entry"))
+def ours(data_dir: Path, sid: str) -> Program:
+    """``wijksessie open SID`` on ``data_dir``, in Dutch; the current step's title marks the first frame."""
+    cmd = [sys.executable, "-m", "wijksessie", "--data-dir", str(data_dir), "--lang", "nl", "open", sid]
+    return Program("ours", cmd, step_title(data_dir, sid))
 
 
-def _meeting_entry_field(app):
-    """The line where the facilitator types what residents say (id ``entry`` in the step's entry panel)."""
-    return app.screen.query_one("#entry")
+def step_title(data_dir: Path, sid: str) -> str:
+    """The title the meeting screen shows for the session's current step (the Dutch text)."""
+    from wijksessie.agendacache import agenda_or_default
+    from wijksessie.store import SessionStore
+
+    with SessionStore(Path(data_dir)).open(sid, readonly=True) as sf:
+        session = sf.session
+    steps = list(agenda_or_default(session.agenda)[0].steps)
+    current = [step for step in steps if step.id == session.current_step]
+    return (current or steps)[0].title
 
 
-def _meeting_entry_count(app) -> int:
-    """Rows in the contribution lists of the meeting screen (``EntryList`` appends one per entry)."""
-    from wijksessie.tui.widgets.entries import EntryList
-
-    return sum(lst.option_count for lst in app.screen.query(EntryList))
+# ----------------------------------------------------------------------------- opening
 
 
-# ----------------------------------------------------------------------------- frame hook
-
-
-class Frames:
-    """Calls ``check`` on every composed frame; resolves a future when a condition holds."""
-
-    def __init__(self, app):
-        from textual._compositor import CompositorUpdate
-
-        self.app = app
-        self.pending: tuple[float, Callable[[], bool], asyncio.Future] | None = None
-        original = app._display
-
-        def display(screen, renderable) -> None:
-            original(screen, renderable)
-            if renderable is not None and isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)  # the bytes a real terminal would get
-            if self.pending is not None:
-                t0, condition, future = self.pending
-                if condition() and not future.done():
-                    future.set_result(time.perf_counter() - t0)
-                    self.pending = None
-
-        app._display = display
-
-    def expect(self, condition: Callable[[], bool], t0: float | None = None) -> asyncio.Future:
-        future = asyncio.get_running_loop().create_future()
-        self.pending = (time.perf_counter() if t0 is None else t0, condition, future)
-        return future
-
-    async def press(self, key: str, char: str | None, condition: Callable[[], bool]) -> float:
-        """Send one key as the terminal driver would; seconds until a frame shows ``condition``."""
-        from textual import events
-
-        event = events.Key(key, char)
-        event.set_sender(self.app)
-        t0 = time.perf_counter()
-        future = self.expect(condition, t0)
-        self.app._driver.send_message(event)
-        return await asyncio.wait_for(future, 10)
-
-
-# ----------------------------------------------------------------------------- modes
-
-
-async def open_mode(target: Target) -> None:
-    app = target.app
-    frames = Frames(app)
-    future = frames.expect(lambda: _safe(target.shown))
-    async with app.run_test(size=SIZE) as pilot:
-        await asyncio.wait_for(future, 60)
-        sys.stdout.write("READY\n")
-        sys.stdout.flush()
-        sys.stdout.write(f"MAXRSS {peak_memory_kb()}\n")
-        sys.stdout.flush()
-        await pilot.pause()
-
-
-async def keys_mode(target: Target, n: int) -> dict:
-    from bench.data import _EXTRAS  # short realistic sentences to type
-
-    app = target.app
-    frames = Frames(app)
-    letters: list[float] = []
-    enters: list[float] = []
-    shown = frames.expect(lambda: _safe(target.shown))
-    async with app.run_test(size=SIZE) as pilot:
-        await asyncio.wait_for(shown, 60)
-        await pilot.pause()
-        field = target.entry_field()
-        field.focus()
-        await pilot.pause()
-        before = target.entry_count()
-        for i in range(n):
-            text = f"{_EXTRAS[i % len(_EXTRAS)]} ({i})"
-            head, tail = text[:-4], text[-4:]
-            _set_text(field, head)  # typing every letter through Pilot would take minutes
-            await pilot.pause()
-            for ch in tail:  # the last letters are typed and timed
-                expected = _get_text(field) + ch
-                key = ch if ch.isalnum() else _key_name(ch)
-                letters.append(await frames.press(key, ch, partial(_text_is, field, expected)))
-            enters.append(await frames.press("enter", "\r", partial(_count_reaches, target, before + i + 1)))
-            field = target.entry_field()
-    return {"letters": letters, "enters": enters}
-
-
-def peak_memory_kb() -> int:
-    """Peak resident memory of this process in kB.
-
-    ``VmHWM`` where Linux has it: ``ru_maxrss`` survives ``exec``, so a child
-    started from a big parent would report the parent's size instead.
-    """
+def open_once(program: Program, timeout: float = 60.0) -> tuple[float, float]:
+    """One start in a fresh terminal: (seconds from spawn to the first frame, peak memory in MB)."""
+    term = program.start()
+    marker = program.first_frame.encode()
+    peak_kb = None
     try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return maxrss // 1024 if sys.platform == "darwin" else maxrss  # bytes on macOS
+        shown = term.wait_for(lambda out: marker in out, timeout, since=0)
+        peak_kb = term.peak_memory_kb()
+    finally:
+        fallback_kb = term.close()
+    if peak_kb is None:
+        peak_kb = fallback_kb // 1024 if sys.platform == "darwin" else fallback_kb  # bytes on macOS
+    return shown - term.started, peak_kb / 1024
 
 
-def _key_name(ch: str) -> str:
-    from textual.keys import _character_to_key
-
-    return _character_to_key(ch)
+# ----------------------------------------------------------------------------- typing
 
 
-def _text_is(field, expected: str) -> bool:
-    return bool(_get_text(field) == expected)
+class Typist:
+    """One program open on its entry field, recording entries by typing."""
+
+    def __init__(self, program: Program, timeout: float = 60.0) -> None:
+        self.program = program
+        self.timeout = timeout
+        self.term = program.start()
+        marker = program.first_frame.encode()
+        try:
+            self.term.wait_for(lambda out: marker in out, timeout, since=0)
+            self.term.wait_for(lambda out: _row_with(out, FIELD_MARK) is not None, timeout, since=0)
+            self.field_row = _row_with(bytes(self.term.output), FIELD_MARK)
+            self.term.settle()
+        except BaseException:
+            self.term.close()
+            raise
+
+    def entry(self, number: int, text: str, typed: int = 4) -> tuple[list[float], float]:
+        """Record ``text`` (its last ``typed`` letters typed, the rest pasted): (seconds per letter, seconds for Enter).
+
+        ``text`` must hold ``(number)``: the Enter counts as shown when that appears on another row than the field's.
+        """
+        term, row = self.term, self.field_row
+        head, tail = text[:-typed], text[-typed:]
+        term.send(b"\x1b[200~" + head.encode() + b"\x1b[201~")
+        term.wait_for(lambda out: _on_row(out, row, head[-TAIL:]), self.timeout)
+        term.settle()  # the paste and anything it set off are on screen; the timed keys start from quiet
+        letters = []
+        shown = head
+        for ch in tail:
+            shown += ch
+            end = shown[-TAIL:]
+            sent = term.send(ch.encode())
+            letters.append(term.wait_for(lambda out: _on_row(out, row, end), self.timeout) - sent)
+        token = f"({number})"
+        sent = term.send(b"\r")
+        enter = term.wait_for(lambda out: _off_row(out, row, token), self.timeout) - sent
+        return letters, enter
+
+    def close(self) -> None:
+        self.term.close()
 
 
-def _count_reaches(target: Target, want: int) -> bool:
-    return target.entry_count() >= want
+def _row_with(out: bytes, text: str) -> int | None:
+    """The last row on which ``text`` was written."""
+    rows = [span.row for span in spans(out) if text in span.text and span.row]
+    return rows[-1] if rows else None
 
 
-def _get_text(field) -> str:
-    return field.value if hasattr(field, "value") else field.text
+def _on_row(out: bytes, row: int | None, text: str) -> bool:
+    return any(span.row == row and text in span.text for span in spans(out))
 
 
-def _set_text(field, text: str) -> None:
-    if hasattr(field, "value"):
-        field.value = text
-        field.cursor_position = len(text)
-    else:
-        field.text = text
-        field.move_cursor(field.document.end)
-
-
-def _safe(check: Callable[[], bool]) -> bool:
-    try:
-        return bool(check())
-    except Exception:  # noqa: BLE001 - the screen is still being built
-        return False
-
-
-def main(argv: list[str]) -> int:
-    mode, which = argv[0], argv[1]
-    data = argv[2] if len(argv) > 2 and which == "ours" else None
-    sid = argv[3] if len(argv) > 3 and which == "ours" else None
-    target = Target(which, data, sid)
-    if mode == "open":
-        asyncio.run(open_mode(target))
-    else:
-        result = asyncio.run(keys_mode(target, int(argv[-1])))
-        sys.stdout.write("RESULT " + json.dumps(result) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+def _off_row(out: bytes, row: int | None, text: str) -> bool:
+    return any(span.row not in (row, 0) and text in span.text for span in spans(out))
