@@ -113,6 +113,18 @@ class Positions:
         return self.first_line + index, offset - self.starts[index] + 1
 
 
+def sentence_at(
+    text: str, masked: str, words: list[re.Match[str]], end: int, positions: Positions
+) -> tuple[int, int, str]:
+    """Line, column and text of a sentence from its first word to ``end``, without trailing blanks."""
+    first = words[0].start()
+    last = end
+    while last > first and masked[last - 1].isspace():
+        last -= 1
+    line, column = positions.at(first)
+    return line, column, text[first:last]
+
+
 def line_col(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
     # Cheaper than Positions for the few hits of a live check.
     line_start = text.rfind("\n", 0, offset) + 1

@@ -6,7 +6,7 @@ import re
 
 from wijksessie.i18n import _, ngettext
 from wijksessie.plain.results import Finding
-from wijksessie.plain.text import Positions
+from wijksessie.plain.text import Positions, sentence_at
 
 
 def find(
@@ -15,16 +15,12 @@ def find(
     """A finding for the sentence ``masked[start:end]`` when it has more than ``max_words`` words."""
     if len(words) <= max_words:
         return None
-    first = words[0].start()
-    last = end
-    while last > first and masked[last - 1].isspace():
-        last -= 1
-    line, column = positions.at(first)
+    line, column, sentence = sentence_at(text, masked, words, end, positions)
     return Finding(
         line,
         column,
         "long_sentence",
-        text[first:last],
+        sentence,
         ngettext(
             "deze zin heeft {count} woord; maak er kortere zinnen van (hoogstens {max})",
             "deze zin heeft {count} woorden; maak er kortere zinnen van (hoogstens {max})",

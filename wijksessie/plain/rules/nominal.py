@@ -27,7 +27,7 @@ import re
 
 from wijksessie.i18n import _
 from wijksessie.plain.results import Finding
-from wijksessie.plain.text import Positions
+from wijksessie.plain.text import Positions, sentence_at
 
 #: Sentences with fewer words are not checked.
 MIN_WORDS = 6
@@ -98,16 +98,12 @@ def find(
     parts = nominal_parts(masked, start, end, words)
     if len(parts) < MIN_NOUNS:
         return None
-    first = words[0].start()
-    last = end
-    while last > first and masked[last - 1].isspace():
-        last -= 1
-    line, column = positions.at(first)
+    line, column, sentence = sentence_at(text, masked, words, end, positions)
     return Finding(
         line,
         column,
         "readability",
-        text[first:last],
+        sentence,
         _('schrijf met werkwoorden wie wat doet ("wij maken de verschillen kleiner" in plaats van "het verkleinen van de verschillen"). Zware woorden: {words}').format(
             words=", ".join(f'"{part}"' for part in parts)
         ),

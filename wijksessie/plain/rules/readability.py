@@ -34,7 +34,7 @@ import re
 
 from wijksessie.i18n import _
 from wijksessie.plain.results import Finding
-from wijksessie.plain.text import Positions
+from wijksessie.plain.text import Positions, sentence_at
 
 #: Below this Flesch–Douma score a sentence counts as hard to read.
 MIN_SCORE = -40.0
@@ -72,11 +72,7 @@ def find(
     long_words = sorted((w for w, n in syllables.items() if n >= LONG), key=lambda w: -syllables[w])
     if len(long_words) < 2 and not any(n >= VERY_LONG for n in syllables.values()):
         return None
-    first = words[0].start()
-    last = end
-    while last > first and masked[last - 1].isspace():
-        last -= 1
-    line, column = positions.at(first)
+    line, column, sentence = sentence_at(text, masked, words, end, positions)
     if long_words:
         advice = _('deze zin is moeilijk te lezen door lange woorden; kies kortere, gewone woorden. Lang woord: "{word}"').format(
             word=long_words[0]
@@ -87,7 +83,7 @@ def find(
         line,
         column,
         "readability",
-        text[first:last],
+        sentence,
         advice,
         _("Lange woorden maken een zin zwaar. Veel lezers haken dan af."),
         path,
