@@ -91,4 +91,4 @@ def test_english_interface_also_understands_english_names():
     assert parse_date("1 February 2027", TODAY) == dt.date(2027, 2, 1)
     # Dutch keeps working whatever the interface language.
     assert parse_date("dinsdag", TODAY) == dt.date(2026, 12, 8)
-    assert describe_date(dt.date(2027, 2, 2), lang="en") == "Tuesday, February 2, 2027"
+    assert describe_date(dt.date(2027, 2, 2), lang="en") == "Tuesday, 2 February 2027"  # British, like the texts

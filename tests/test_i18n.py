@@ -31,7 +31,7 @@ PO_FILES = sorted(LOCALES.glob("*/LC_MESSAGES/messages.po"))
 SESSION_DATE = "2026-11-24"
 CLDR_DATES = {
     "nl": "24 november 2026",
-    "en": "November 24, 2026",
+    "en": "24 November 2026",  # British, like the English texts
     "fy": "24 Novimber 2026",
     "tr": "24 Kasım 2026",
     "ar": "24 نوفمبر 2026",

@@ -22,6 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Languages written right to left even where an old CLDR lacks the character order.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "prs", "sd", "ug", "dv"})
 
+#: Where a catalogue's language is written with the habits of one region: the English
+#: texts are British English, so dates read "26 March 2026", not "March 26, 2026".
+#: Only for writing dates; the catalogue (and ``<html lang>``) stays ``en``.
+DATE_REGIONS: dict[str, str] = {"en": "en_GB"}
+
 #: Languages whose capital of ``i`` is ``İ`` and small of ``I`` is ``ı``.
 DOTTED_I_LANGUAGES = frozenset({"tr", "az", "crh", "kk", "tt", "ba"})
 
@@ -51,8 +56,14 @@ def babel_locale(lang: str | None = None) -> Locale:
     return _locale_for(_code(lang))
 
 
+def date_locale(lang: str | None = None) -> Locale:
+    """The Babel ``Locale`` that writes dates for ``lang``: British for English (``26 March 2026``)."""
+    code = _code(lang)
+    return _locale_for(DATE_REGIONS.get(code, code))
+
+
 def format_date(d: dt.date | dt.datetime | str | None, lang: str | None = None, format: str = "long") -> str:
-    """A date as people write it in ``lang``: ``24 november 2026`` (nl), ``24 Novimber 2026`` (fy).
+    """A date as people write it in ``lang``: ``24 november 2026`` (nl), ``24 November 2026`` (en), ``24 Novimber 2026`` (fy).
 
     ``format`` is ``short``, ``medium``, ``long`` or ``full`` (with the weekday),
     or a CLDR pattern. An ISO text (``2026-11-24``) is accepted too; ``None`` gives "".
@@ -73,7 +84,7 @@ def _format_date(day: dt.date, code: str, format: str) -> str:
     # Cached: a letter repeats the same few dates for hundreds of contributions.
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(day, format=format, locale=_locale_for(code))
+    return babel_format_date(day, format=format, locale=_locale_for(DATE_REGIONS.get(code, code)))
 
 
 def format_time(t: dt.time | dt.datetime, lang: str | None = None, format: str = "short") -> str:

@@ -22,12 +22,7 @@ def long_date(day) -> str:
     """A date as residents read it, in the interface language (e.g. 23 april 2026)."""
     if day is None:
         return ""
-    from babel.dates import format_date  # imported when first needed: it slows every start
-
-    try:
-        return format_date(day, format="long", locale=i18n.current_language())
-    except Exception:  # noqa: BLE001 - an unknown locale still gets a readable date
-        return day.isoformat()
+    return i18n.format_date(day)  # British dates for English; an unknown code is written as Dutch
 
 
 def contact_card(contact: model.ContactPoint) -> Text:

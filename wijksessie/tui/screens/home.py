@@ -16,7 +16,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Footer, Static
 
 from wijksessie.errors import UserError
-from wijksessie.i18n import N_, _
+from wijksessie.i18n import N_, _, format_date
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionSummary
 from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, program_words, run_safely
@@ -158,7 +158,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
                 cells = {"title": Text(_("BESCHADIGD: {id}").format(id=s.id), style="bold red")}
             else:
                 cells = {
-                    "date": s.date.isoformat() if s.date else "",
+                    "date": format_date(s.date, format="short") if s.date else "",  # 02-12-2026 / 02/12/2026
                     "neighbourhood": Text(terminal_safe(s.neighbourhood)),
                     "contributions": str(s.contributions),
                     "open": Text(str(s.open), style="bold yellow" if s.open else "green"),
@@ -203,8 +203,6 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     @staticmethod
     def _letter_status(s: SessionSummary, today) -> Text:
-        from wijksessie.i18n import format_date
-
         def short(day) -> str:
             return format_date(day, format="d MMM")
 
