@@ -347,7 +347,7 @@ def test_check_fails_on_an_unreadable_catalogue(temp_locales):
     po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "Alles in orde."\nmsgstr "unclosed\n', encoding="utf-8")
     assert [p for p in i18n_tools.check(["xx"]) if not p.warning]
     result = run_cli("i18n", "check", env={"WIJKSESSIE_LOCALES_DIR": str(temp_locales)})
-    assert result.returncode == 1
+    assert result.returncode == 2  # a wrong file is bad input
     assert "Traceback" not in result.stderr
     # The program itself still starts, in Dutch.
     assert run_cli("--lang", "xx", "--help", env={"WIJKSESSIE_LOCALES_DIR": str(temp_locales)}).returncode == 0

@@ -119,8 +119,10 @@ def cmd_i18n_compile(args: argparse.Namespace) -> int:
 
 def report_problems(problems: Iterable[Problem]) -> int:
     """Print problems; returns how many are errors (not warnings)."""
+    from wijksessie.safe_text import terminal_safe
+
     for p in problems:
-        _print(str(p))
+        _print(terminal_safe(str(p), oneline=True))  # may quote a text from the translator's file
     return sum(1 for p in problems if not p.warning)
 
 
@@ -135,7 +137,7 @@ def cmd_i18n_check(args: argparse.Namespace) -> int:
         sys.stderr.write(
             i18n.ngettext("{n} fout in de vertalingen gevonden.", "{n} fouten in de vertalingen gevonden.", errors).format(
                 n=errors) + "\n")
-        return 1
+        return 2  # a translator's file is wrong: bad input
     _print(_("De vertalingen zijn in orde."))
     return 0
 
@@ -144,7 +146,7 @@ def _check_ready(langs: Iterable[str]) -> int:
     """``i18n check LANG``: the catalogue is valid *and* every text residents read is translated."""
     from wijksessie import i18n, i18n_tools
 
-    not_ready = 0
+    not_ready = broken = 0
     for code in langs:
         result = i18n_tools.readiness(code)
         report_problems(result.problems)
@@ -160,6 +162,7 @@ def _check_ready(langs: Iterable[str]) -> int:
             continue
         not_ready += 1
         if result.errors:
+            broken += 1
             sys.stderr.write(i18n.ngettext(
                 "Nog niet klaar: {language}. Het bestand heeft {n} fout; zie hierboven.",
                 "Nog niet klaar: {language}. Het bestand heeft {n} fouten; zie hierboven.",
@@ -171,7 +174,7 @@ def _check_ready(langs: Iterable[str]) -> int:
                 "Nog niet klaar: {language}. Er ontbreken nog {n} teksten die bewoners lezen. "
                 "Welke: wijksessie i18n status {lang}",
                 m.resident_count).format(language=name, n=m.resident_count, lang=code) + "\n")
-    return 1 if not_ready else 0
+    return 2 if broken else 1 if not_ready else 0  # 2: a file is wrong (bad input); 1: texts still missing
 
 
 def setup_i18n(p: Parser) -> None:

@@ -77,7 +77,13 @@ def read_catalogue(lang: str) -> Catalog | None:
     po = catalogue_path(lang)
     if not po.is_file():
         return None
-    catalog: Catalog = i18n.read_catalogue(po, lang)
+    try:
+        catalog: Catalog = i18n.read_catalogue(po, lang)
+    except (UnicodeError, LookupError, ValueError) as exc:  # a wrong charset in the header, or not UTF-8
+        raise UserError(
+            _("Dit bestand kan niet gelezen worden: {path}. Zoek de fout met: wijksessie i18n check {lang}").format(
+                path=po, lang=lang)
+        ) from exc
     return catalog
 
 
@@ -165,7 +171,9 @@ def update(langs: Iterable[str] | None = None, *, extract_first: bool = True) ->
         catalog: Catalog = i18n.read_catalogue(po, lang)
         before = {m.id if not m.context else (m.id, m.context) for m in catalog if m.id}
         headers = dict(catalog.mime_headers)
-        catalog.update(template, update_creation_date=False)
+        # No fuzzy guesses: Babel offers an unrelated text's translation as a guess ("reden" -> "Goed slapen").
+        # A new text arrives empty, so "i18n status" counts it as missing until someone translates it.
+        catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
         _restore_plural_forms(catalog, lang, headers.get("Plural-Forms"))
         after = {m.id if not m.context else (m.id, m.context) for m in catalog if m.id}
         _write(po, catalog)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 from wijksessie import i18n
+from wijksessie.errors import UserError
 from wijksessie.i18n_tools.catalogues import catalogue_path, languages, read_catalogue, read_template
 from wijksessie.i18n_tools.validate import Problem, check_catalogue, ids_of, strings_of
 
@@ -209,4 +210,10 @@ def readiness(lang: str) -> Readiness:
     code = i18n.check_language(lang)
     po = catalogue_path(code)
     problems = check_catalogue(po) if po.is_file() else []
-    return Readiness(code, problems, missing(code))
+    try:
+        gaps = missing(code)
+    except UserError:
+        if not problems:
+            raise
+        gaps = Missing(code, [], [], [])  # the file cannot be read: its problems say why
+    return Readiness(code, problems, gaps)

@@ -6,7 +6,9 @@ finds, each problem with its file and line.
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
+import io
 import re
 import string
 from collections.abc import Iterable
@@ -15,7 +17,7 @@ from itertools import takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.i18n_tools.catalogues import PLURAL_FORMS, catalogue_path, languages
 
 if TYPE_CHECKING:
@@ -167,21 +169,133 @@ def _syntax_problems(po: Path) -> list[Problem]:
     return problems
 
 
+def _entries(text: str) -> list[tuple[int, str | None, str, int]]:
+    """Every entry of a ``.po`` text: (line of its msgid, msgctxt, msgid, highest msgstr index).
+
+    Reads only lines :func:`_syntax_problems` accepts; comments (and so obsolete
+    ``#~`` entries) are skipped, as GNU gettext does.
+    """
+    from babel.messages.pofile import unescape
+
+    entries: list[tuple[int, str | None, str, int]] = []
+    ctx: str | None = None
+    msgid: str | None = None
+    line_of_id = 0
+    highest = -1
+    field = ""
+
+    def close() -> None:
+        nonlocal ctx, msgid, highest
+        if msgid is not None:
+            entries.append((line_of_id, ctx, msgid, highest))
+        ctx, msgid, highest = None, None, -1
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):
+            keyword, rest = field, line
+        else:
+            keyword, _sep, rest = line.partition(" ")
+            field = keyword
+            if keyword == "msgctxt" or (keyword == "msgid" and msgid is not None):
+                close()
+            if keyword == "msgctxt":
+                ctx = ""
+            elif keyword == "msgid":
+                msgid, line_of_id = "", number
+            elif keyword.startswith("msgstr[") and keyword[7:-1].isdigit():
+                highest = max(highest, int(keyword[7:-1]))
+        value = unescape(rest.strip())
+        if keyword == "msgctxt" and ctx is not None:
+            ctx += value
+        elif keyword == "msgid" and msgid is not None:
+            msgid += value
+    close()
+    return entries
+
+
+def _duplicate_problems(po: Path, entries: list[tuple[int, str | None, str, int]]) -> list[Problem]:
+    """The same text twice (with the same msgctxt): GNU gettext refuses the file."""
+    seen: dict[tuple[str | None, str], int] = {}
+    problems = []
+    for line, ctx, msgid, _highest in entries:
+        key = (ctx, msgid)
+        if key in seen and msgid:
+            problems.append(Problem(po, line, _(
+                "Deze tekst staat twee keer in het bestand (ook op regel {first}): '{msgid}'. "
+                "Haal één van de twee weg.").format(first=seen[key], msgid=_short(msgid))))
+        seen.setdefault(key, line)
+    return problems
+
+
+def _too_many_forms(po: Path, entries: list[tuple[int, str | None, str, int]]) -> list[Problem]:
+    """Entries with more msgstr[…] forms than ``Plural-Forms`` allows: one line for the whole file."""
+    try:
+        header = raw_header(po).get("Plural-Forms", "")
+    except (ValueError, SyntaxError, UnicodeDecodeError):
+        return []
+    match = re.match(r"^\s*nplurals\s*=\s*(\d+)", header)
+    if not match:
+        return []  # said by _plural_problems
+    n = int(match.group(1))
+    lines = [line for line, _ctx, _msgid, highest in entries if highest >= n]
+    if not lines:
+        return []
+    return [Problem(po, lines[0], ngettext(
+        "De regel Plural-Forms zegt nplurals={n}, maar {count} tekst heeft meer meervoudsvormen. "
+        "Zet Plural-Forms goed (zie locales/README.md), of haal de extra msgstr[…]-regels weg.",
+        "De regel Plural-Forms zegt nplurals={n}, maar {count} teksten hebben meer meervoudsvormen. "
+        "Zet Plural-Forms goed (zie locales/README.md), of haal de extra msgstr[…]-regels weg.",
+        len(lines)).format(n=n, count=len(lines)))]
+
+
+def _charset_problems(po: Path) -> list[Problem]:
+    """The header must say UTF-8: another charset makes the program (and msgfmt) read the texts wrong."""
+    try:
+        content_type = raw_header(po).get("Content-Type", "")
+    except (ValueError, SyntaxError, UnicodeDecodeError):
+        return []
+    match = re.search(r"charset\s*=\s*([^\s;]+)", content_type, re.IGNORECASE)
+    charset = match.group(1) if match else ""
+    if charset.replace("-", "").replace("_", "").lower() == "utf8":
+        return []
+    return [Problem(po, 0, _(
+        "In de kop van het bestand staat een verkeerde tekenset: '{charset}'. "
+        "Zet in die regel: charset=UTF-8.").format(charset=charset or content_type))]
+
+
 def check_catalogue(po: Path) -> list[Problem]:
-    """Everything wrong in one ``.po`` file (warnings included; see :attr:`Problem.warning`)."""
+    """Everything wrong in one ``.po`` file (warnings included; see :attr:`Problem.warning`).
+
+    Every problem is one Dutch line (what is wrong, what to do); Babel's own
+    English messages and warnings never reach the translator.
+    """
     from babel.messages.pofile import PoFileError, read_po
 
     lang = po.parent.parent.name
     try:
-        with po.open("rb") as fh:
-            catalog = read_po(fh, locale=lang, abort_invalid=True)
+        text = po.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return [Problem(po, 0, _("Dit bestand is niet als UTF-8 opgeslagen. Sla het op als UTF-8, bijvoorbeeld met Poedit."))]
+    except OSError:
+        return [Problem(po, 0, _("Dit bestand kan niet geopend worden. Kijk of het bestaat en of u het mag lezen."))]
+    broken = _syntax_problems(po) + _charset_problems(po)
+    if broken:
+        return broken  # Babel would read these leniently or stop with an English message
+    entries = _entries(text)
+    broken = _duplicate_problems(po, entries) + _too_many_forms(po, entries)
+    if broken:
+        return broken
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # Babel prints its own English warnings
+            catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=lang, abort_invalid=True)
     except PoFileError as exc:
-        return [Problem(po, getattr(exc, "lineno", 0) or 0, _(
-            "Dit bestand kan niet gelezen worden. Reden: {reason}. Kijk naar aanhalingstekens en msgid/msgstr-regels.").format(
-            reason=str(exc).rstrip(".")))]
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(po, 0, _("Dit bestand kan niet gelezen worden. Reden: {reason}. Sla het op als UTF-8.").format(
-            reason=str(exc).rstrip(".")))]
+        line = getattr(exc, "lineno", None)  # Babel counts from 0
+        return [Problem(po, line + 1 if isinstance(line, int) else 0, _(
+            "Dit bestand kan niet gelezen worden. Kijk bij dit regelnummer naar de aanhalingstekens "
+            "en de regels msgid en msgstr."))]
     problems = _syntax_problems(po) + _plural_problems(po, catalog, lang)
     for message in catalog:
         strings = strings_of(message)
