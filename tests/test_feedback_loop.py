@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -293,3 +294,101 @@ def test_write_update_letter_for_the_program_records_once(old_store):
         assert [letter.kind for letter in sf.session.letters] == ["final", "update"]
         again, _changes = write_update_letter(sf, "md", today=dt.date(2026, 12, 2))
         assert again is None and len(sf.session.letters) == 2
+
+
+def test_an_update_letter_can_be_made_in_each_language_and_tells_each_change_once(cli, tmp_path):
+    sid = _session(cli, "--lang", "nl", "ar", "tr")
+    bench = cli("add", sid, "Te weinig bankjes bij de flats").stdout.strip()
+    path = cli("add", sid, "Het pad is 's avonds te donker").stdout.strip()
+    for point in (bench, path):
+        assert cli("decide", sid, point, "--status", "under_review", "--due", "2027-01-15").returncode == 0
+    assert cli("letter", sid, "--final", "-o", str(tmp_path / "brief.md")).returncode == 0  # in Dutch, the first language
+
+    def update(lang: str, name: str):
+        out = tmp_path / name
+        r = cli("letter", sid, "--update", "--lang", lang, "--format", "txt", "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        return r, " ".join(out.read_text(encoding="utf-8").split()) if out.exists() else None
+
+    assert cli("decide", sid, bench, "--status", "done", "--reason", "Er staan nu drie bankjes.").returncode == 0
+    _r, arabic = update("ar", "ar-1.txt")
+    assert arabic and "bankjes" in arabic and "donker" not in arabic
+    # Turkish readers had no update yet: the same change, not "nothing changed".
+    _r, turkish = update("tr", "tr-1.txt")
+    assert turkish and "bankjes" in turkish and "donker" not in turkish
+    r, again = update("tr", "tr-2.txt")
+    assert again is None and "niets veranderd" in r.stderr and "Taal: Turks (tr)." in r.stderr
+
+    assert cli("decide", sid, path, "--status", "done", "--reason", "Er staan nu lantaarns.").returncode == 0
+    _r, turkish = update("tr", "tr-3.txt")
+    assert turkish and "donker" in turkish and "bankjes" not in turkish, "only what is new for Turkish readers"
+    # Dutch readers had only the first letter: both changes, each once.
+    _r, dutch = update("nl", "nl-1.txt")
+    assert dutch and "donker" in dutch and "bankjes" in dutch
+
+    data = json.loads(cli("export", sid, "--format", "json").stdout)
+    assert [(x["kind"], x["language"]) for x in data["letters"]] == [
+        ("final", "nl"), ("update", "ar"), ("update", "tr"), ("update", "tr"), ("update", "nl")]
+
+
+def test_letter_before_update_is_that_languages_last_letter_or_the_first_letter():
+    from wijksessie.feedback import letter_before_update
+    from wijksessie.model import SentLetter, Session
+
+    session = Session.new("T", "N", languages=["nl", "ar", "tr"])
+    assert letter_before_update(session, "tr") is None
+    session.letters = [
+        SentLetter(sent=dt.date(2026, 1, 10), language="nl", kind="final"),
+        SentLetter(sent=dt.date(2026, 2, 10), language="ar", kind="update"),
+        SentLetter(sent=dt.date(2026, 3, 10), language="nl", kind="update"),
+    ]
+    assert letter_before_update(session, "ar").sent == dt.date(2026, 2, 10)
+    assert letter_before_update(session, "nl").sent == dt.date(2026, 3, 10)
+    assert letter_before_update(session, "tr").sent == dt.date(2026, 1, 10), "never had one: from the first letter"
+    assert letter_before_update(session).sent == dt.date(2026, 3, 10)
+
+
+@pytest.fixture
+def half_turkish(tmp_path, monkeypatch):
+    """A Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
+    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
+    from wijksessie import i18n
+
+    i18n.clear_cache()
+    yield
+    i18n.clear_cache()
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "md"])
+def test_an_update_letter_with_allow_untranslated_marks_its_dutch_parts(cli, tmp_path, half_turkish, fmt):
+    from wijksessie import i18n
+
+    sid = _session(cli, "--lang", "tr")
+    point = cli("add", sid, "De stoep is te smal.").stdout.strip()
+    assert cli("decide", sid, point, "--status", "under_review", "--due", "2027-01-15").returncode == 0
+    assert cli("letter", sid, "--final", "--allow-untranslated", "-o", str(tmp_path / "brief.md")).returncode == 0
+    assert cli("decide", sid, point, "--status", "adopted", "--reason", "De stoep wordt breder.").returncode == 0
+    out = tmp_path / f"nieuws.{fmt}"
+    refused = cli("letter", sid, "--update", "--format", fmt, "-o", str(out))
+    found = re.search(r"Taal: Turks \(tr\)\. Er staan nog (\d+) teksten in het Nederlands\.", refused.stderr)
+    assert refused.returncode == 2 and found and "--allow-untranslated" in refused.stderr and not out.exists()
+    r = cli("letter", sid, "--update", "--allow-untranslated", "--format", fmt, "-o", str(out))
+    assert r.returncode == 0 and "niet helemaal vertaald" in r.stderr, r.stderr
+    text = out.read_text(encoding="utf-8")
+    mark = "[" + i18n.language_name("nl", "tr") + "]"  # "[Felemenkçe]": Dutch, named in Turkish
+    # The note at the top says what the mark means, as in the first letter, and the mark stands before each Dutch text.
+    note = " ".join(text.split()).replace("\\", "")
+    assert "Dit teken staat voor tekst in het Nederlands: " + mark in note
+    assert int(found.group(1)) > 10 and text.count(mark) > 10 and "Sayın mahalle sakini," in text
+    plain = " ".join(text.replace("<bdi lang=\"nl\" class=\"in-dutch\"><span class=\"mark\">", "").replace("</span>", "").split())
+    assert f"{mark} Wat is er veranderd?" in plain and f"{mark} Heeft u vragen?" in plain
+    assert mark + " Sayın" not in text, "the translated greeting has no mark"
+    if fmt == "html":
+        assert 'class="dutch-note"' in text and 'lang="nl" class="in-dutch"' in text

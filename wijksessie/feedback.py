@@ -19,11 +19,11 @@ records (nothing here touches a screen):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from wijksessie import model
+from wijksessie import i18n, model
 from wijksessie.errors import UserError
 from wijksessie.i18n import _, ngettext
 from wijksessie.model import (
@@ -190,12 +190,25 @@ def record_letter(sf: SessionFile, *, language: str, fmt: str, kind: Literal["fi
 
     The first final letter also sets ``session.letter_sent`` (the promise kept).
     """
-    sent = new_letter(sf.contributions(), sf.agreements(), language=language, fmt=fmt, kind=kind, today=today)
+    return record_letters(sf, languages=[language], fmt=fmt, kind=kind, today=today)[0]
+
+
+def record_letters(sf: SessionFile, *, languages: Sequence[str], fmt: str, kind: Literal["final", "update"] = "final",
+                   today: dt.date | None = None) -> list[SentLetter]:
+    """Note one letter per language that went out (saved once, when this returns).
+
+    Every language is recorded on its own, so an update letter in one
+    language later tells its readers what changed since *their* last letter
+    (:func:`letter_before_update`).
+    """
+    contributions, agreements = sf.contributions(), sf.agreements()
+    sent = [new_letter(contributions, agreements, language=i18n.normalise(lang), fmt=fmt, kind=kind, today=today)
+            for lang in dict.fromkeys(languages)]
 
     def change(session: Session) -> None:
-        session.letters.append(sent)
-        if kind == "final" and session.letter_sent is None:
-            session.letter_sent = sent.sent
+        session.letters.extend(sent)
+        if kind == "final" and session.letter_sent is None and sent:
+            session.letter_sent = sent[0].sent
 
     sf.update(change)
     return sent
@@ -204,6 +217,25 @@ def record_letter(sf: SessionFile, *, language: str, fmt: str, kind: Literal["fi
 def last_letter(session: Session) -> SentLetter | None:
     """The letter that went out last, or ``None``."""
     return session.letters[-1] if session.letters else None  # kept in the order they went out
+
+
+def letter_before_update(session: Session, language: str | None = None) -> SentLetter | None:
+    """The letter an update letter in ``language`` tells the changes since; ``None`` when no letter went out yet.
+
+    That is the last letter recorded in that language, so each language's
+    readers hear of every change once, whichever language had an update
+    first. A language that never had a letter of its own counts from the
+    first letter: that one went to every resident (the program writes it in
+    every letter language), so nothing told only in another language is
+    lost. Without ``language``: the last letter of any language.
+    """
+    if not session.letters:
+        return None
+    if language is None:
+        return last_letter(session)
+    lang = i18n.normalise(language)
+    own = [sent for sent in session.letters if i18n.normalise(sent.language) == lang]
+    return own[-1] if own else session.letters[0]
 
 
 @dataclass
@@ -237,13 +269,15 @@ class Changes:
 
 
 def changes_since_last_letter(session: Session, contributions: Iterable[Contribution],
-                              agreements: Iterable[Agreement]) -> Changes:
-    """The points and agreements whose answer changed since the last letter sent.
+                              agreements: Iterable[Agreement], language: str | None = None) -> Changes:
+    """The points and agreements whose answer changed since the last letter sent (in ``language``).
 
-    Raises :class:`UserError` when no letter went out yet (then the first
-    letter, not an update, is what residents need).
+    With ``language`` the comparison is with that language's last letter
+    (:func:`letter_before_update`), so an update letter can be made in each
+    of the session's languages. Raises :class:`UserError` when no letter
+    went out yet (then the first letter, not an update, is what residents need).
     """
-    since = last_letter(session)
+    since = letter_before_update(session, language)
     if since is None:
         raise UserError(
             _("Er is nog geen brief verstuurd, dus er is niets bij te werken. Maak eerst de brief met --final.")

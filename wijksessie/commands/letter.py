@@ -84,30 +84,38 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 
 def _update_letter(args: argparse.Namespace) -> int:
-    """``letter --update``: only the points whose answer changed since the last letter; nothing changed, nothing written."""
+    """``letter --update``: only the points whose answer changed since the last letter in that language.
+
+    Nothing changed, nothing written. Each of the session's languages has its
+    own last letter, so the same update can be made in every language.
+    """
     import datetime as dt
 
     from wijksessie.errors import UserError
-    from wijksessie.update_letter import write_update_letter
+    from wijksessie.update_letter import language_gaps, make_update_letter
 
     if args.final:
         raise UserError(_("Kies --final of --update, niet allebei. De eerste brief is --final, een latere --update."))
     with store(args).open(args.session) as sf:
         lang = i18n.check_language(args.letter_lang or (sf.session.languages[0] if sf.session.languages else None))
-        # An update letter is always sent: like --final, refused in a language not ready for residents.
-        _check_translated(_LanguageGaps(lang), final=True, allowed=args.allow_untranslated)
-        # Written first, recorded as sent after: a letter that could not be written is not noted as sent.
-        result, changes = write_update_letter(sf, args.format, lang, today=dt.date.today(), record=False)
-        if result is None:
+        made = make_update_letter(sf, args.format, lang, today=dt.date.today(),
+                                  mark_untranslated=args.allow_untranslated)
+        changes = made.changes
+        if made.content is None:
             sys.stderr.write(
-                _("Er is niets veranderd sinds de brief van {date}. Er is geen nieuwe brief gemaakt.").format(
-                    date=changes.since.sent.isoformat()) + "\n"
+                _("Er is niets veranderd sinds de vorige brief in deze taal. Taal: {language}. Datum van die brief: {date}. "
+                  "Er is geen nieuwe brief gemaakt.").format(
+                    language=_language_label(lang), date=changes.since.sent.isoformat()) + "\n"
             )
             return 0
-        if isinstance(result, bytes):
-            _write_bytes(args, result)
+        # An update letter is always sent: like --final, refused in Dutch parts unless --allow-untranslated.
+        for gap in language_gaps([made]):
+            _check_translated(gap, final=True, allowed=args.allow_untranslated)
+        # Written first, recorded as sent after: a letter that could not be written is not noted as sent.
+        if isinstance(made.content, bytes):
+            _write_bytes(args, made.content)
         else:
-            write_output(args, result)
+            write_output(args, made.content)
         from wijksessie import feedback
 
         feedback.record_letter(sf, language=lang, fmt=args.format, kind="update", today=dt.date.today())
@@ -119,6 +127,11 @@ def _update_letter(args: argparse.Namespace) -> int:
         + _("De brief is vastgelegd als verstuurd.") + "\n"
     )
     return 0
+
+
+def _language_label(lang: str) -> str:
+    """``Turks (tr)``: the language's name in the interface language, with its code."""
+    return f"{i18n.language_name(lang, i18n.interface_language())} ({lang})"
 
 
 def _say_held_points(contributions: list[Contribution], session_id: str) -> None:
@@ -137,7 +150,7 @@ def _check_translated(rendered: Translated, *, final: bool, allowed: bool) -> No
     n = len(rendered.untranslated)
     if not n:
         return
-    language = f"{i18n.language_name(rendered.lang, i18n.interface_language())} ({rendered.lang})"
+    language = _language_label(rendered.lang)
     if final and not allowed:
         raise UserError(
             i18n.ngettext(
@@ -160,16 +173,6 @@ def _check_translated(rendered: Translated, *, final: bool, allowed: bool) -> No
         ).format(n=n, language=language, lang=rendered.lang)
         + "\n"
     )
-
-
-class _LanguageGaps:
-    """The letter texts a language still lacks (``i18n status LANG``), for :func:`_check_translated`."""
-
-    def __init__(self, lang: str) -> None:
-        from wijksessie.i18n_tools import missing
-
-        self.lang = lang
-        self.untranslated: list[str] = missing(lang).letter
 
 
 def _write_bytes(args: argparse.Namespace, data: bytes) -> None:
