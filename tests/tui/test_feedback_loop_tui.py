@@ -8,7 +8,9 @@ data folder; what is checked is what ends up on disk and what a user reads.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, Select
 
@@ -470,3 +472,97 @@ async def test_home_says_the_letter_and_what_else_is_late(store, read_screen, cl
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: "te laat: brief + 1" in read_screen(app), "the late letter and point are flagged",
                     tries=3000)
+
+
+def _changed_after_first_letter(store: SessionStore, languages: list[str]) -> str:
+    s = Session.new("Gezond Noord", "Noord", date="2026-02-10", languages=languages)
+    store.create(s)
+    with store.open(s.id) as sf:
+        cid = sf.add_contribution(Contribution.new("Te weinig groen bij de flats", theme="Groen", kind="problem")).id
+        sf.decide(cid, "under_review", reason="We vragen het na.", due="2026-04-01")
+        feedback.record_letter(sf, language=languages[0], fmt="", kind="final", today=dt.date(2026, 2, 20))
+        sf.decide(cid, "adopted", reason="Er komen vier bomen.")
+    return s.id
+
+
+async def test_update_letter_skips_a_language_that_already_had_it_from_the_command_line(store, read_screen, clock,
+                                                                                        until):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid = _changed_after_first_letter(store, ["nl", "en"])
+    with store.open(sid) as sf:  # as 'wijksessie letter SID --update --lang en' records it
+        feedback.record_letter(sf, language="en", fmt="md", kind="update", today=dt.date(2026, 3, 1))
+    folder = store.data_dir / "uitvoer" / sid
+    app = Host(lambda: LetterPreviewScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
+        await pilot.press("u")
+        await until(pilot, lambda: "Bijwerkbrief gemaakt" in " ".join(read_screen(app).split()),
+                    "the screen says the update letter is made", tries=3000)
+        text = " ".join(read_screen(app).split())
+        assert "1 punt is veranderd." in text and "Geen nieuws voor deze talen: Engels." in text
+        assert sorted(p.name for p in folder.glob("bijwerkbrief-*")) == [
+            f"bijwerkbrief-2026-03-12-{sid}-nl.{fmt}" for fmt in ("html", "md", "txt")]
+        assert [(x.kind, x.language) for x in _disk(store, sid).session.letters] == [
+            ("final", "nl"), ("update", "en"), ("update", "nl")]
+
+
+@pytest.fixture
+def half_turkish(tmp_path, monkeypatch):
+    """A Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
+    from wijksessie import i18n
+
+    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
+    i18n.clear_cache()
+    yield
+    i18n.clear_cache()
+
+
+async def test_update_letter_in_a_half_translated_language_warns_and_asks_first(store, read_screen, clock, until,
+                                                                               half_turkish):
+    from wijksessie import i18n
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid = _changed_after_first_letter(store, ["nl", "tr"])
+    folder = store.data_dir / "uitvoer" / sid
+    app = Host(lambda: LetterPreviewScreen(store, sid))
+    app.clock = clock
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the program asks first", tries=3000)
+        text = " ".join(read_screen(app).split())
+        found = re.search(r"Taal: Turks\. Er staan nog (\d+) teksten in het Nederlands\.", text)
+        assert found and int(found.group(1)) > 10, text
+        assert "Toch maken" in text
+        assert not list(folder.glob("bijwerkbrief-*")) if folder.exists() else True
+        await pilot.press("n")  # not yet: nothing written, nothing recorded
+        await until(pilot, lambda: "Er is geen bijwerkbrief gemaakt." in read_screen(app), "the screen says so",
+                    tries=3000)
+        assert not list(folder.glob("bijwerkbrief-*")) if folder.exists() else True
+        assert [x.kind for x in _disk(store, sid).session.letters] == ["final"]
+
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the program asks again", tries=3000)
+        await pilot.press("j")
+        await until(pilot, lambda: "Bijwerkbrief gemaakt" in " ".join(read_screen(app).split()),
+                    "the update letter is made after the yes", tries=3000)
+        assert "Nederlandse tekst is gemarkeerd." in " ".join(read_screen(app).split())
+        assert len(list(folder.glob("bijwerkbrief-*"))) == 6
+        page = (folder / f"bijwerkbrief-2026-03-12-{sid}-tr.html").read_text(encoding="utf-8")
+        mark = "[" + i18n.language_name("nl", "tr") + "]"
+        assert 'class="dutch-note"' in page and page.count(f'<span class="mark">{mark}</span>') > 10
+        assert 'class="in-dutch"' not in (folder / f"bijwerkbrief-2026-03-12-{sid}-nl.html").read_text(encoding="utf-8")
+        assert [(x.kind, x.language) for x in _disk(store, sid).session.letters] == [
+            ("final", "nl"), ("update", "nl"), ("update", "tr")]

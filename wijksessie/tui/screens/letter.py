@@ -80,6 +80,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.written: list[Path] = []
         self.problem = ""
         self.personal_written: list[Path] = []
+        self.update_note = ""  # what the last update letter did (tui/screens/update_letter.py), kept in the status line
 
     def _load(self, sf) -> None:
         self.session = sf.session
@@ -188,6 +189,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
             if missing:
                 text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
                             .format(chars=terminal_safe(" ".join(dict.fromkeys("".join(missing.values()))))))
+        if self.update_note:
+            text.append("\n" + self.update_note)
         if self.personal_written:
             text.append("\n" + ngettext("{n} brief om te printen. Map: {folder}", "{n} brieven om te printen. Map: {folder}",
                                          len(self.personal_written)).format(

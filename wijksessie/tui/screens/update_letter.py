@@ -34,6 +34,7 @@ def make(screen: LetterPreviewScreen, *, allow_untranslated: bool = False) -> No
     if not available(screen):
         screen.notify(_("Er is nog geen brief verstuurd. Maak eerst de definitieve brief met d."), severity="warning")
         return
+    screen.update_note = ""
     screen.show_status(_("Bezig met maken…"))
     store, sid, day = screen.store, screen.session_id, today(screen)
 
@@ -84,7 +85,6 @@ def _done(screen: LetterPreviewScreen, result: UpdateLetters | None, problem: st
         return
     written = result.written
     screen.written = written
-    screen.reload_session()
     message = (
         ngettext("{n} punt is veranderd.", "{n} punten zijn veranderd.", result.points).format(n=result.points)
         + " "
@@ -98,6 +98,8 @@ def _done(screen: LetterPreviewScreen, result: UpdateLetters | None, problem: st
             languages=", ".join(_language(lang) for lang in result.unchanged))
     if result.gaps:
         message += " " + _("Nederlandse tekst is gemarkeerd.")
+    screen.update_note = message
+    screen.reload_session()  # shows the status line again, with this note
     screen.notify(message, title=_("Bijwerkbrief klaar"), timeout=10)
 
 
