@@ -58,6 +58,11 @@ def test_a_changed_answer_is_written_in_every_language_and_recorded(st, data_dir
     # Asked again the same day: nothing changed since that update letter.
     again = update_outputs.write_update_letters(st, sid, data_dir, today=dt.date(2026, 3, 12))
     assert again.written is None and again.unchanged == ["nl", "en"]
+    # The command line agrees: 'letter --update --lang en' has nothing new for English readers either.
+    from wijksessie.update_letter import make_update_letter
+
+    with st.open(sid, readonly=True) as sf:
+        assert make_update_letter(sf, "md", "en").content is None
 
 
 def test_a_language_that_had_its_update_from_the_command_line_is_not_told_twice(st, data_dir):

@@ -558,7 +558,7 @@ async def test_update_letter_in_a_half_translated_language_warns_and_asks_first(
         await pilot.press("j")
         await until(pilot, lambda: "Bijwerkbrief gemaakt" in " ".join(read_screen(app).split()),
                     "the update letter is made after the yes", tries=3000)
-        assert "Nederlandse tekst is gemarkeerd." in " ".join(read_screen(app).split())
+        assert "Bij elke Nederlandse tekst staat een teken." in " ".join(read_screen(app).split())
         assert len(list(folder.glob("bijwerkbrief-*"))) == 6
         page = (folder / f"bijwerkbrief-2026-03-12-{sid}-tr.html").read_text(encoding="utf-8")
         mark = "[" + i18n.language_name("nl", "tr") + "]"

@@ -97,7 +97,7 @@ def _done(screen: LetterPreviewScreen, result: UpdateLetters | None, problem: st
         message += " " + _("Geen nieuws voor deze talen: {languages}.").format(
             languages=", ".join(_language(lang) for lang in result.unchanged))
     if result.gaps:
-        message += " " + _("Nederlandse tekst is gemarkeerd.")
+        message += " " + _("Bij elke Nederlandse tekst staat een teken.")
     screen.update_note = message
     screen.reload_session()  # shows the status line again, with this note
     screen.notify(message, title=_("Bijwerkbrief klaar"), timeout=10)
