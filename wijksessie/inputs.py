@@ -146,8 +146,9 @@ def parse_vote_line(text: str, themes: list[str]) -> tuple[str, int]:
         raise InputError(_("0 stemmen verandert niets. Typ een aantal, bijvoorbeeld: Bewegen 4."))
     if abs(count) > MAX_VOTES_AT_ONCE:
         raise InputError(
-            _("{count} stemmen in één keer is te veel. Typ een aantal tot en met {maximum}.").format(
-                count=count, maximum=MAX_VOTES_AT_ONCE)
+            ngettext("{count} stem in één keer is te veel. Typ een aantal tot en met {maximum}.",
+                     "{count} stemmen in één keer is te veel. Typ een aantal tot en met {maximum}.",
+                     abs(count)).format(count=count, maximum=MAX_VOTES_AT_ONCE)
         )
     return match_theme(name, themes), count
 

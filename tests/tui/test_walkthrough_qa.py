@@ -118,7 +118,7 @@ async def test_home_list_keeps_its_column_widths_after_coming_back(data_dir, sto
             await pilot.pause()
             await pilot.press("escape")
             await _until(pilot, lambda: app.screen is home, "home again")
-        wholes = ("2026-11-24", "Zuid-Oost", "verstuurd", "Samen gezond")
+        wholes = ("24-11-2026", "Zuid-Oost", "verstuurd", "Samen gezond")
         await _until(pilot, lambda: all(whole in _shown(app) for whole in wholes), "every column whole again")
         shown = _shown(app)
         for whole in wholes:
@@ -190,7 +190,7 @@ async def test_more_votes_than_people_can_give_is_said_at_once(data_dir, store):
         app.focused.insert_text_at_cursor("Bewegen 100")
         await pilot.press("enter")
         error = app.screen.query_one("#vote-error", Static)
-        await _until(pilot, lambda: "meer dan 10 mensen" in str(error.render()), "the warning")
+        await _until(pilot, lambda: "Deelnemers: 10." in str(error.render()), "the warning")
         app.focused.insert_text_at_cursor("Bewegen -90")
         await pilot.press("enter")
         await _until(pilot, lambda: not error.display, "the warning gone once the count can be right")

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from wijksessie import inputs, model
 from wijksessie.errors import UserError
-from wijksessie.i18n import _
+from wijksessie.i18n import _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui import messages
 from wijksessie.tui.meeting.base import StepView, error_line
@@ -63,7 +63,8 @@ class TallyView(StepView):
     def _check_text(self) -> Text:
         s = self.session
         text = Text()
-        text.append(_("Bewaard: {n} deelnemers").format(n=s.tally.participants), style="bold")
+        text.append(ngettext("Bewaard: {n} deelnemer", "Bewaard: {n} deelnemers", s.tally.participants).format(
+            n=s.tally.participants), style="bold")
         if s.tally.groups:
             text.append(" \u00b7 " + terminal_safe(inputs.format_groups(s.tally.groups), oneline=True))
         text.append("\n")

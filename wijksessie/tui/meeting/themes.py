@@ -139,8 +139,11 @@ class VoteView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            _("Iedereen heeft {n} stemmen. Typ: thema aantal, bijvoorbeeld Bewegen 4: dat telt er 4 bij "
-              "(Bewegen -1 haalt er 1 af). Of kies met \u2191 \u2193 en tel met + en -.").format(n=self.step.dots),
+            ngettext("Iedereen heeft {n} stem. Typ: thema aantal, bijvoorbeeld Bewegen 4: dat telt er 4 bij "
+                     "(Bewegen -1 haalt er 1 af). Of kies met \u2191 \u2193 en tel met + en -.",
+                     "Iedereen heeft {n} stemmen. Typ: thema aantal, bijvoorbeeld Bewegen 4: dat telt er 4 bij "
+                     "(Bewegen -1 haalt er 1 af). Of kies met \u2191 \u2193 en tel met + en -.",
+                     self.step.dots).format(n=self.step.dots),
             classes="hint",
         )
         yield VoteLine(
@@ -195,9 +198,10 @@ class VoteView(StepView):
         total = sum(session.priorities.votes.values())
         most = session.tally.participants * self.step.dots
         if session.priorities.method == "dots" and session.tally.participants and total > most:
+            # Each count after a label and a colon: right for 1 and for every number, in every language.
             error_line(self.query_one("#vote-error", Static), _(
-                "{total} stemmen: meer dan {people} mensen met elk {dots} stemmen kunnen geven ({most}). "
-                "Klopt een aantal niet? Typ het thema met een min, bijvoorbeeld Bewegen -10."
+                "Er zijn meer stemmen dan kan: {total}. Deelnemers: {people}. Stemmen per persoon: {dots}. "
+                "Samen ten hoogste: {most}. Klopt een aantal niet? Typ het thema met een min, bijvoorbeeld Bewegen -10."
             ).format(total=total, people=session.tally.participants, dots=self.step.dots, most=most))
 
     def not_saved(self, request: messages.MeetingRequest) -> None:

@@ -336,7 +336,11 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
                 message = Text(ngettext("Nog {n} van de {total} zonder antwoord.", "Nog {n} van de {total} zonder antwoord.",
                                         n).format(n=n, total=total))
             else:
-                message = Text(_("Alle {total} punten hebben een antwoord. De brief kan definitief.").format(total=total))
+                # Translators: the singular is for one point; keep {total} there if your language uses
+                # that form for other numbers too (as 21 in Russian).
+                message = Text(ngettext("Het enige punt heeft een antwoord. De brief kan definitief.",
+                                        "Alle {total} punten hebben een antwoord. De brief kan definitief.",
+                                        total).format(total=total))
             message.append("  " + _("Enter: besluit vastleggen."), style="dim")
         counter.update(message)
         counter.set_class(total > 0 and n == 0, "-done")

@@ -40,10 +40,15 @@ def lines(r) -> list[str]:
         out.append("")
         out.append(_("Gesprekken die op elkaar volgen:"))
         for t in r.trajectories:
-            out.append("  " + _("{neighbourhood}: {meetings} gesprekken, {points} punten, {answered} beantwoord, "
-                                "{done} gedaan, {overdue} te laat").format(
-                neighbourhood=terminal_safe(t.neighbourhood, oneline=True), meetings=len(t.meetings),
-                points=t.points, answered=t.answered, done=t.done, overdue=t.overdue))
+            counts = ", ".join([
+                ngettext("{n} gesprek", "{n} gesprekken", len(t.meetings)).format(n=len(t.meetings)),
+                ngettext("{n} punt", "{n} punten", t.points).format(n=t.points),
+                ngettext("{n} beantwoord", "{n} beantwoord", t.answered).format(n=t.answered),
+                ngettext("{n} gedaan", "{n} gedaan", t.done).format(n=t.done),
+                ngettext("{n} te laat", "{n} te laat", t.overdue).format(n=t.overdue),
+            ])
+            out.append("  " + _("{neighbourhood}: {counts}").format(
+                neighbourhood=terminal_safe(t.neighbourhood, oneline=True), counts=counts))
     g = r.grant
     if g.evaluation.total or g.follow_up_evaluation.total:
         out.append("")
