@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -81,3 +82,84 @@ def test_municipality_set_once_from_the_program(tmp_path):
     assert again.name == "Gemeente Zuidhorn"
     assert again.signature == "Team Wijk\nAnna"
     assert not letter.is_example_municipality(again)
+
+
+@pytest.fixture
+def half_turkish(tmp_path, monkeypatch):
+    """A real Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
+    from wijksessie import i18n
+
+    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
+    i18n.clear_cache()
+    yield
+    i18n.clear_cache()
+
+
+def _decided(st, languages: list[str]) -> str:
+    sid = create_demo(st)
+    with st.open(sid) as sf:
+        sf.update(lambda s: setattr(s, "languages", languages))
+        for c in sf.contributions():
+            if not c.decision.status.answered:
+                sf.decide(c.id, status="adopted")
+    return sid
+
+
+def _dutch_marks(path) -> int:
+    from wijksessie import i18n
+
+    return path.read_text(encoding="utf-8").count("[" + i18n.language_name("nl", "tr") + "]")
+
+
+def test_letters_in_a_half_translated_language_are_not_written_without_a_yes(st, data_dir, half_turkish):
+    sid = _decided(st, ["nl", "tr"])
+    with st.open(sid, readonly=True) as sf:
+        session, contributions, agreements = sf.session, sf.contributions(), sf.agreements()
+    with pytest.raises(outputs.UntranslatedLetters) as caught:
+        outputs.write_letters(session, contributions, agreements, data_dir)
+    [gap] = caught.value.gaps
+    assert gap.lang == "tr" and len(gap.untranslated) > 10
+    found = re.search(r"Taal: Turks\. Er staan nog (\d+) teksten in het Nederlands\.", str(caught.value))
+    assert found and int(found.group(1)) == len(gap.untranslated)
+    assert not outputs.session_folder(data_dir, sid).exists()  # nothing half-written
+
+    written = outputs.write_letters(session, contributions, agreements, data_dir, allow_untranslated=True)
+    assert len(written) == 2 * len(outputs.letter_formats())
+    assert [g.lang for g in written.gaps] == ["tr"]
+    folder = outputs.session_folder(data_dir, sid)
+    turkish = folder / letter.default_filename(session, "html", "tr")
+    assert 'class="dutch-note"' in turkish.read_text(encoding="utf-8") and _dutch_marks(turkish) > 10
+    assert _dutch_marks(folder / letter.default_filename(session, "html", "nl")) == 0
+
+
+def test_final_letter_in_a_half_translated_language_waits_for_a_yes_and_is_recorded_per_language(
+        st, data_dir, half_turkish):
+    sid = _decided(st, ["nl", "tr"])
+    with pytest.raises(outputs.UntranslatedLetters):
+        outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    assert not outputs.session_folder(data_dir, sid).exists()
+    with st.open(sid, readonly=True) as sf:
+        assert sf.session.letter_sent is None and sf.session.letters == []
+
+    written = outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1), allow_untranslated=True)
+    assert [g.lang for g in written.gaps] == ["tr"]
+    with st.open(sid, readonly=True) as sf:
+        assert sf.session.letter_sent == dt.date(2026, 4, 1)
+        assert [(x.kind, x.language) for x in sf.session.letters] == [("final", "nl"), ("final", "tr")]
+        session = sf.session
+    assert _dutch_marks(outputs.session_folder(data_dir, sid) / letter.default_filename(session, "md", "tr")) > 10
+
+
+def test_final_letter_in_complete_languages_is_written_without_asking_and_recorded_per_language(st, data_dir):
+    sid = _decided(st, ["nl", "en"])
+    written = outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    assert len(written) == 2 * len(outputs.letter_formats()) and written.gaps == []
+    with st.open(sid, readonly=True) as sf:
+        assert [(x.kind, x.language) for x in sf.session.letters] == [("final", "nl"), ("final", "en")]

@@ -8,18 +8,29 @@ not about one session; it goes into ``<data folder>/uitvoer/overzicht/``.
 The full-screen program makes its files through these functions; the command
 line writes where ``-o`` says. Every file is written whole or not at all
 (:func:`wijksessie.atomic.write_atomic`); making the same file again replaces it.
+
+A letter in a language that still lacks some of its texts would mix that
+language with Dutch. So :func:`write_letters` and :func:`write_final_letter`
+write nothing (and record nothing) while a letter language has Dutch texts
+left, and raise :class:`UntranslatedLetters` with the count per language; the
+program asks, and on a yes calls again with ``allow_untranslated`` — then
+every Dutch text is marked, as ``wijksessie letter --allow-untranslated`` does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wijksessie import export, i18n, letter
 from wijksessie.atomic import make_folders, write_atomic
+from wijksessie.errors import UserError
+from wijksessie.i18n import _, ngettext
 from wijksessie.model import Agreement, Contribution, Session
+from wijksessie.update_letter import LanguageGap, language_gaps
 
 if TYPE_CHECKING:
     from wijksessie.documents.personal import PersonalLetter
@@ -62,6 +73,8 @@ class WrittenFiles(list[Path]):
         super().__init__(paths)
         #: file name -> characters the PDF's font cannot show (left out of that file).
         self.missing: dict[str, str] = {}
+        #: Languages whose letter holds (marked) Dutch texts, when written with ``allow_untranslated``.
+        self.gaps: list[LanguageGap] = []
 
 
 def _write(path: Path, content: str | bytes) -> Path:
@@ -86,20 +99,78 @@ def letter_languages(session: Session) -> list[str]:
     return list(session.languages or [i18n.DEFAULT_LANGUAGE])
 
 
+def gaps_lines(gaps: Sequence[LanguageGap]) -> list[str]:
+    """One line per language: ``Taal: Turks. Er staan nog 12 teksten in het Nederlands.`` (interface language)."""
+    lines = []
+    for gap in gaps:
+        n = len(gap.untranslated)
+        lines.append(ngettext("Taal: {language}. Er staat nog {n} tekst in het Nederlands.",
+                              "Taal: {language}. Er staan nog {n} teksten in het Nederlands.", n)
+                     .format(language=i18n.language_name(gap.lang, i18n.current_language()), n=n))
+    return lines
+
+
+class UntranslatedLetters(UserError):
+    """A letter language still has Dutch texts; nothing was written. ``gaps`` says how many, per language."""
+
+    def __init__(self, gaps: Sequence[LanguageGap]) -> None:
+        self.gaps = list(gaps)
+        super().__init__(gaps_question(self.gaps))
+
+
+def gaps_question(gaps: Sequence[LanguageGap]) -> str:
+    """What is wrong (per language, how many texts are Dutch) and what to do; the program asks it before writing."""
+    return "\n".join([_("De brief is nog niet helemaal vertaald."), *gaps_lines(gaps),
+                      _("Laat eerst de vertaling afmaken. Of maak de brief toch; "
+                        "dan staat bij elke Nederlandse tekst een teken.")])
+
+
+@dataclass
+class _Made:
+    """One letter file made in memory, not yet written."""
+
+    path: Path
+    content: str | bytes
+    lang: str
+    untranslated: list[str] = field(default_factory=list)
+    missing: str = ""
+
+
 def write_letters(session: Session, contributions: list[Contribution], agreements: list[Agreement], data_dir: Path,
                   *, languages: Sequence[str] | None = None, formats: Sequence[str] | None = None,
-                  final: bool = False, today: dt.date | None = None) -> WrittenFiles:
+                  final: bool = False, today: dt.date | None = None,
+                  allow_untranslated: bool = False) -> WrittenFiles:
     """The letter in every format and language (or those asked); returns the files written.
 
     PDF and Word come from :func:`wijksessie.documents.write_document`; the
     characters a PDF had to leave out are in the result's ``missing``.
     Everything is made first and only then written, so a broken template
-    writes nothing.
+    writes nothing. While a language still has Dutch texts nothing is
+    written either: :class:`UntranslatedLetters` says how many per language.
+    With ``allow_untranslated`` the letter is written and those texts are
+    marked (the result's ``gaps`` then lists them).
     """
+    made = _make_letters(session, contributions, agreements, session_folder(data_dir, session.id), languages=languages, formats=formats, final=final,
+                        today=today, mark_untranslated=allow_untranslated)
+    gaps = language_gaps(made)
+    if gaps and not allow_untranslated:
+        raise UntranslatedLetters(gaps)
+    written = WrittenFiles()
+    for item in made:
+        written.append(_write(item.path, item.content))
+        if item.missing:
+            written.missing[item.path.name] = item.missing
+    written.gaps = gaps
+    return written
+
+
+def _make_letters(session: Session, contributions: list[Contribution], agreements: list[Agreement], folder: Path, *,
+                  languages: Sequence[str] | None = None, formats: Sequence[str] | None = None, final: bool = False,
+                  today: dt.date | None = None, mark_untranslated: bool = False) -> list[_Made]:
+    """Every letter file in memory (nothing written), each with the Dutch texts its language lacks."""
     from wijksessie.documents import DOCUMENT_FORMATS, write_document
 
-    folder = session_folder(data_dir, session.id)
-    made: list[tuple[Path, str | bytes, str]] = []
+    made: list[_Made] = []
     municipality = None
     for lang in languages or letter_languages(session):
         for fmt in formats or letter_formats():
@@ -107,24 +178,23 @@ def write_letters(session: Session, contributions: list[Contribution], agreement
             if fmt in DOCUMENT_FORMATS:
                 municipality = municipality or letter.load_municipality()
                 doc = write_document(session, contributions, agreements, fmt, lang, municipality=municipality,
-                                     today=today, final=final)
-                made.append((path, doc.data, doc.missing))
+                                     today=today, final=final, mark_untranslated=mark_untranslated)
+                made.append(_Made(path, doc.data, doc.lang, doc.untranslated, doc.missing))
             else:
-                made.append((path, letter.render_letter(session, contributions, agreements, fmt, lang,
-                                                        final=final, today=today), ""))
-    written = WrittenFiles()
-    for path, content, missing in made:
-        written.append(_write(path, content))
-        if missing:
-            written.missing[path.name] = missing
-    return written
+                rendered = letter.write_letter(session, contributions, agreements, fmt, lang, final=final, today=today,
+                                               mark_untranslated=mark_untranslated)
+                made.append(_Made(path, rendered.text, rendered.lang, rendered.untranslated))
+    return made
 
 
-def write_final_letter(store: SessionStore, session_id: str, data_dir: Path, *, today: dt.date | None = None) -> WrittenFiles:
-    """The final letter in every format and language, and record the day it was sent.
+def write_final_letter(store: SessionStore, session_id: str, data_dir: Path, *, today: dt.date | None = None,
+                       allow_untranslated: bool = False) -> WrittenFiles:
+    """The final letter in every format and language, and record it as sent: one letter per language.
 
-    Raises :class:`~wijksessie.errors.UserError` while a contribution has no decision;
-    then nothing is written.
+    Raises :class:`~wijksessie.errors.UserError` while a contribution has no
+    decision, and :class:`UntranslatedLetters` while a letter language has
+    Dutch texts left (unless ``allow_untranslated``: then they are marked);
+    then nothing is written and nothing recorded.
     """
     today = today or dt.date.today()
     with store.open(session_id) as sf:  # locked while the letter is made and recorded
@@ -132,9 +202,10 @@ def write_final_letter(store: SessionStore, session_id: str, data_dir: Path, *, 
         from wijksessie import feedback
 
         feedback.check_first_letter(contributions, in_program=True)  # being looked into, with a date, is an answer
-        written = write_letters(sf.session, contributions, sf.agreements(), data_dir, final=True, today=today)
-        language = sf.session.languages[0] if sf.session.languages else i18n.DEFAULT_LANGUAGE
-        feedback.record_letter(sf, language=language, fmt="", kind="final", today=today)
+        written = write_letters(sf.session, contributions, sf.agreements(), data_dir, final=True, today=today,
+                                allow_untranslated=allow_untranslated)
+        feedback.record_letters(sf, languages=letter_languages(sf.session), fmt=",".join(letter_formats()),
+                                kind="final", today=today)
     return written
 
 

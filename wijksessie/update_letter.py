@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from wijksessie import i18n, letter
 from wijksessie.errors import UserError
@@ -159,8 +159,24 @@ class LanguageGap:
     untranslated: list[str]
 
 
-def language_gaps(letters: Iterable[UpdateLetter]) -> list[LanguageGap]:
-    """Per language, the Dutch texts its update letters had to use; fully translated languages left out.
+class MadeLetter(Protocol):
+    """A letter made in one language and format (an update letter, or the first or final letter's files)."""
+
+    @property
+    def content(self) -> str | bytes | None: ...
+
+    @property
+    def lang(self) -> str: ...
+
+    @property
+    def untranslated(self) -> list[str]: ...
+
+
+def language_gaps(letters: Iterable[MadeLetter]) -> list[LanguageGap]:
+    """Per language, the Dutch texts its letters had to use; fully translated languages left out.
+
+    Also the check of the program's first and final letter
+    (:func:`wijksessie.outputs.write_letters`).
 
     The one rule for the command line (``letter --update`` refuses without
     ``--allow-untranslated``) and the program (asks before it writes): an

@@ -31,6 +31,7 @@ from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
 from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, program_words, today
+from wijksessie.update_letter import LanguageGap
 
 
 class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
@@ -80,6 +81,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.written: list[Path] = []
         self.problem = ""
         self.personal_written: list[Path] = []
+        self.write_note = ""  # e.g. that the Dutch texts are marked, after 'Toch maken'
         self.update_note = ""  # what the last update letter did (tui/screens/update_letter.py), kept in the status line
 
     def _load(self, sf) -> None:
@@ -189,6 +191,8 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
             if missing:
                 text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
                             .format(chars=terminal_safe(" ".join(dict.fromkeys("".join(missing.values()))))))
+        if self.write_note:
+            text.append("\n" + self.write_note)
         if self.update_note:
             text.append("\n" + self.update_note)
         if self.personal_written:
@@ -205,22 +209,41 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
     # -- making files
 
     @work(thread=True, exclusive=True, group="letter-write")
-    def _write_in_thread(self, final: bool) -> None:
+    def _write_in_thread(self, final: bool, allow_untranslated: bool = False) -> None:
         written: list[Path]
         try:
             if final:
                 written = outputs.write_final_letter(self.store, self.session_id, self.store.data_dir,
-                                                     today=today(self))
+                                                     today=today(self), allow_untranslated=allow_untranslated)
             else:
                 written = outputs.write_letters(self.session, self.contributions, self.agreements, self.store.data_dir,
-                                                today=today(self))
+                                                today=today(self), allow_untranslated=allow_untranslated)
             problem = ""
+        except outputs.UntranslatedLetters as exc:  # nothing written, nothing recorded: ask first
+            self.app.call_from_thread(self._ask_untranslated, exc.gaps, final)
+            return
         except UserError as exc:
             written, problem = [], program_words(str(exc))
         except OSError as exc:
             written, problem = [], _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.") \
                 .format(error=exc.strerror or exc)
         self.app.call_from_thread(self._written, written, problem, final)
+
+    def _ask_untranslated(self, gaps: list[LanguageGap], final: bool) -> None:
+        """Say per language how many texts are still Dutch; write (those texts marked) only after an explicit yes."""
+        from wijksessie.tui.dialogs.common import ConfirmDialog
+
+        question = outputs.gaps_question(gaps)
+        self.show_status("⚠ " + question)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.show_status(_("Bezig met maken…"))
+                self._write_in_thread(final, True)
+            else:
+                self.show_status(_("Er is geen brief gemaakt."))
+
+        self.app.push_screen(ConfirmDialog(question, yes=_("Toch maken"), no=_("Nog niet"), danger=True), answer)
 
     def _written(self, written: list[Path], problem: str, final: bool) -> None:
         if final:
@@ -233,6 +256,9 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.written = written
         message = ngettext("{n} bestand gemaakt. Map: {folder}", "{n} bestanden gemaakt. Map: {folder}",
                            len(written)).format(n=len(written), folder=self.folder)
+        if getattr(written, "gaps", None):  # written after a yes to 'Toch maken'
+            message += " " + _("Bij elke Nederlandse tekst staat een teken.")
+        self.write_note = _("Bij elke Nederlandse tekst staat een teken.") if getattr(written, "gaps", None) else ""
         self.show_status()
         self.notify(message, title=_("Definitieve brief klaar") if final else _("Brief klaar"), timeout=8)
 

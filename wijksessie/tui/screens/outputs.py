@@ -26,6 +26,7 @@ from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
 from wijksessie.tui.base import SaysWhyKeys, StopAtEndsOptionList, TranslatedScreen, program_words, today
+from wijksessie.update_letter import LanguageGap
 
 
 class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
@@ -61,6 +62,7 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.made: list[Path] = []
         self.busy = False
         self.missing = ""  # characters a PDF had to leave out
+        self.marked = False  # letters made after 'Toch maken': their Dutch texts are marked
 
     # -- what can be made
 
@@ -112,7 +114,7 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     # -- making
 
-    def _make(self, key: str) -> list[Path]:
+    def _make(self, key: str, allow_untranslated: bool = False) -> list[Path]:
         data = self.store.data_dir
         if key.startswith("export-"):
             with self.store.open(self.session_id, readonly=True) as sf:
@@ -120,9 +122,10 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
         if key == "letters":
             with self.store.open(self.session_id, readonly=True) as sf:
                 return self._note_missing(outputs.write_letters(sf.session, sf.contributions(), sf.agreements(), data,
-                                                                today=today(self)))
+                                                                today=today(self), allow_untranslated=allow_untranslated))
         if key == "final":
-            return self._note_missing(outputs.write_final_letter(self.store, self.session_id, data, today=today(self)))
+            return self._note_missing(outputs.write_final_letter(self.store, self.session_id, data, today=today(self),
+                                                                 allow_untranslated=allow_untranslated))
         if key == "personal":
             return [item.path for item in self._note_missing(
                 outputs.write_personal_letters(self.store, self.session_id, data, today=today(self)))]
@@ -138,38 +141,65 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
         return made
 
     @work(thread=True, exclusive=True, group="outputs")
-    def make(self, keys: list[str]) -> None:
-        """Make the files for ``keys`` in a thread; the screen says what was made or what went wrong."""
+    def make(self, keys: list[str], allow_untranslated: bool = False) -> None:
+        """Make the files for ``keys`` in a thread; the screen says what was made or what went wrong.
+
+        A letter in a language with Dutch texts left is not made: the screen
+        asks afterwards (:meth:`_ask_untranslated`) and makes it on a yes.
+        """
         made: list[Path] = []
         problems: list[str] = []
+        waiting: list[str] = []  # letters not made: a language still has Dutch texts
+        gaps: list[LanguageGap] = []
         for key in keys:
             try:
-                made += self._make(key)
+                made += self._make(key, allow_untranslated)
+            except outputs.UntranslatedLetters as exc:
+                waiting.append(key)
+                gaps = gaps or exc.gaps
             except UserError as exc:
                 problems.append(program_words(str(exc)))
             except OSError as exc:
                 problems.append(_("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.")
                                 .format(error=exc.strerror or exc))
-        self.app.call_from_thread(self._finished, made, problems)
+        self.app.call_from_thread(self._finished, made, problems, waiting, gaps)
 
-    def _start(self, keys: list[str]) -> None:
+    def _start(self, keys: list[str], allow_untranslated: bool = False) -> None:
         if self.busy:
             self.notify(_("Even wachten: de vorige bestanden worden nog gemaakt."), severity="warning")
             return
         self.busy = True
         self.query_one("#outputs-log", Static).update(_("Bezig met maken…"))
-        self.make(keys)
+        self.make(keys, allow_untranslated)
 
-    def _finished(self, made: list[Path], problems: list[str]) -> None:
+    def _finished(self, made: list[Path], problems: list[str], waiting: list[str] | None = None,
+                  gaps: list[LanguageGap] | None = None) -> None:
         self.busy = False
         self.made = made + [p for p in self.made if p not in made]
         self._show_log(problems)
         self._refresh_personal_choice()
+        if waiting and gaps:
+            self._ask_untranslated(waiting, gaps)
         if problems:
             self.notify(" ".join(problems), title=_("Niet alles is gemaakt"), severity="error", timeout=10)
         elif made:
             self.notify(ngettext("{n} bestand gemaakt. Map: {folder}", "{n} bestanden gemaakt. Map: {folder}", len(made))
                         .format(n=len(made), folder=made[0].parent), title=_("Klaar"), timeout=6)
+
+    def _ask_untranslated(self, keys: list[str], gaps: list[LanguageGap]) -> None:
+        """Per language, how many texts are still Dutch; make the letters (those texts marked) only after a yes."""
+        from wijksessie.tui.dialogs.common import ConfirmDialog
+
+        question = outputs.gaps_question(gaps)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.marked = True
+                self._start(keys, allow_untranslated=True)
+            else:
+                self._show_log([_("Er is geen brief gemaakt.")])
+
+        self.app.push_screen(ConfirmDialog(question, yes=_("Toch maken"), no=_("Nog niet"), danger=True), answer)
 
     def _show_log(self, problems: list[str] | None = None) -> None:
         if not self.query("#outputs-log"):
@@ -183,6 +213,8 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
                 text.append("  " + self._shown(path) + "\n")
         elif not problems:
             text.append(_("Nog niets gemaakt. Kies hierboven wat u nodig hebt en druk op Enter."), style="dim")
+        if self.marked:
+            text.append("\n" + _("Bij elke Nederlandse tekst staat een teken."))
         if self.missing:
             text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
                         .format(chars=terminal_safe(" ".join(self.missing))), style="bold")
