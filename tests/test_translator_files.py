@@ -48,6 +48,14 @@ def _break(folder: Path, how: str) -> None:
         text = text[:end] + text[end + 1:]
     elif how == "duplicate":
         text += '\nmsgid "Gestopt."\nmsgstr "Durdu."\n'
+    elif how == "conflict":  # a git merge left its markers behind
+        start = text.index('msgstr "', text.index('msgid "Gestopt."'))
+        text = text[:start] + '<<<<<<< HEAD\nmsgstr "Durdu."\n=======\n' + text[start:]
+        end = text.index("\n\n", start)
+        text = text[:end] + "\n>>>>>>> vertaling" + text[end:]
+    elif how == "latin-1":  # saved by an old editor
+        po.write_bytes(text.encode("cp1254", errors="replace"))
+        return
     po.write_text(text, encoding="utf-8")
 
 
@@ -63,6 +71,7 @@ def _check(folder: Path):
         ("charset", ("tekenset", "LATIN-99", "charset=UTF-8")),
         ("quote", ("aanhalingstekens",)),
         ("duplicate", ("twee keer", "Gestopt.", "Haal één van de twee weg")),
+        ("latin-1", ("niet als UTF-8", "Sla het op als UTF-8")),
     ],
 )
 def test_a_broken_catalogue_gives_one_dutch_line_and_exit_2(scratch, how, words):
@@ -142,3 +151,14 @@ def test_update_leaves_new_texts_empty_instead_of_guessing(tmp_path, monkeypatch
     assert "fuzzy" not in po.read_text(encoding="utf-8")
     assert i18n_tools.status(["tr"])[0].fuzzy == 0
     i18n.clear_cache()
+
+
+def test_a_left_over_git_conflict_is_named(scratch):
+    _break(scratch, "conflict")
+    result = _check(scratch)
+    assert result.returncode == 2
+    problems = result.stdout.splitlines()
+    assert len(problems) == 1 and "conflict van git" in problems[0], problems  # one line for one conflict
+    start = SHIPPED_TR.read_text(encoding="utf-8").splitlines().index('msgid "Gestopt."') + 2
+    assert problems[0].split(": fout: ")[0].endswith(f":{start}")  # where it starts
+    assert "WARNING" not in result.stdout + result.stderr and "Traceback" not in result.stderr

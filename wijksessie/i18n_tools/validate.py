@@ -162,7 +162,13 @@ def _syntax_problems(po: Path) -> list[Problem]:
     problems = []
     for number, line in enumerate(po.read_text(encoding="utf-8-sig").splitlines(), 1):
         line = line.strip()
-        if line and not line.startswith("#") and not _PO_LINE.match(line):
+        if line.startswith("<<<<<<<"):  # one line per conflict, where it starts
+            problems.append(Problem(po, number, _(
+                "Hier staat nog een conflict van git. Kies één van de twee versies en haal de regels "
+                "met <<<<<<<, ======= en >>>>>>> weg.")))
+        elif line.startswith(("=======", ">>>>>>>")):
+            continue
+        elif line and not line.startswith("#") and not _PO_LINE.match(line):
             problems.append(Problem(po, number, _(
                 "Deze regel klopt niet. Elke tekst staat tussen aanhalingstekens; "
                 "een \" in de tekst schrijft u als \\\".")))
