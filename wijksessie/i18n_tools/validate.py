@@ -300,7 +300,7 @@ def check_catalogue(po: Path) -> list[Problem]:
     except PoFileError as exc:
         line = getattr(exc, "lineno", None)  # Babel counts from 0
         return [Problem(po, line + 1 if isinstance(line, int) else 0, _(
-            "Dit bestand kan niet gelezen worden. Kijk bij dit regelnummer naar de aanhalingstekens "
+            "Dit bestand kan niet gelezen worden. Kijk (bij het regelnummer ervoor) naar de aanhalingstekens "
             "en de regels msgid en msgstr."))]
     problems = _syntax_problems(po) + _plural_problems(po, catalog, lang)
     for message in catalog:
