@@ -207,14 +207,14 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
         text = Text()
         for problem in problems or []:
             text.append("⚠ " + problem + "\n", style="bold red")
+        if self.marked:  # above the list, which can be longer than the screen
+            text.append(_("Bij elke Nederlandse tekst staat een teken.") + "\n", style="bold")
         if self.made:
             text.append(_("Gemaakt (nieuwste eerst):") + "\n", style="bold")
             for path in self.made:
                 text.append("  " + self._shown(path) + "\n")
         elif not problems:
             text.append(_("Nog niets gemaakt. Kies hierboven wat u nodig hebt en druk op Enter."), style="dim")
-        if self.marked:
-            text.append("\n" + _("Bij elke Nederlandse tekst staat een teken."))
         if self.missing:
             text.append("\n⚠ " + _("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")
                         .format(chars=terminal_safe(" ".join(self.missing))), style="bold")
