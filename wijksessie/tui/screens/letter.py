@@ -9,6 +9,11 @@ sets the municipality's name and signature (the letter warns while it still
 says "Gemeente Voorbeeld"). Points the letter prints without personal data
 are listed above the letter; ``p`` lets the facilitator allow one, with a reason.
 
+When a letter language still has Dutch texts, ``w`` and ``d`` say how many
+per language and write nothing (the final letter: record nothing) until the
+facilitator chooses 'Toch maken'; then every Dutch text is marked, as
+``wijksessie letter --allow-untranslated`` does (:class:`wijksessie.outputs.UntranslatedLetters`).
+
 Rendering and writing run in a worker thread; the screen stays responsive.
 Languages written right to left are shown here as they come; a terminal
 often shows them badly, so the HTML file is the one to read and print.

@@ -6,6 +6,9 @@ command line can make. Each file goes into the one folder of the session
 (:func:`wijksessie.outputs.session_folder`), the overview into the overview
 folder; the screen shows the folder and every file made. Files are made in a
 worker thread, so the screen never freezes while a long letter is written.
+A letter in a language with Dutch texts left is made only after the screen
+said how many per language and the facilitator chose 'Toch maken' (the
+other files are made meanwhile); then the Dutch texts are marked.
 """
 
 from __future__ import annotations

@@ -59,12 +59,9 @@ def _language(lang: str) -> str:
 
 def gaps_question(result: UpdateLetters) -> str:
     """What the screen asks when a letter language is not fully translated: what is wrong, per language, what to do."""
-    lines = [_("De bijwerkbrief is nog niet helemaal vertaald.")]
-    for gap in result.gaps:
-        n = len(gap.untranslated)
-        lines.append(ngettext("Taal: {language}. Er staat nog {n} tekst in het Nederlands.",
-                              "Taal: {language}. Er staan nog {n} teksten in het Nederlands.", n)
-                     .format(language=_language(gap.lang), n=n))
+    from wijksessie.outputs import gaps_lines
+
+    lines = [_("De bijwerkbrief is nog niet helemaal vertaald."), *gaps_lines(result.gaps)]
     lines.append(_("Laat eerst de vertaling afmaken. Of maak de brief toch; dan staat bij elke Nederlandse tekst een teken."))
     return "\n".join(lines)
 
