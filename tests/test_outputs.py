@@ -163,3 +163,24 @@ def test_final_letter_in_complete_languages_is_written_without_asking_and_record
     assert len(written) == 2 * len(outputs.letter_formats()) and written.gaps == []
     with st.open(sid, readonly=True) as sf:
         assert [(x.kind, x.language) for x in sf.session.letters] == [("final", "nl"), ("final", "en")]
+
+
+def test_personal_letters_in_a_half_translated_language_wait_for_a_yes(st, data_dir, half_turkish):
+    from wijksessie.model import Person
+
+    sid = _decided(st, ["nl"])
+    with st.open(sid) as sf:
+        sf.add_person(Person.new("Ayşe Yılmaz", purpose="letter", consent_how="oral",
+                                 address="Merelplein 3, 1234 CD Voorbeeld", language="tr"))
+    outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))  # Dutch: complete
+    with pytest.raises(outputs.UntranslatedLetters) as caught:
+        outputs.write_personal_letters(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    assert [g.lang for g in caught.value.gaps] == ["tr"] and len(caught.value.gaps[0].untranslated) > 10
+    assert not list(outputs.personal_folder(data_dir, sid).glob("*"))
+    with st.open(sid, readonly=True) as sf:
+        assert outputs.personal_letters_waiting(sf) == 1  # nothing recorded
+
+    made = outputs.write_personal_letters(st, sid, data_dir, today=dt.date(2026, 4, 1), allow_untranslated=True)
+    assert [(m.lang, m.path.suffix) for m in made] == [("tr", ".pdf")] and made[0].untranslated
+    with st.open(sid, readonly=True) as sf:
+        assert outputs.personal_letters_waiting(sf) == 0

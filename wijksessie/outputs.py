@@ -226,20 +226,28 @@ def personal_letters_waiting(sf: SessionFile) -> int:
 
 
 def write_personal_letters(store: SessionStore, session_id: str, data_dir: Path, *,
-                           today: dt.date | None = None) -> list[PersonalLetter]:
+                           today: dt.date | None = None, allow_untranslated: bool = False) -> list[PersonalLetter]:
     """The final letter as PDF for each resident still waiting for it, with name and address; records it.
 
     Files are named by receipt code (never a name), readable by the owner
     only, in :func:`personal_folder`. Returns
     :class:`wijksessie.documents.personal.PersonalLetter` items (``.path``,
-    ``.missing``). Raises :class:`~wijksessie.errors.UserError` with what to do.
+    ``.missing``). Raises :class:`~wijksessie.errors.UserError` with what to do,
+    and :class:`UntranslatedLetters` (nothing written or recorded) while a
+    resident's language has Dutch texts left, unless ``allow_untranslated``:
+    then those texts are marked.
     """
     from wijksessie.documents import personal
 
     make_folders(session_folder(data_dir, session_id))
     with store.open(session_id) as sf:  # writable: each resident's record notes the letter
-        return personal.write_personal_letters(sf, personal_folder(data_dir, session_id), "pdf", final=True,
-                                               today=today, waiting_only=True, force=True)
+        try:
+            return personal.write_personal_letters(sf, personal_folder(data_dir, session_id), "pdf", final=True,
+                                                   today=today, waiting_only=True, force=True,
+                                                   mark_untranslated=allow_untranslated,
+                                                   refuse_untranslated=not allow_untranslated)
+        except personal.UntranslatedPersonalLetters as exc:
+            raise UntranslatedLetters([LanguageGap(lang, texts) for lang, texts in exc.untranslated.items()]) from None
 
 
 def write_report(store: SessionStore, fmt: str, data_dir: Path, *, today: dt.date | None = None) -> Path:

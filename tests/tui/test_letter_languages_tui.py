@@ -159,3 +159,44 @@ async def test_files_screen_makes_everything_else_and_asks_about_the_letters(sto
                     "the letters are made, the Dutch texts marked", tries=3000)
         assert _marks(next(folder.glob("brief-*-tr.html"))) > 10
         assert _letters(store, sid) == []
+
+
+async def test_personal_letters_in_a_half_translated_language_ask_first(store, read_screen, clock, until,
+                                                                        half_turkish):
+    from wijksessie.model import Person
+    from wijksessie.tui.dialogs.common import ConfirmDialog
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid = _session(store)
+    with store.open(sid) as sf:
+        sf.add_person(Person.new("Ayşe Yılmaz", purpose="letter", consent_how="oral",
+                                 address="Merelplein 3, 1234 CD Voorbeeld", language="tr"))
+    letters = store.data_dir / "uitvoer" / sid / "brieven"
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked whether to make it final")
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog) and _asks_about_turkish(read_screen(app)),
+                    "asked about the Dutch texts", tries=3000)
+        await pilot.press("j")
+        await until(pilot, lambda: "1 brief klaar om te printen" in screen.status_text, "the resident's letter offered",
+                    tries=3000)
+
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog) and _asks_about_turkish(read_screen(app)),
+                    "the program says how many texts of the resident's letter are still Dutch", tries=3000)
+        assert not letters.exists() or not list(letters.iterdir())
+        await pilot.press("n")
+        await until(pilot, lambda: "Er is geen brief gemaakt." in screen.status_text, "the screen says so", tries=3000)
+        assert "1 brief klaar om te printen" in screen.status_text  # still waiting: nothing recorded
+
+        await pilot.press("b")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked again", tries=3000)
+        await pilot.press("j")
+        await until(pilot, lambda: "1 brief om te printen" in screen.status_text, "the resident's letter is made",
+                    tries=3000)
+        assert [p.suffix for p in letters.iterdir()] == [".pdf"]
+        assert "Bij elke Nederlandse tekst staat een teken." in " ".join(screen.status_text.split())

@@ -114,6 +114,14 @@ def _prepare_folder(folder: Path) -> None:
             ) from None
 
 
+class UntranslatedPersonalLetters(UserError):
+    """Refused: some residents' letters would hold Dutch texts. ``untranslated``: per language, those texts."""
+
+    def __init__(self, message: str, untranslated: dict[str, list[str]]) -> None:
+        super().__init__(message)
+        self.untranslated = untranslated
+
+
 def write_personal_letters(
     sf: SessionFile,
     folder: Path | str,
@@ -179,10 +187,12 @@ def write_personal_letters(
     if refuse_untranslated:
         half = sorted({r.lang for _p, _path, r in made if r.untranslated})
         if half:
-            raise UserError(
+            raise UntranslatedPersonalLetters(
                 _("Niet alle brieven zijn helemaal vertaald. Het gaat om: {languages}. Laat de vertaling afmaken (wijksessie i18n status), of verstuur ze toch met --allow-untranslated.").format(
                     languages=", ".join(half)
-                )
+                ),
+                {lang: list(dict.fromkeys(t for _p, _path, r in made if r.lang == lang for t in r.untranslated))
+                 for lang in half},
             )
     _prepare_folder(folder)
     written: list[PersonalLetter] = []

@@ -21,6 +21,7 @@ often shows them badly, so the HTML file is the one to read and print.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -225,7 +226,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                                                 today=today(self), allow_untranslated=allow_untranslated)
             problem = ""
         except outputs.UntranslatedLetters as exc:  # nothing written, nothing recorded: ask first
-            self.app.call_from_thread(self._ask_untranslated, exc.gaps, final)
+            self.app.call_from_thread(self._ask_untranslated, exc.gaps, lambda allow: self._write_in_thread(final, allow))
             return
         except UserError as exc:
             written, problem = [], program_words(str(exc))
@@ -234,7 +235,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
                 .format(error=exc.strerror or exc)
         self.app.call_from_thread(self._written, written, problem, final)
 
-    def _ask_untranslated(self, gaps: list[LanguageGap], final: bool) -> None:
+    def _ask_untranslated(self, gaps: list[LanguageGap], again: Callable[[bool], object]) -> None:
         """Say per language how many texts are still Dutch; write (those texts marked) only after an explicit yes."""
         from wijksessie.tui.dialogs.common import ConfirmDialog
 
@@ -244,7 +245,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         def answer(yes: bool | None) -> None:
             if yes:
                 self.show_status(_("Bezig met maken…"))
-                self._write_in_thread(final, True)
+                again(True)  # the same letters, the Dutch texts marked
             else:
                 self.show_status(_("Er is geen brief gemaakt."))
 
@@ -332,10 +333,14 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self._personal_in_thread()
 
     @work(thread=True, exclusive=True, group="letter-write")
-    def _personal_in_thread(self) -> None:
+    def _personal_in_thread(self, allow_untranslated: bool = False) -> None:
         try:
-            made = outputs.write_personal_letters(self.store, self.session_id, self.store.data_dir, today=today(self))
+            made = outputs.write_personal_letters(self.store, self.session_id, self.store.data_dir, today=today(self),
+                                                  allow_untranslated=allow_untranslated)
             problem = ""
+        except outputs.UntranslatedLetters as exc:  # nothing written, nothing recorded: ask first
+            self.app.call_from_thread(self._ask_untranslated, exc.gaps, self._personal_in_thread)
+            return
         except UserError as exc:
             made, problem = [], program_words(str(exc))
         except OSError as exc:
@@ -350,6 +355,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
             self.show_status("⚠ " + problem)
             return
         self.personal_written = [item.path for item in made]
+        self.write_note = _("Bij elke Nederlandse tekst staat een teken.") if any(i.untranslated for i in made) else ""
         missing = "".join(dict.fromkeys("".join(item.missing for item in made)))
         if missing:
             self.notify(_("Deze tekens staan niet in de PDF (het lettertype heeft ze niet): {chars}")

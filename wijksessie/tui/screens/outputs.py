@@ -131,7 +131,8 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
                                                                  allow_untranslated=allow_untranslated))
         if key == "personal":
             return [item.path for item in self._note_missing(
-                outputs.write_personal_letters(self.store, self.session_id, data, today=today(self)))]
+                outputs.write_personal_letters(self.store, self.session_id, data, today=today(self),
+                                               allow_untranslated=allow_untranslated))]
         if key == "report":
             day = today(self)
             return [outputs.write_report(self.store, fmt, data, today=day) for fmt in outputs.REPORT_FORMATS]
