@@ -88,10 +88,10 @@ def _format_date(day: dt.date, code: str, format: str) -> str:
 
 
 def format_time(t: dt.time | dt.datetime, lang: str | None = None, format: str = "short") -> str:
-    """A time of day in ``lang`` (``19:30`` in Dutch, ``7:30 PM`` in English)."""
+    """A time of day in ``lang`` (``19:30`` in Dutch, and in British English too)."""
     from babel.dates import format_time as _format_time
 
-    return _format_time(t, format=format, locale=babel_locale(lang))
+    return _format_time(t, format=format, locale=date_locale(lang))
 
 
 #: The list styles CLDR has (Babel's ``format_list``).

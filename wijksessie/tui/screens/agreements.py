@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
-from wijksessie import feedback
+from wijksessie import feedback, i18n
 from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Agreement, AgreementState
@@ -33,7 +33,7 @@ def _short(text: str, width: int) -> str:
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day.day}-{day.month}-{day.year}" if day else "–"
+    return i18n.format_date(day, format="short") if day else "–"
 
 
 def state_history_text(agreement: Agreement) -> Text:

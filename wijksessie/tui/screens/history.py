@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from wijksessie import feedback
+from wijksessie import feedback, i18n
 from wijksessie.i18n import N_, _
 from wijksessie.model import Contribution, DecisionStatus
 from wijksessie.safe_text import terminal_safe
@@ -40,14 +40,14 @@ def remember_recorder(app, name: str) -> None:
 
 
 def when(text: str | None) -> str:
-    """An ISO time from the file as a short Dutch date and time: 12-3-2026 19:45."""
+    """An ISO time from the file as a short date and time in the interface language: 12-03-2026 19:45."""
     if not text:
         return _("onbekende datum")
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         return terminal_safe(text, oneline=True)
-    return f"{moment.day}-{moment.month}-{moment.year} {moment:%H:%M}"
+    return f"{i18n.format_date(moment, format='short')} {i18n.format_time(moment)}"
 
 
 def history_text(contribution: Contribution) -> Text:
