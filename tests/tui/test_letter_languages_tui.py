@@ -200,3 +200,20 @@ async def test_personal_letters_in_a_half_translated_language_ask_first(store, r
                     tries=3000)
         assert [p.suffix for p in letters.iterdir()] == [".pdf"]
         assert "Bij elke Nederlandse tekst staat een teken." in " ".join(screen.status_text.split())
+
+
+async def test_the_letter_screen_says_before_writing_that_a_language_is_not_fully_translated(
+        store, read_screen, clock, until, half_turkish):
+    from wijksessie.tui.screens.letter import LetterPreviewScreen
+
+    sid = _session(store)
+    app = Host(lambda: LetterPreviewScreen(store, sid, lang="nl"), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.letter_text, "the letter is shown", tries=3000)
+        assert "Nog niet vertaald" not in screen.status_text  # Dutch: nothing missing
+        await pilot.press("l")
+        await until(pilot, lambda: "Taal van de brief: Turks." in read_screen(app), "the Turkish letter", tries=3000)
+        await until(pilot, lambda: re.search(r"Nog niet vertaald: (\d+) teksten staan in het Nederlands\.",
+                                             " ".join(read_screen(app).split())), "the warning above the letter",
+                    tries=3000)

@@ -83,6 +83,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.lang = lang or (self.session.languages[0] if self.session.languages else "nl")
         self.fmt = "txt"
         self.letter_text = ""
+        self.untranslated = 0  # texts of the letter shown that are still Dutch (its language lacks them)
         self.status_text = ""
         self.written: list[Path] = []
         self.problem = ""
@@ -123,18 +124,20 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
 
     @work(thread=True, exclusive=True, group="letter-render")
     def _render_in_thread(self, lang: str, fmt: str, day) -> None:
+        untranslated = 0
         try:
-            text = letter.render_letter(self.session, self.contributions, self.agreements, fmt, lang, today=day)
-            problem = ""
+            rendered = letter.write_letter(self.session, self.contributions, self.agreements, fmt, lang, today=day)
+            text, problem, untranslated = rendered.text, "", len(rendered.untranslated)
         except UserError as exc:
             text, problem = "", program_words(str(exc))
-        self.app.call_from_thread(self._rendered, text, problem)
+        self.app.call_from_thread(self._rendered, text, problem, untranslated)
 
-    def _rendered(self, text: str, problem: str) -> None:
+    def _rendered(self, text: str, problem: str, untranslated: int = 0) -> None:
         if not self.query("#letter-body"):
             return  # being rebuilt (language switch): after_recompose renders again
         self.letter_text = text
         self.problem = problem
+        self.untranslated = untranslated
         self.query_one("#letter-body", Static).update(terminal_safe(text, oneline=False) if text else "")
         self.show_status()
 
@@ -164,6 +167,11 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         if self.session.letter_sent:
             text.append(" " + _("Definitieve brief verstuurd op {date}.").format(
                 date=i18n.format_date(self.session.letter_sent)))
+        if self.untranslated:  # said before w or d ask about it
+            warn = True
+            text.append("\n⚠ " + ngettext("Nog niet vertaald: {n} tekst staat in het Nederlands.",
+                                          "Nog niet vertaald: {n} teksten staan in het Nederlands.",
+                                          self.untranslated).format(n=self.untranslated), style="bold")
         if self._municipality_is_example():
             warn = True
             text.append("\n⚠ " + _("De brief noemt nog deze gemeente: {name}. Druk op g om uw gemeente en ondertekening in te vullen.")
