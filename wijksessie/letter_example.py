@@ -30,12 +30,3 @@ def example_letter(
                 sf.session, sf.contributions(), sf.agreements(), fmt, lang or "nl",
                 mark_untranslated=mark_untranslated, today=today or sf.session.date + dt.timedelta(days=14),
             )
-
-
-def letter_texts(lang: str) -> list[str]:
-    """The Dutch source texts the example letter uses that ``lang`` lacks, in the order a reader meets them."""
-    seen: dict[str, None] = {}
-    for fmt in letter.FORMATS:
-        for text in example_letter(fmt, lang).untranslated:
-            seen.setdefault(text, None)
-    return list(seen)
