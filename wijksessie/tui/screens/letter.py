@@ -9,7 +9,7 @@ sets the municipality's name and signature (the letter warns while it still
 says "Gemeente Voorbeeld"). Points the letter prints without personal data
 are listed above the letter; ``p`` lets the facilitator allow one, with a reason.
 
-When a letter language still has Dutch texts, ``w`` and ``d`` say how many
+When a letter language still has Dutch texts, ``w``, ``d`` and ``b`` say how many
 per language and write nothing (the final letter: record nothing) until the
 facilitator chooses 'Toch maken'; then every Dutch text is marked, as
 ``wijksessie letter --allow-untranslated`` does (:class:`wijksessie.outputs.UntranslatedLetters`).
