@@ -6,17 +6,13 @@ on the developer's locale.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.clirun import REPO, run_cli  # noqa: F401  (REPO and run_cli for the tests)
 
 from wijksessie import i18n
 from wijksessie.store import SessionStore
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -44,19 +40,6 @@ def st(data_dir) -> SessionStore:
     return SessionStore(data_dir)
 
 
-def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None, env: dict | None = None):
-    """Run ``python -m wijksessie`` in a subprocess, as a user would; returns the CompletedProcess."""
-    cmd = [sys.executable, "-m", "wijksessie"]
-    if data_dir is not None:
-        cmd += ["--data-dir", str(data_dir)]
-    full_env = dict(os.environ)
-    if env:
-        full_env.update(env)
-    return subprocess.run(
-        cmd + list(args), capture_output=True, text=True, input=input, env=full_env, cwd=REPO, timeout=120
-    )
-
-
 @pytest.fixture
 def cli(data_dir):
     """``cli("add", sid, "tekst")`` runs the real command line against this test's data folder."""
@@ -65,3 +48,21 @@ def cli(data_dir):
         return run_cli(*args, data_dir=data_dir, **kwargs)
 
     return call
+
+
+@pytest.fixture
+def half_turkish(tmp_path, monkeypatch):
+    """A real Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
+    from wijksessie import i18n
+
+    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
+    i18n.clear_cache()
+    yield
+    i18n.clear_cache()

@@ -348,24 +348,6 @@ def test_letter_before_update_is_that_languages_last_letter_or_the_first_letter(
     assert letter_before_update(session).sent == dt.date(2026, 3, 10)
 
 
-@pytest.fixture
-def half_turkish(tmp_path, monkeypatch):
-    """A Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
-    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
-    from wijksessie import i18n
-
-    i18n.clear_cache()
-    yield
-    i18n.clear_cache()
-
-
 @pytest.mark.parametrize("fmt", ["txt", "html", "md"])
 def test_an_update_letter_with_allow_untranslated_marks_its_dutch_parts(cli, tmp_path, half_turkish, fmt):
     from wijksessie import i18n

@@ -18,7 +18,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from helpers.clirun import REPO, run_cli
 
 from wijksessie import i18n, i18n_tools
 

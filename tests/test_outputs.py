@@ -84,24 +84,6 @@ def test_municipality_set_once_from_the_program(tmp_path):
     assert not letter.is_example_municipality(again)
 
 
-@pytest.fixture
-def half_turkish(tmp_path, monkeypatch):
-    """A real Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
-    from wijksessie import i18n
-
-    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
-    i18n.clear_cache()
-    yield
-    i18n.clear_cache()
-
-
 def _decided(st, languages: list[str]) -> str:
     sid = create_demo(st)
     with st.open(sid) as sf:

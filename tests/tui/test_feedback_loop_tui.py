@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from textual.app import App
 from textual.widgets import DataTable, Input, Select
 
@@ -507,24 +506,6 @@ async def test_update_letter_skips_a_language_that_already_had_it_from_the_comma
             f"bijwerkbrief-2026-03-12-{sid}-nl.{fmt}" for fmt in ("html", "md", "txt")]
         assert [(x.kind, x.language) for x in _disk(store, sid).session.letters] == [
             ("final", "nl"), ("update", "en"), ("update", "nl")]
-
-
-@pytest.fixture
-def half_turkish(tmp_path, monkeypatch):
-    """A Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
-    from wijksessie import i18n
-
-    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
-    i18n.clear_cache()
-    yield
-    i18n.clear_cache()
 
 
 async def test_update_letter_in_a_half_translated_language_warns_and_asks_first(store, read_screen, clock, until,

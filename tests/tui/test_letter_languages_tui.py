@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from textual.app import App
 
 from wijksessie import i18n
@@ -30,22 +29,6 @@ class Host(App):
 
     def on_mount(self) -> None:
         self.push_screen(self.make_screen())
-
-
-@pytest.fixture
-def half_turkish(tmp_path, monkeypatch):
-    """A real Turkish catalogue with only the greeting: the rest of a Turkish letter stays Dutch."""
-    po = tmp_path / "locales" / "tr" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(
-        'msgid ""\nmsgstr ""\n"Language: tr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\nmsgid "Beste bewoner,"\nmsgstr "Sayın mahalle sakini,"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("WIJKSESSIE_LOCALES_DIR", str(tmp_path / "locales"))
-    i18n.clear_cache()
-    yield
-    i18n.clear_cache()
 
 
 def _session(store: SessionStore) -> str:
