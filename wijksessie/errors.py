@@ -27,7 +27,7 @@ def os_error_message(exc: OSError) -> str:
     where = exc.filename if exc.filename is not None else _("een bestand")
     code = exc.errno
     if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
-        return _("De schijf is vol: {path} kon niet worden opgeslagen. Maak ruimte vrij en probeer het opnieuw; er is niets verloren.").format(path=where)
+        return _("De schijf is vol. Dit kon niet worden opgeslagen: {path}. Maak ruimte vrij en probeer het opnieuw; er is niets verloren.").format(path=where)
     if code == errno.EFBIG:
         return _("Dit bestand wordt groter dan deze computer toestaat: {path}. Kies een andere map, of vraag de beheerder de grens te verhogen (ulimit -f).").format(path=where)
     if code == errno.EROFS:
@@ -46,7 +46,7 @@ def os_error_message(exc: OSError) -> str:
         return _("De computer heeft te weinig ruimte vrij om dit te openen: {path}. Sluit andere programma's en probeer het opnieuw.").format(path=where)
     if code == errno.EIO:
         return _("De schijf gaf een leesfout of schrijffout bij: {path}. Controleer de schijf of USB-stick en probeer het opnieuw.").format(path=where)
-    return _("Dit kon niet worden gelezen of geschreven: {path} ({error}). Controleer de map en probeer het opnieuw.").format(
+    return _("Dit kon niet worden gelezen of geschreven: {path}. Reden: {error}. Controleer de map en probeer het opnieuw.").format(
         path=where, error=exc.strerror or exc.__class__.__name__
     )
 

@@ -69,7 +69,7 @@ class UnreadableSessionFile(StoreError):
         if exc.errno in (errno.EACCES, errno.EPERM):
             text = _("U hebt geen toegang tot dit bestand: {path}. Geef uzelf lees- en schrijfrechten (chmod u+rw {path}) of vraag om hulp.")
         else:
-            text = _("Dit bestand kan niet worden gelezen: {path} ({error}). Controleer de schijf, of zet de vorige goede versie terug met: wijksessie restore {id}")
+            text = _("Dit bestand kan niet worden gelezen: {path}. Reden: {error}. Controleer de schijf, of zet de vorige goede versie terug met: wijksessie restore {id}")
         super().__init__(text.format(path=path, error=exc.strerror or exc, id=path.stem))
 
 

@@ -204,7 +204,7 @@ class SessionStore:
             except UserError as exc:  # damaged, unreadable, locked, not a file: this one only
                 results.append(PurgeResult(sid, problem=str(exc)))
             except OSError as exc:  # unreadable file: name it and go on with the others
-                results.append(PurgeResult(sid, problem=_("Dit bestand kan niet worden gelezen of geschreven: {path} ({error}).").format(
+                results.append(PurgeResult(sid, problem=_("Dit bestand kan niet worden gelezen of geschreven: {path}. Reden: {error}.").format(
                     path=path, error=exc.strerror or exc)))
         return results
 

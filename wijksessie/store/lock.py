@@ -38,7 +38,7 @@ class SessionLock:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOENT):
                 raise FileProblem(exc) from None  # a read-only stick or a full disk: say that, not "remove the lock"
             raise StoreError(
-                _("Het slotbestand kan niet worden geopend: {path} ({error}). Verwijder het als het geen gewoon bestand is.").format(
+                _("Het slotbestand kan niet worden geopend: {path}. Reden: {error}. Verwijder het als het geen gewoon bestand is.").format(
                     path=self.path, error=exc.strerror
                 )
             ) from None

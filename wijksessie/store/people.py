@@ -154,7 +154,7 @@ class PersonalData:
                     path.unlink()
                     report.changed.append(_("Verwijderd: {path}.").format(path=path))
                 except OSError as exc:
-                    report.failed.append(_("Dit bestand kan niet worden verwijderd: {path} ({error}). Verwijder het zelf.").format(
+                    report.failed.append(_("Dit bestand kan niet worden verwijderd: {path}. Reden: {error}. Verwijder het zelf.").format(
                         path=path, error=exc.strerror or exc))
             else:
                 rest.append(path)
