@@ -6,24 +6,13 @@ checked is the line a facilitator reads.
 
 from __future__ import annotations
 
-from textual.app import App
+from helpers.screen_host import Host
 from textual.widgets import Static
 
 from tests.tui.waiting import wait_until
 from wijksessie.model import Contribution, Session, Tally
 from wijksessie.tui.app import make_app
 from wijksessie.tui.screens.meeting import MeetingScreen
-
-
-class Host(App):
-    """An empty program that shows one screen, as the real program does after a key press."""
-
-    def __init__(self, make_screen) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen())
 
 
 def _session_at(store, step: str, **fields) -> str:

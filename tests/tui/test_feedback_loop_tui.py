@@ -10,24 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from textual.app import App
+from helpers.screen_host import Host
 from textual.widgets import DataTable, Input, Select
 
 from wijksessie import feedback
 from wijksessie.model import Agreement, Contribution, Session
 from wijksessie.store import SessionStore
-
-
-class Host(App):
-    """An empty program that shows one screen, as the real program does after a key press."""
-
-    def __init__(self, make_screen) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-        self.closed = False
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen(), lambda _result=None: setattr(self, "closed", True))
 
 
 def _session(store: SessionStore, *, neighbourhood="Noord", date="2026-02-10", feedback_due=None,

@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.app import App
+from helpers.screen_host import Host
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
 from wijksessie.model import Contribution, Session
 from wijksessie.store import SessionStore
-
-
-class Host(App):
-    """An empty program that shows one screen, as the real program does after a key press."""
-
-    def __init__(self, make_screen) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-        self.closed = False
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen(), lambda _result=None: setattr(self, "closed", True))
 
 
 def _session(store: SessionStore, *, title="Gezond Noord", neighbourhood="Noord", date="2026-11-24",

@@ -12,23 +12,11 @@ from __future__ import annotations
 
 import re
 
-from textual.app import App
+from helpers.screen_host import Host
 
 from wijksessie import i18n
 from wijksessie.model import Contribution, Session
 from wijksessie.store import SessionStore
-
-
-class Host(App):
-    """An empty program that shows one screen, as the real program does after a key press."""
-
-    def __init__(self, make_screen, clock) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-        self.clock = clock
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen())
 
 
 def _session(store: SessionStore) -> str:

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import stat
 
-from textual.app import App
+from helpers.screen_host import Host
 
 from wijksessie import letter, outputs
 from wijksessie.model import Contribution, Person, Session
 from wijksessie.store import SessionStore
-
-
-class Host(App):
-    """An empty program that shows one screen, as the real program does after a key press."""
-
-    def __init__(self, make_screen) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen())
 
 
 def _session(store: SessionStore) -> tuple[str, dict[str, str]]:
