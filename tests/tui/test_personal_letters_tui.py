@@ -127,7 +127,7 @@ async def test_characters_the_pdf_cannot_show_are_named(store, until):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-async def test_letter_footer_fits_80_columns_after_the_final_letter(data_dir, store, until, read_screen):
+async def test_letter_footer_fits_80_columns_after_the_final_letter(data_dir, store, until, read_screen, notifications):
     """Walkthrough: after the final letter the footer ran off the screen ('… u Bijwerkbrief esc Terug f1 Hul')."""
     import datetime as dt
 
@@ -142,6 +142,7 @@ async def test_letter_footer_fits_80_columns_after_the_final_letter(data_dir, st
         c = sf.contributions()[0]
         sf.decide(c.id, "adopted", reason="Komt er in het voorjaar")  # changed since the letter: 'u' is offered
     app = make_app(data_dir)
+    shown = notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen) and app.screen.loaded, "the list")
         await pilot.press("b")
@@ -151,3 +152,4 @@ async def test_letter_footer_fits_80_columns_after_the_final_letter(data_dir, st
         assert "w Bestanden maken" in footer and "u Bijwerkbrief" in footer and "esc Terug" in footer, footer
         await pilot.press("d")  # not in the footer any more, still works
         await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "asked first")
+        assert not [n for n in shown if "doet hier niets" in n.message], "d works, so it must not say it does nothing"

@@ -25,6 +25,7 @@ from textual.widgets import Button, OptionList, SelectionList
 
 from wijksessie.errors import UserError
 from wijksessie.i18n import _
+from wijksessie.tui.keyhold import key_binding
 
 if TYPE_CHECKING:
     from textual import getters
@@ -248,7 +249,7 @@ class SaysWhyKeys(_AnyScreen):
         if isinstance(focused, (Input, TextArea, Select)):
             return  # (an open drop-down's list takes letters itself: they jump to an option)
         # Key handlers run before bindings: a bound key is not ours to complain about.
-        if event.key in self.active_bindings:
+        if key_binding(self, event.key) is not None:
             return
         self.notify(
             _("Deze toets doet hier niets: {key}. Druk op F1 voor alle toetsen.").format(key=event.character),

@@ -28,6 +28,8 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App, ScreenStackError
+from textual.binding import ActiveBinding
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -36,6 +38,17 @@ HOLD_AT_MOST = 1.5
 
 R = TypeVar("R")
 
+
+
+def key_binding(screen: Screen[Any], key: str) -> ActiveBinding | None:
+    """What ``key`` is bound to on ``screen`` (its focused widget, the screen, the app), as Textual runs it.
+
+    Read from Textual's own ``Screen.active_bindings``, not from our screens'
+    override: that one translates every description for the footer and may
+    leave out a key that still works (the letter screen hides 'd' once the
+    final letter is sent), and looking up one key needs neither.
+    """
+    return Screen.active_bindings.fget(screen).get(key)  # type: ignore[attr-defined]
 
 class HoldsKeys(App[R]):
     """An App that keeps keys typed during a step change or while a screen opens."""
@@ -71,7 +84,7 @@ class HoldsKeys(App[R]):
             return None
         if event.is_printable and _is_text_field(self.focused):
             return None  # a letter typed in a field is a letter
-        active = screen.active_bindings.get(event.key)
+        active = key_binding(screen, event.key)
         if active is None or not active.enabled or active.binding.priority:
             return None
         action = active.binding.action

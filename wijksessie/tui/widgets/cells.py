@@ -22,6 +22,8 @@ from textual.reactive import Reactive, reactive
 from textual.widget import Widget
 from textual.widgets import Input
 
+from wijksessie.tui.keyhold import key_binding
+
 
 class TextCell(Widget):
     """Shows ``text`` (a string or Rich ``Text``); give it a fixed width and height in CSS."""
@@ -90,7 +92,7 @@ class OrderedInput(Input):
             # so it applies to the line typed after it, not to the one after that. Only
             # quick actions: one that awaits (a step change removes this very line) goes
             # Textual's usual way.
-            active = self.screen.active_bindings.get(event.key)
+            active = key_binding(self.screen, event.key)
             if active is not None and active.enabled and not active.binding.priority:
                 _namespace, name, _params = parse(active.binding.action)
                 method = getattr(active.node, f"action_{name}", None)
