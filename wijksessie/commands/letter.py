@@ -105,7 +105,7 @@ def _update_letter(args: argparse.Namespace) -> int:
             sys.stderr.write(
                 _("Er is niets veranderd sinds de vorige brief in deze taal. Taal: {language}. Datum van die brief: {date}. "
                   "Er is geen nieuwe brief gemaakt.").format(
-                    language=_language_label(lang), date=changes.since.sent.isoformat()) + "\n"
+                    language=i18n.language_label(lang), date=i18n.format_date(changes.since.sent)) + "\n"
             )
             return 0
         # An update letter is always sent: like --final, refused in Dutch parts unless --allow-untranslated.
@@ -129,11 +129,6 @@ def _update_letter(args: argparse.Namespace) -> int:
     return 0
 
 
-def _language_label(lang: str) -> str:
-    """``Turks (tr)``: the language's name in the interface language, with its code."""
-    return f"{i18n.language_name(lang, i18n.interface_language())} ({lang})"
-
-
 def _say_held_points(contributions: list[Contribution], session_id: str) -> None:
     """Tell the facilitator which points the letter printed only anonymised, and how to clear them."""
     from wijksessie import privacy
@@ -150,7 +145,7 @@ def _check_translated(rendered: Translated, *, final: bool, allowed: bool) -> No
     n = len(rendered.untranslated)
     if not n:
         return
-    language = _language_label(rendered.lang)
+    language = i18n.language_label(rendered.lang)
     if final and not allowed:
         raise UserError(
             i18n.ngettext(

@@ -71,7 +71,7 @@ def format_missing(m: Missing) -> str:
     """The texts one language still lacks, the letter's first, one Dutch source text per line."""
     from wijksessie import i18n
 
-    name = f"{i18n.language_name(m.lang, i18n.interface_language())} ({m.lang})"
+    name = i18n.language_label(m.lang)
     parts = [""]
     for label, texts in (
         (_("Nog te vertalen in de brief"), m.letter),
@@ -150,7 +150,7 @@ def _check_ready(langs: Iterable[str]) -> int:
     for code in langs:
         result = i18n_tools.readiness(code)
         report_problems(result.problems)
-        name = f"{i18n.language_name(code, i18n.interface_language())} ({code})"
+        name = i18n.language_label(code)
         m = result.missing
         if result.ready:
             _print(_("Klaar voor bewoners: {language}. Alles wat bewoners lezen is vertaald.").format(language=name))

@@ -133,6 +133,13 @@ def language_name(code: str, in_lang: str | None = None) -> str:
     return name[:1].upper() + name[1:]
 
 
+def language_label(code: str) -> str:
+    """``Turks (tr)``: the language's name in the interface language, with its code (for messages)."""
+    from wijksessie.i18n.state import interface_language
+
+    return f"{language_name(code, interface_language())} ({code})"
+
+
 def text_direction(lang: str | None = None) -> str:
     """``"rtl"`` for languages written right to left (Arabic, Persian, Hebrew…), else ``"ltr"``."""
     code = _code(lang)

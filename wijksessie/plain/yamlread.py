@@ -16,25 +16,21 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wijksessie.plain.results import Problem
-from wijksessie.yamlfile import ContentError, compose, read_text
+from wijksessie.yamlfile import ContentError, compose, errors_of, read_text
 
 
 def _problems(exc: ContentError) -> list[Problem]:
-    # compose() raises the first problem and keeps all of them in .errors.
-    errors: list[ContentError] = getattr(exc, "errors", None) or [exc]
     # Line 0 means "the whole file"; the check counts lines from 1.
-    return [Problem(e.path, e.line or 1, e.message) for e in errors]
+    return [Problem(e.path, e.line or 1, e.message) for e in errors_of(exc)]
 
 
 def read(path: Path) -> tuple[str | None, Problem | None]:
     """The text of ``path``; ``(None, None)`` when it does not exist, ``(None, problem)`` when it cannot be read."""
-    if not path.exists():
-        return None, None
     try:
         return read_text(path), None
     except ContentError as exc:
         if not path.exists():
-            return None, None  # removed while we looked
+            return None, None  # a missing file is no problem for the check
         return None, _problems(exc)[0]
 
 

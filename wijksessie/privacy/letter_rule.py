@@ -28,8 +28,7 @@ def text_fingerprint(text: str) -> str:
 
 def clearance(contribution: Contribution) -> dict[str, str]:
     """The facilitator's clearance stored on a contribution (``{}`` when there is none)."""
-    value = getattr(contribution, "privacy_ok", None)
-    return value if isinstance(value, dict) else {}
+    return contribution.privacy_ok
 
 
 def is_cleared(contribution: Contribution) -> bool:
