@@ -204,8 +204,9 @@ class SessionStore:
             except UserError as exc:  # damaged, unreadable, locked, not a file: this one only
                 results.append(PurgeResult(sid, problem=str(exc)))
             except OSError as exc:  # unreadable file: name it and go on with the others
-                results.append(PurgeResult(sid, problem=_("Dit bestand kan niet worden gelezen of geschreven: {path}. Reden: {error}.").format(
-                    path=path, error=exc.strerror or exc)))
+                if exc.filename is None:
+                    exc.filename = str(path)
+                results.append(PurgeResult(sid, problem=os_error_message(exc)))
         return results
 
     def restore_backup(self, ref: str, *, force: bool = False) -> Path:

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, SelectionList
 
-from wijksessie.errors import UserError
+from wijksessie.errors import UserError, os_error_message
 from wijksessie.i18n import _
 from wijksessie.tui.keyhold import key_binding
 
@@ -191,9 +191,7 @@ def run_safely(widget: Widget | App[Any], action: Callable[[], T], *, title: str
     except OSError as exc:
         log.exception("could not write")
         widget.notify(
-            _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.").format(
-                error=exc.strerror or exc
-            ),
+            os_error_message(exc),
             title=_("Niet opgeslagen"),
             severity="error",
             timeout=15,

@@ -8,8 +8,10 @@ saves what is pending, lets go, and opens it again when it is shown again.
 
 from __future__ import annotations
 
+from wijksessie.errors import UserError, os_error_message
 from wijksessie.i18n import _
 from wijksessie.store import SessionLocked
+from wijksessie.tui.base import program_words
 from wijksessie.tui.meeting.host import MeetingHost
 
 
@@ -43,16 +45,19 @@ class LendsSession(MeetingHost):
         store = self.app.store
         session_id = self.sf.session.id
         try:
-            self.sf = store.open(session_id, readonly=self.readonly)
-        except SessionLocked:
-            if attempts > 0:
-                self.set_timer(0.05, lambda: self.reopen(attempts - 1))
-                return
-            self.sf = store.open(session_id, readonly=True)
-            self.readonly = True
-            self.notify(_("De sessie is elders geopend; u kunt hier nu alleen lezen."), severity="warning", markup=False)
-        except Exception as exc:  # noqa: BLE001 - e.g. the file was deleted meanwhile
-            self.notify(str(exc), title=_("Openen lukte niet"), severity="error", timeout=10, markup=False)
+            try:
+                self.sf = store.open(session_id, readonly=self.readonly)
+            except SessionLocked:
+                if attempts > 0:
+                    self.set_timer(0.05, lambda: self.reopen(attempts - 1))
+                    return
+                self.sf = store.open(session_id, readonly=True)
+                self.readonly = True
+                self.notify(_("De sessie is elders geopend; u kunt hier nu alleen lezen."), severity="warning",
+                            markup=False)
+        except (UserError, OSError) as exc:  # e.g. the file was deleted or damaged meanwhile
+            message = program_words(str(exc)) if isinstance(exc, UserError) else os_error_message(exc)
+            self.notify(message, title=_("Openen lukte niet"), severity="error", timeout=10, markup=False)
             return
         self._released = False
         self._reload_view()

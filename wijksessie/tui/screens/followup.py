@@ -20,7 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
 
 from wijksessie import dates, model
-from wijksessie.errors import UserError
+from wijksessie.errors import UserError, os_error_message
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.model import Contribution, ContributionKind, DecisionStatus
 from wijksessie.safe_text import terminal_safe
@@ -65,7 +65,7 @@ class DecisionDialog(SaveCancelButtons, TranslatedModalScreen[bool]):
     DecisionDialog #said { height: auto; max-height: 4; margin-bottom: 1; text-style: italic; }
     DecisionDialog .row { height: auto; }
     DecisionDialog .row > Label { width: 14; padding-top: 0; }
-    DecisionDialog .row > Select, DecisionDialog .row > Input, DecisionDialog .row > PlainInput,
+    DecisionDialog .row > Select, DecisionDialog .row > Input, DecisionDialog .row > PlainInput { width: 1fr; }
     DecisionDialog #error { color: $error; height: auto; }
     DecisionDialog #due-preview { height: auto; color: $success; padding-left: 14; }
     DecisionDialog #due-preview.-error { color: $error; }
@@ -361,11 +361,7 @@ class FollowUpScreen(SaysWhyKeys, TranslatedScreen[None]):
         try:
             return self.sf.decide(contribution_id, **values)
         except OSError as exc:
-            raise UserError(
-                _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.").format(
-                    error=exc.strerror or exc
-                )
-            ) from None
+            raise UserError(os_error_message(exc)) from None
 
     def action_decide(self) -> None:
         c = self.current()

@@ -32,7 +32,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from wijksessie import i18n, letter, outputs, privacy
-from wijksessie.errors import UserError
+from wijksessie.errors import UserError, os_error_message
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
@@ -239,8 +239,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         except UserError as exc:
             written, problem = [], program_words(str(exc))
         except OSError as exc:
-            written, problem = [], _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.") \
-                .format(error=exc.strerror or exc)
+            written, problem = [], os_error_message(exc)
         self.app.call_from_thread(self._written, written, problem, final)
 
     def _ask_untranslated(self, gaps: list[LanguageGap], again: Callable[[bool], object]) -> None:
@@ -352,8 +351,7 @@ class LetterPreviewScreen(SaysWhyKeys, TranslatedScreen[None]):
         except UserError as exc:
             made, problem = [], program_words(str(exc))
         except OSError as exc:
-            made, problem = [], _("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.") \
-                .format(error=exc.strerror or exc)
+            made, problem = [], os_error_message(exc)
         self.app.call_from_thread(self._personal_written, made, problem)
 
     def _personal_written(self, made: list, problem: str) -> None:

@@ -24,7 +24,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wijksessie import i18n, outputs
-from wijksessie.errors import UserError
+from wijksessie.errors import UserError, os_error_message
 from wijksessie.i18n import N_, _, ngettext
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionStore
@@ -164,8 +164,7 @@ class OutputsScreen(SaysWhyKeys, TranslatedScreen[None]):
             except UserError as exc:
                 problems.append(program_words(str(exc)))
             except OSError as exc:
-                problems.append(_("Opslaan lukte niet: {error}. Controleer of de schijf vol is of de map nog bestaat.")
-                                .format(error=exc.strerror or exc))
+                problems.append(os_error_message(exc))
         self.app.call_from_thread(self._finished, made, problems, waiting, gaps)
 
     def _start(self, keys: list[str], allow_untranslated: bool = False) -> None:
