@@ -84,9 +84,6 @@ TEXT_WIDTH = 72
 format_list = i18n.format_list
 text_direction = i18n.text_direction
 
-#: One contribution as the letter shows it (old private name; update_letter uses it).
-_item = letter_item
-
 
 # ----------------------------------------------------------------------------- escaping and wrapping
 

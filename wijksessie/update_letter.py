@@ -59,27 +59,19 @@ class UpdateData:
 
 
 def _line(c: Contribution, decision: Decision, session: Session, lang: str) -> letter.LetterItem:
-    return letter._item(replace(c, decision=decision), session, lang)
-
-
-def render_update_letter(session: Session, contributions: list[Contribution], agreements: list[Agreement],
-                         changes: Changes, fmt: str = "md", lang: str | None = None, *,
-                         municipality: letter.Municipality | None = None, today: dt.date | None = None,
-                         mark_untranslated: bool = False) -> str:
-    """The update letter as text in ``fmt`` (html, md or txt) and ``lang``; ``changes`` must not be empty.
-
-    With ``mark_untranslated`` every text still in Dutch is marked as in the
-    first letter, and the letter says at the top what the mark means.
-    """
-    return write_update_text(session, contributions, agreements, changes, fmt, lang, municipality=municipality,
-                             today=today, mark_untranslated=mark_untranslated).text
+    return letter.letter_item(replace(c, decision=decision), session, lang)
 
 
 def write_update_text(session: Session, contributions: list[Contribution], agreements: list[Agreement],
                       changes: Changes, fmt: str = "md", lang: str | None = None, *,
                       municipality: letter.Municipality | None = None, today: dt.date | None = None,
                       mark_untranslated: bool = False) -> letter.RenderedLetter:
-    """:func:`render_update_letter`, also telling which texts are not yet in ``lang`` (like :func:`letter.write_letter`)."""
+    """The update letter as text in ``fmt`` (html, md or txt) and ``lang``, and which texts are not yet in ``lang``.
+
+    Like :func:`letter.write_letter`; ``changes`` must not be empty. With
+    ``mark_untranslated`` every text still in Dutch is marked, and the letter
+    says at the top what the mark means.
+    """
     if fmt not in letter.FORMATS:
         raise UserError(_("Deze vorm kan niet voor een brief: {fmt}. Kies html, md of txt.").format(fmt=fmt))
     lang = i18n.normalise(lang or (session.languages[0] if session.languages else None))

@@ -302,7 +302,7 @@ def check_catalogue(po: Path) -> list[Problem]:
         return [Problem(po, line + 1 if isinstance(line, int) else 0, _(
             "Dit bestand kan niet gelezen worden. Kijk (bij het regelnummer ervoor) naar de aanhalingstekens "
             "en de regels msgid en msgstr."))]
-    problems = _syntax_problems(po) + _plural_problems(po, catalog, lang)
+    problems = _plural_problems(po, catalog, lang)
     for message in catalog:
         strings = strings_of(message)
         # Fuzzy entries are never used (here nor by msgfmt), so only used translations must be right.

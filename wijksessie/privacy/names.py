@@ -153,10 +153,6 @@ def name_health_hints(text: str) -> list[Hint]:
     return hints
 
 
-#: Kinds that say how to reach someone or who they are on paper; a name in the same text belongs to them.
-
-
-
 def name_contact_hints(text: str) -> list[Hint]:
     """Names after a title or a known first name ("mevrouw Jansen", "Kees"), for a text holding contact details.
 
