@@ -301,3 +301,28 @@ def test_a_person_is_found_by_code_or_name_and_a_miss_is_named(st, sid):
             sf.person("JAN BAKKER")
         assert str(err.value) == (f"2 mensen hebben deze naam: JAN BAKKER (sessie: {sid}). "
                                   f"Gebruik hun code: {jan.receipt}, {other.receipt}.")
+
+
+def test_summaries_count_what_is_late_as_feedback_lateness_does(st):
+    import datetime as dt
+
+    from wijksessie import feedback
+
+    s = st.create(Session.new("Gezond Noord", "Noord", date="2026-01-10", feedback_due="2026-02-01"))
+    with st.open(s.id) as sf:
+        late = sf.add_contribution(Contribution.new("Te weinig bankjes"))
+        later = sf.add_contribution(Contribution.new("Meer groen"))
+        sf.decide(late.id, "under_review", reason="We vragen het na.", due="2026-02-15")
+        sf.decide(later.id, "under_review", reason="We vragen het na.", due="2026-04-01")
+        sf.add_agreement(Agreement.new("Bankje plaatsen", who="gemeente", by_when="2026-03-01"))
+        sf.add_agreement(Agreement.new("Boom planten", who="gemeente", by_when="2026-05-01"))
+    today = dt.date(2026, 3, 12)
+    [summary] = st.summaries(today)
+    with st.open(s.id, readonly=True) as sf:
+        found = feedback.lateness(sf.session, sf.contributions(), sf.agreements(), today)
+    assert (summary.letter_late, summary.late_reviews, summary.late_agreements) == (True, 1, 1)
+    assert (found.letter_overdue, len(found.reviews), len(found.agreements)) == (True, 1, 1)
+    assert summary.late == 2
+    # Before any promised date passed nothing is late.
+    [early] = st.summaries(dt.date(2026, 1, 20))
+    assert (early.letter_late, early.late_reviews, early.late_agreements, early.late) == (False, 0, 0, 0)

@@ -39,6 +39,17 @@ class SessionSummary:
     feedback_due: dt.date | None = None
     letter_sent: dt.date | None = None
     problem: str = ""
+    #: The promised letter is late: its date passed and no final letter went out (:func:`model.feedback_overdue`).
+    letter_late: bool = False
+    #: Points still being looked into past the date residents were promised (:func:`model.overdue_reviews`).
+    late_reviews: int = 0
+    #: Agreements past their date, neither done nor stopped (:func:`model.overdue_agreements`).
+    late_agreements: int = 0
+
+    @property
+    def late(self) -> int:
+        """Promises besides the letter whose date passed: late points plus late agreements."""
+        return self.late_reviews + self.late_agreements
 
 
 class SessionStore:
@@ -121,13 +132,18 @@ class SessionStore:
         """Open a session by id or prefix; for writing it takes the session lock."""
         return SessionFile(self.path_for(self.resolve(ref)), readonly=readonly, lock_wait=self.lock_wait)
 
-    def summaries(self) -> list[SessionSummary]:
+    def summaries(self, today: dt.date | None = None) -> list[SessionSummary]:
         """Every session, newest first; a damaged file is listed with its problem instead of failing the list.
+
+        Each file is opened once. What is late is counted as of ``today``
+        (the computer's date when not given) by the rules
+        :func:`wijksessie.feedback.lateness` uses.
 
         A damaged or unreadable session comes back as a summary with only
         ``id``, ``path`` and ``problem`` set: ``problem`` is one line naming
         the file, what is wrong and what to do.
         """
+        today = today or dt.date.today()
         result = []
         for sid in self.session_ids():
             path = self.path_for(sid)
@@ -146,6 +162,9 @@ class SessionStore:
                             open=model.open_count(contributions),
                             feedback_due=s.feedback_due,
                             letter_sent=s.letter_sent,
+                            letter_late=model.feedback_overdue(s, today),
+                            late_reviews=len(model.overdue_reviews(contributions, today)),
+                            late_agreements=len(model.overdue_agreements(sf.agreements(), today)),
                         )
                     )
             except UserError as exc:  # damaged, unreadable, locked, not a file: this one only

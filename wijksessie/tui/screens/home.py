@@ -1,7 +1,7 @@
 """The home screen: the sessions in the data folder, and how far each is with its feedback.
 
-The list is read in a worker thread (every session file is opened), so the
-screen shows at once and never freezes on a slow or large data folder.
+The list is read in a worker thread (every session file is opened once, and
+what is late is counted in that same read), so the screen shows at once and never freezes on a slow or large data folder.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from wijksessie.errors import UserError
 from wijksessie.i18n import N_, _, format_date
 from wijksessie.safe_text import terminal_safe
 from wijksessie.store import SessionSummary
-from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, program_words, run_safely
+from wijksessie.tui.base import SaysWhyKeys, TranslatedScreen, program_words, run_safely, today
 
 
 class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
@@ -113,7 +113,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
     def read_summaries(self) -> None:
         """Read every session file in a thread; the table is filled when that is done."""
         try:
-            summaries = self.app.store.summaries()
+            summaries = self.app.store.summaries(today(self))  # what is late is counted in the same read
             problem = ""
         except (UserError, OSError) as exc:
             summaries, problem = [], str(exc)
@@ -127,9 +127,6 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         self.summaries = summaries
         self.loaded = True
         self.fill()
-        from wijksessie.tui.screens import lateness  # loop-tui: flag late promises once read
-
-        lateness.start(self)
         pending, self._pending = self._pending, None
         if pending is not None and self.app.screen is self and self.query("#sessions"):
             pending()
@@ -148,7 +145,6 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
             return  # being rebuilt (language switch): after_recompose fills it again
         table = self.query_one("#sessions", DataTable)
         current = self._select or self.selected_id()
-        today = self.app.clock().date()
         labels = self._column_labels()
         keys = [key for _label, key in labels]
         rows: list[tuple[str, list[str | Text]]] = []
@@ -162,7 +158,7 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
                     "neighbourhood": Text(terminal_safe(s.neighbourhood)),
                     "contributions": str(s.contributions),
                     "open": Text(str(s.open), style="bold yellow" if s.open else "green"),
-                    "letter": letter_cell(self, s.id, self._letter_status(s, today)),
+                    "letter": letter_cell(s, self._letter_status(s)),
                     "title": Text(terminal_safe(s.title)),
                 }
             rows.append((s.id, [cells.get(key, "") for key in keys]))
@@ -202,13 +198,13 @@ class HomeScreen(SaysWhyKeys, TranslatedScreen[None]):
         table.focus()
 
     @staticmethod
-    def _letter_status(s: SessionSummary, today) -> Text:
+    def _letter_status(s: SessionSummary) -> Text:
         def short(day) -> str:
             return format_date(day, format="d MMM")
 
         if s.letter_sent:
             return Text(_("verstuurd"), style="green")
-        if s.feedback_due and s.feedback_due < today:
+        if s.letter_late:  # as of the day the list was read
             return Text(_("te laat"), style="bold red")
         if s.feedback_due:
             return Text(_("vóór {date}").format(date=short(s.feedback_due)))
