@@ -166,3 +166,65 @@ def test_personal_letters_in_a_half_translated_language_wait_for_a_yes(st, data_
     assert [(m.lang, m.path.suffix) for m in made] == [("tr", ".pdf")] and made[0].untranslated
     with st.open(sid, readonly=True) as sf:
         assert outputs.personal_letters_waiting(sf) == 0
+
+
+def _count_renders(monkeypatch) -> dict[str, int]:
+    """Count, with the real functions still doing the work: letters asked for in HTML, HTML templates rendered,
+    and PDF/Word documents made from HTML."""
+    from wijksessie import documents
+
+    counts = {"write_letter html": 0, "template html": 0, "documents": 0}
+    write_letter, render, from_html = letter.write_letter, letter._render, documents.document_from_html
+
+    def counting_write_letter(*args, **kwargs):
+        counts["write_letter html"] += args[3] == "html"
+        return write_letter(*args, **kwargs)
+
+    def counting_render(*args, **kwargs):
+        counts["template html"] += args[3] == "html"
+        return render(*args, **kwargs)
+
+    def counting_from_html(*args, **kwargs):
+        counts["documents"] += 1
+        return from_html(*args, **kwargs)
+
+    monkeypatch.setattr(letter, "write_letter", counting_write_letter)
+    monkeypatch.setattr(letter, "_render", counting_render)
+    monkeypatch.setattr(documents, "document_from_html", counting_from_html)
+    return counts
+
+
+def test_final_letter_renders_each_languages_html_letter_once(st, data_dir, monkeypatch):
+    sid = _decided(st, ["nl", "en"])
+    counts = _count_renders(monkeypatch)
+    written = outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    assert len(outputs.letter_formats()) == 5 and len(written) == 10
+    # One HTML letter per language; PDF and Word are made from it, not rendered again.
+    assert counts == {"write_letter html": 2, "template html": 2, "documents": 4}
+    with st.open(sid, readonly=True) as sf:
+        session, contributions, agreements = sf.session, sf.contributions(), sf.agreements()
+        assert [(x.kind, x.language) for x in session.letters] == [("final", "nl"), ("final", "en")]
+    folder = outputs.session_folder(data_dir, sid)
+    for lang in ("nl", "en"):
+        html = letter.write_letter(session, contributions, agreements, "html", lang, final=True,
+                                   today=dt.date(2026, 4, 1)).text
+        assert (folder / letter.default_filename(session, "html", lang)).read_text(encoding="utf-8") == html
+        pdf = (folder / letter.default_filename(session, "pdf", lang)).read_bytes()
+        docx = (folder / letter.default_filename(session, "docx", lang)).read_bytes()
+        assert pdf.startswith(b"%PDF-") and docx.startswith(b"PK")
+
+
+def test_half_translated_final_letter_is_checked_without_making_pdfs_and_marked_with_one_html_letter_each(
+        st, data_dir, half_turkish, monkeypatch):
+    sid = _decided(st, ["nl", "tr"])
+    counts = _count_renders(monkeypatch)
+    with pytest.raises(outputs.UntranslatedLetters):
+        outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1))
+    # The check reads the rendered letters; no PDF or Word is made for a letter that is not written.
+    assert counts == {"write_letter html": 2, "template html": 2, "documents": 0}
+
+    counts.update(dict.fromkeys(counts, 0))
+    written = outputs.write_final_letter(st, sid, data_dir, today=dt.date(2026, 4, 1), allow_untranslated=True)
+    assert len(written) == 10 and [g.lang for g in written.gaps] == ["tr"]
+    # Dutch once; Turkish once to find its Dutch texts and once more with them marked.
+    assert counts == {"write_letter html": 2, "template html": 3, "documents": 4}

@@ -134,6 +134,8 @@ class _Made:
     lang: str
     untranslated: list[str] = field(default_factory=list)
     missing: str = ""
+    #: The file's format; a PDF or Word item holds the HTML letter's text until :func:`_make_documents`.
+    fmt: str = ""
 
 
 def write_letters(session: Session, contributions: list[Contribution], agreements: list[Agreement], data_dir: Path,
@@ -142,19 +144,25 @@ def write_letters(session: Session, contributions: list[Contribution], agreement
                   allow_untranslated: bool = False) -> WrittenFiles:
     """The letter in every format and language (or those asked); returns the files written.
 
-    PDF and Word come from :func:`wijksessie.documents.write_document`; the
+    Per language each text letter is rendered once; PDF and Word are made
+    from that one HTML letter (:func:`wijksessie.documents.document_from_html`),
+    as :func:`wijksessie.documents.write_document` makes them; the
     characters a PDF had to leave out are in the result's ``missing``.
     Everything is made first and only then written, so a broken template
     writes nothing. While a language still has Dutch texts nothing is
-    written either: :class:`UntranslatedLetters` says how many per language.
-    With ``allow_untranslated`` the letter is written and those texts are
-    marked (the result's ``gaps`` then lists them).
+    written either (and no PDF or Word is made):
+    :class:`UntranslatedLetters` says how many per language. With
+    ``allow_untranslated`` the letter is written and those texts are marked
+    (the result's ``gaps`` then lists them).
     """
-    made = _make_letters(session, contributions, agreements, session_folder(data_dir, session.id), languages=languages, formats=formats, final=final,
-                        today=today, mark_untranslated=allow_untranslated)
+    municipality = letter.load_municipality()
+    made = _make_letters(session, contributions, agreements, session_folder(data_dir, session.id), municipality,
+                         languages=languages, formats=formats, final=final, today=today,
+                         mark_untranslated=allow_untranslated)
     gaps = language_gaps(made)
     if gaps and not allow_untranslated:
         raise UntranslatedLetters(gaps)
+    _make_documents(made, municipality)
     written = WrittenFiles()
     for item in made:
         written.append(_write(item.path, item.content))
@@ -164,27 +172,40 @@ def write_letters(session: Session, contributions: list[Contribution], agreement
     return written
 
 
-def _make_letters(session: Session, contributions: list[Contribution], agreements: list[Agreement], folder: Path, *,
-                  languages: Sequence[str] | None = None, formats: Sequence[str] | None = None, final: bool = False,
-                  today: dt.date | None = None, mark_untranslated: bool = False) -> list[_Made]:
-    """Every letter file in memory (nothing written), each with the Dutch texts its language lacks."""
-    from wijksessie.documents import DOCUMENT_FORMATS, write_document
+def _make_letters(session: Session, contributions: list[Contribution], agreements: list[Agreement], folder: Path,
+                  municipality: letter.Municipality, *, languages: Sequence[str] | None = None,
+                  formats: Sequence[str] | None = None, final: bool = False, today: dt.date | None = None,
+                  mark_untranslated: bool = False) -> list[_Made]:
+    """Every letter file in memory (nothing written), each with the Dutch texts its language lacks.
+
+    Each language's letter is rendered once per text format; PDF and Word
+    items get the HTML letter's text (and its Dutch texts), made into the
+    document by :func:`_make_documents` once the letters may be written.
+    """
+    from wijksessie.documents import DOCUMENT_FORMATS
 
     made: list[_Made] = []
-    municipality = None
     for lang in languages or letter_languages(session):
+        rendered: dict[str, letter.RenderedLetter] = {}  # per format rendered: html also feeds pdf and docx
         for fmt in formats or letter_formats():
-            path = folder / letter.default_filename(session, fmt, lang)
-            if fmt in DOCUMENT_FORMATS:
-                municipality = municipality or letter.load_municipality()
-                doc = write_document(session, contributions, agreements, fmt, lang, municipality=municipality,
-                                     today=today, final=final, mark_untranslated=mark_untranslated)
-                made.append(_Made(path, doc.data, doc.lang, doc.untranslated, doc.missing))
-            else:
-                rendered = letter.write_letter(session, contributions, agreements, fmt, lang, final=final, today=today,
-                                               mark_untranslated=mark_untranslated)
-                made.append(_Made(path, rendered.text, rendered.lang, rendered.untranslated))
+            source = "html" if fmt in DOCUMENT_FORMATS else fmt
+            if source not in rendered:
+                rendered[source] = letter.write_letter(session, contributions, agreements, source, lang,
+                                                       municipality=municipality, final=final, today=today,
+                                                       mark_untranslated=mark_untranslated)
+            text = rendered[source]
+            made.append(_Made(folder / letter.default_filename(session, fmt, lang), text.text, text.lang,
+                              list(text.untranslated), fmt=fmt))
     return made
+
+
+def _make_documents(made: list[_Made], municipality: letter.Municipality) -> None:
+    """Turn the PDF and Word items (still the HTML letter's text) into their documents, noting what a PDF left out."""
+    from wijksessie.documents import DOCUMENT_FORMATS, document_from_html
+
+    for item in made:
+        if item.fmt in DOCUMENT_FORMATS and isinstance(item.content, str):
+            item.content, item.missing = document_from_html(item.content, item.fmt, municipality=municipality.name)
 
 
 def write_final_letter(store: SessionStore, session_id: str, data_dir: Path, *, today: dt.date | None = None,

@@ -76,7 +76,7 @@ def write_document(
     )
     missing = ""
     if fmt in DOCUMENT_FORMATS:
-        data, missing = _from_html(rendered.text, fmt, municipality=municipality.name, person=person)
+        data, missing = document_from_html(rendered.text, fmt, municipality=municipality.name, person=person)
     else:
         text = rendered.text
         if person is not None:
@@ -89,11 +89,16 @@ def write_document(
 
 def from_html(html: str, fmt: str, *, municipality: str = "", person: Person | None = None) -> bytes:
     """A rendered HTML letter as PDF or Word (``fmt`` ``pdf`` or ``docx``); with ``person``, addressed to them."""
-    return _from_html(html, fmt, municipality=municipality, person=person)[0]
+    return document_from_html(html, fmt, municipality=municipality, person=person)[0]
 
 
-def _from_html(html: str, fmt: str, *, municipality: str, person: Person | None) -> tuple[bytes, str]:
-    """(the document, the characters the PDF's font cannot show)."""
+def document_from_html(html: str, fmt: str, *, municipality: str = "",
+                       person: Person | None = None) -> tuple[bytes, str]:
+    """:func:`from_html`, and the characters the PDF's font cannot show (left out; ``""`` for Word).
+
+    For a caller that already rendered the HTML letter once and makes PDF and
+    Word from that one text (:func:`wijksessie.outputs.write_letters`).
+    """
     from wijksessie.documents.blocks import address_lines, parse_letter_html
 
     doc = parse_letter_html(html, municipality=municipality)
