@@ -249,6 +249,65 @@ async def test_a_follow_up_meeting_opens_with_a_look_back_on_screen_and_projecto
         assert "Typ wat er gezegd wordt" in text
 
 
+async def test_a_follow_up_meeting_reads_the_earlier_session_once(store, read_screen, clock, until, monkeypatch):
+    """Opening, F9 to the projector and back (twice), a resize and the close read the earlier session once."""
+    from wijksessie.tui.app import make_app
+    from wijksessie.tui.screens.meeting import MeetingScreen
+    from wijksessie.tui.screens.room import RoomScreen
+
+    reads: list[str] = []
+    real_look_back = feedback.look_back
+
+    def counted(st, session):
+        reads.append(session.follows)
+        return real_look_back(st, session)
+
+    monkeypatch.setattr(feedback, "look_back", counted)
+    earlier, sid = _follow_up(store)
+    app = make_app(store.data_dir, sid, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await until(pilot, lambda: "Te weinig groen bij de flats" in read_screen(app), "the look-back shows",
+                    tries=3000)
+        for _time in range(2):
+            await pilot.press("f9")
+            await until(pilot, lambda: isinstance(app.screen, RoomScreen), "the projector view shows", tries=3000)
+            await until(pilot, lambda: "Te weinig groen bij de flats" in read_screen(app),
+                        "the projector shows the look-back", tries=3000)
+            await pilot.resize_terminal(120, 40)
+            await until(pilot, lambda: app.screen.has_class("-big"), "the projector view grows", tries=3000)
+            assert "Te weinig groen bij de flats" in read_screen(app) and "Piet" not in read_screen(app)
+            await pilot.press("f9")
+            await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the meeting is back", tries=3000)
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: "2 punten, 1 met een" in read_screen(app), "the short look-back line shows",
+                        tries=3000)
+        app.screen.refresh(recompose=True)
+        await until(pilot, lambda: "2 punten, 1 met een" in read_screen(app), "redrawn, the look-back is there",
+                    tries=3000)
+    assert reads == [earlier], "the earlier session is read once for the opened follow-up meeting"
+
+    # At the close, the second row's counts come from the same one read, and stay right after they are saved.
+    reads.clear()
+    with store.open(earlier) as sf:
+        feedback.record_evaluation(sf, satisfied=3, neutral=0, not_satisfied=0, follow_up=True)
+    with store.open(sid) as sf:
+        sf.update(lambda s: setattr(s, "current_step", "afsluiting"))
+    app = make_app(store.data_dir, sid, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "Vorige keer: 3 tevreden, 0 neutraal, 0 niet tevreden." in read_screen(app),
+                    "the earlier count shows", tries=3000)
+        await pilot.press("shift+tab")
+        await pilot.press("5", "enter", "1", "enter", "0", "enter", "4", "enter", "2", "enter", "1", "enter")
+        await until(pilot, lambda: "Vorige keer: 4 tevreden, 2 neutraal, 1 niet tevreden." in read_screen(app),
+                    "the screen shows the new count")
+        await pilot.press("escape", "f7")
+        await until(pilot, lambda: "Tel de handen" not in read_screen(app), "the step before shows", tries=3000)
+        await pilot.press("f8")
+        await until(pilot, lambda: "Vorige keer: 4 tevreden, 2 neutraal, 1 niet tevreden." in read_screen(app),
+                    "back at the close, the saved count shows", tries=3000)
+    assert reads == [earlier]
+
+
 async def test_residents_evaluate_at_the_close(store, read_screen, clock, until):
     from wijksessie.tui.app import make_app
 

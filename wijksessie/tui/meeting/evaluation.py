@@ -14,6 +14,7 @@ what became of last time's points; that is kept with the earlier session
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from wijksessie.i18n import N_, _
 from wijksessie.model import EvaluationCount
 from wijksessie.tui import messages
 from wijksessie.tui.widgets.cells import OrderedInput
+
+if TYPE_CHECKING:
+    from wijksessie.tui.meeting.lookback import LookBackSource
 
 #: (field id, label) in the order they are asked.
 FIELDS = (
@@ -56,10 +60,12 @@ class EvaluationPanel(Vertical):
     EvaluationPanel #evaluation-saved { height: auto; color: $text-muted; }
     """
 
-    def __init__(self, files: Callable, *, readonly: bool = False) -> None:
+    def __init__(self, files: Callable, *, readonly: bool = False, look_back: LookBackSource | None = None) -> None:
         super().__init__(id="evaluation")
         self.files = files
         self.readonly = readonly
+        #: The meeting screen's kept look-back (the earlier session, read once); without it the file is read here.
+        self.look_back = look_back
         #: In a follow-up meeting: the earlier session's id; its residents' view of the follow-up is counted too.
         self.earlier = files().session.follows
         self.follow_up_counts = EvaluationCount()
@@ -97,6 +103,9 @@ class EvaluationPanel(Vertical):
         store = self._store()
         if store is None:
             return EvaluationCount()
+        if self.look_back is not None:
+            lb, _problem = self.look_back()
+            return lb.earlier.follow_up_evaluation if lb is not None else EvaluationCount()
         try:
             with store.open(self.earlier, readonly=True) as sf:
                 return sf.session.follow_up_evaluation

@@ -224,7 +224,10 @@ class StepRequests(MeetingHost):
                     return feedback.record_evaluation(earlier, satisfied=c.satisfied, neutral=c.neutral,
                                                       not_satisfied=c.not_satisfied, follow_up=True)
 
-            ok, _result = self.save(save_earlier)
+            ok, saved = self.save(save_earlier)
+            lb = self.look_back()[0] if ok else None
+            if saved is not None and lb is not None:
+                lb.earlier.follow_up_evaluation = saved  # the kept look-back stays what the file says
         else:
             old = self.sf.session.evaluation
             ok, _result = self.save(lambda: feedback.record_evaluation(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from wijksessie.store import SessionFile
     from wijksessie.tui.base import TranslatedScreen
     from wijksessie.tui.meeting.base import StepView
+    from wijksessie.tui.meeting.lookback import LookBackResult
     from wijksessie.tui.widgets.entries import EntryList
 
     R = TypeVar("R")
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
         _privacy_offer: str | None
         _privacy_last: str | None
         _released: bool
+        _look_back: tuple[str, LookBackResult] | None
         _step_base: float
         _timer_saved_at: dt.datetime
 
@@ -89,6 +91,9 @@ if TYPE_CHECKING:
         def prompts(self) -> list[str]: ...
 
         def action_contact(self) -> None: ...
+
+        # The look-back of a follow-up meeting, read once (the screen)
+        def look_back(self) -> LookBackResult: ...
 
 else:
     MeetingHost = object

@@ -60,5 +60,6 @@ class LendsSession(MeetingHost):
             self.notify(message, title=_("Openen lukte niet"), severity="error", timeout=10, markup=False)
             return
         self._released = False
+        self._look_back = None  # the screens it was lent to may have changed the earlier session: read it anew
         self._reload_view()
         self._show_step_texts()

@@ -5,9 +5,16 @@ Shown at the welcome step when the session follows an earlier one
 laptop as a box above the welcome text (points kept off the projector are
 marked), and on the projector view (room view) without those points, so the
 room starts with the answer to "what happened with what we said?".
+
+The earlier session is read once per opened session: the meeting screen keeps
+the result (``MeetingScreen.look_back``) and passes it to the laptop's
+box, the projector view and the evaluation at the close, so a redraw, F9 or a
+resize reads no file.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,8 +28,14 @@ from wijksessie.model import DecisionStatus, Session
 from wijksessie.safe_text import terminal_safe
 from wijksessie.tui.meeting.texts import long_date
 
+#: (look-back, problem) as :func:`read_look_back` gives it.
+LookBackResult = tuple[feedback.LookBack | None, str]
 
-def read_look_back(store, session: Session) -> tuple[feedback.LookBack | None, str]:
+#: Gives the look-back of the opened session, read once and kept (``MeetingScreen.look_back``).
+LookBackSource = Callable[[], LookBackResult]
+
+
+def read_look_back(store, session: Session) -> LookBackResult:
     """(look-back, problem): ``(None, "")`` when the session follows none; a problem line when it cannot be read."""
     if not session.follows or store is None:
         return None, ""
@@ -70,9 +83,9 @@ def look_back_text(lb: feedback.LookBack, *, room: bool = False, gap: str = "\n"
     return text
 
 
-def room_look_back(store, session: Session, *, big: bool = False) -> Text:
+def room_look_back(result: LookBackResult, *, big: bool = False) -> Text:
     """The look-back for the projector (empty when the session follows none), followed by a blank line."""
-    lb, problem = read_look_back(store, session)
+    lb, _problem = result
     if lb is None:
         return Text()
     text = look_back_text(lb, room=True, gap="\n\n" if big else "\n")
@@ -106,13 +119,12 @@ class LookBackPanel(Vertical):
     LookBackPanel #look-back-text { height: auto; }
     """
 
-    def __init__(self, store, session: Session) -> None:
+    def __init__(self, result: LookBackResult) -> None:
         super().__init__(id="look-back")
-        self.store = store
-        self.session = session
+        self.result = result
 
     def compose(self) -> ComposeResult:
-        lb, problem = read_look_back(self.store, self.session)
+        lb, problem = self.result
         if problem:
             self.add_class("-problem")
             yield Static(Text(problem), id="look-back-summary")
@@ -137,7 +149,7 @@ class LookBackPanel(Vertical):
 
 def panels(view) -> ComposeResult:
     """For a step view's compose: the look-back box when its session follows an earlier one."""
-    session = view.session
-    store = getattr(view.app, "store", None)
-    if session.follows and store is not None:
-        yield LookBackPanel(store, session)
+    source: LookBackSource | None = getattr(view, "look_back", None)
+    if not view.session.follows or getattr(view.app, "store", None) is None:
+        return
+    yield LookBackPanel(source() if source is not None else read_look_back(view.app.store, view.session))

@@ -35,6 +35,7 @@ from wijksessie.tui.meeting.themes import TopicsView, VoteLine, VoteView
 if TYPE_CHECKING:
     from wijksessie.content import Step
     from wijksessie.store import SessionFile
+    from wijksessie.tui.meeting.lookback import LookBackSource
 
 __all__ = [
     "AgreementList", "AgreementsView", "ContactView", "DiscussView", "EntryPanel", "InfoView", "KindBar",
@@ -43,7 +44,17 @@ __all__ = [
 
 
 class InfoView(EntryStepView):
-    """Welcome, purpose, close: what residents can decide, when they will hear back."""
+    """Welcome, purpose, close: what residents can decide, when they will hear back.
+
+    ``look_back`` gives the look-back of a follow-up meeting as the meeting screen keeps it (read once);
+    without it, the earlier session is read here.
+    """
+
+    def __init__(self, step: Step, files: Callable[[], SessionFile], *, readonly: bool = False,
+                 kind: ContributionKind = ContributionKind.IDEA, theme: str = "",
+                 today: Callable[[], dt.datetime] | None = None, look_back: LookBackSource | None = None) -> None:
+        super().__init__(step, files, readonly=readonly, kind=kind, theme=theme, today=today)
+        self.look_back = look_back
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -63,7 +74,7 @@ class InfoView(EntryStepView):
             yield Static(text, classes="info-card")
             from wijksessie.tui.meeting.evaluation import EvaluationPanel  # loop-tui: hands raised at the close
 
-            yield EvaluationPanel(self.files, readonly=self.readonly)
+            yield EvaluationPanel(self.files, readonly=self.readonly, look_back=self.look_back)
         elif self.step.show == "privacy":
             yield Static(_("We schrijven geen namen op. Wat u zegt, komt zonder naam in de brief."), classes="info-card")
         yield EntryPanel(self)
@@ -152,8 +163,9 @@ class ViewOptions(TypedDict):
 
 def make_view(step: Step, files: Callable[[], SessionFile], *, readonly: bool = False,
               kind: ContributionKind = ContributionKind.IDEA, theme: str = "",
-              today: Callable[[], dt.datetime] | None = None) -> StepView:
-    """The view for a step, by its type."""
+              today: Callable[[], dt.datetime] | None = None,
+              look_back: LookBackSource | None = None) -> StepView:
+    """The view for a step, by its type; ``look_back`` is the meeting screen's kept look-back (info steps)."""
     kwargs: ViewOptions = {"readonly": readonly, "kind": kind, "theme": theme, "today": today}
     if step.type == "tally":
         return TallyView(step, files, **kwargs)
@@ -167,4 +179,4 @@ def make_view(step: Step, files: Callable[[], SessionFile], *, readonly: bool = 
         return AgreementsView(step, files, quick_win=step.type == "quick_wins", **kwargs)
     if step.type == "contact":
         return ContactView(step, files, **kwargs)
-    return InfoView(step, files, **kwargs)
+    return InfoView(step, files, look_back=look_back, **kwargs)

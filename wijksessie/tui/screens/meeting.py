@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -66,6 +67,9 @@ from wijksessie.tui.meeting.recording import Recording
 from wijksessie.tui.meeting.timer import TIMER_SAVE_SECONDS, StepTimer, minutes_seconds
 from wijksessie.tui.widgets.cells import TextCell
 from wijksessie.tui.widgets.entries import AgendaList, EntryList
+
+if TYPE_CHECKING:
+    from wijksessie.tui.meeting.lookback import LookBackResult
 
 __all__ = ["MeetingScreen", "TIMER_SAVE_SECONDS", "minutes_seconds"]
 
@@ -159,6 +163,8 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
         # The contribution last warned about, also after it was fixed (undo may bring the warning back).
         self._privacy_last: str | None = None
         self._released = False
+        # (what the session follows, its look-back): see look_back.
+        self._look_back: tuple[str, LookBackResult] | None = None
         self.step_started = self.clock()
         self._step_base = sf.session.step_seconds.get(self.step.id, 0)
         self._timer_saved_at = self.step_started
@@ -185,7 +191,20 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
 
     def _make_view(self) -> StepView:
         return make_view(self.step, lambda: self.sf, readonly=self.readonly, kind=self.kind, theme=self.theme,
-                         today=self.clock)
+                         today=self.clock, look_back=self.look_back)
+
+    def look_back(self) -> LookBackResult:
+        """(look-back, problem) of a follow-up meeting: the earlier session is read on first need and kept.
+
+        The laptop's box, the projector view and the evaluation at the close all use this, so a redraw, F9
+        or a resize reads no file; it is read again only when what the session follows changes.
+        """
+        from wijksessie.tui.meeting.lookback import read_look_back  # loop-tui: only a follow-up meeting needs it
+
+        follows = self.sf.session.follows
+        if self._look_back is None or self._look_back[0] != follows:
+            self._look_back = (follows, read_look_back(getattr(self.app, "store", None), self.sf.session))
+        return self._look_back[1]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -453,7 +472,7 @@ class MeetingScreen(Recording, StepTimer, PersonalDataLine, StepRequests, ListAc
             # was up. It means "back", not a second projector view on top of the first.
             self.app.pop_screen()
             return
-        self.app.push_screen(RoomScreen(self.step, self.sf, self.prompts(), self.theme))
+        self.app.push_screen(RoomScreen(self.step, self.sf, self.prompts(), self.theme, look_back=self.look_back))
 
     def action_followup(self) -> None:
         self.app.open_followup(self.sf.session.id, meeting=self)

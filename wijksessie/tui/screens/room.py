@@ -32,6 +32,7 @@ from wijksessie.tui.widgets.ranking import ranking_text
 if TYPE_CHECKING:
     from wijksessie.content import Step
     from wijksessie.store import SessionFile
+    from wijksessie.tui.meeting.lookback import LookBackSource
 
 #: The widest the text gets, in columns (longer lines are hard to follow from a distance).
 READING_WIDTH = 100
@@ -56,12 +57,15 @@ class RoomScreen(TranslatedScreen[None]):
         Binding("r,f9,escape", "back", N_("Terug"), id="room-back"),
     ]
 
-    def __init__(self, step: Step, sf: SessionFile, prompts: list[str], theme: str = "") -> None:
+    def __init__(self, step: Step, sf: SessionFile, prompts: list[str], theme: str = "",
+                 look_back: LookBackSource | None = None) -> None:
         super().__init__(classes="room")
         self.step = step
         self.sf = sf
         self.step_prompts = list(prompts)
         self.theme = theme
+        #: The meeting screen's kept look-back (the earlier session, read once); without it the file is read here.
+        self.look_back = look_back
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="room-scroll"):
@@ -91,9 +95,14 @@ class RoomScreen(TranslatedScreen[None]):
                 text.append("\u2022 " + terminal_safe(theme, oneline=True) + "\n", style="bold")
             return text or Text(self.step_prompts[0] if self.step_prompts else step.shown_title())
         if step.type == "info" and step.show == "level":
-            from wijksessie.tui.meeting.lookback import room_look_back  # loop-tui: follow-up opens with it
+            from wijksessie.tui.meeting.lookback import (  # loop-tui: follow-up opens with it
+                read_look_back,
+                room_look_back,
+            )
 
-            return room_look_back(getattr(self.app, "store", None), session, big=big) + level_text(session.level, spaced=big)
+            result = (self.look_back() if self.look_back is not None
+                      else read_look_back(getattr(self.app, "store", None), session))
+            return room_look_back(result, big=big) + level_text(session.level, spaced=big)
         if step.type == "info" and step.show == "close":
             text = Text()
             if session.feedback_due:
